@@ -1,0 +1,56 @@
+package io.learnlytics.api;
+
+import io.javalin.http.Context;
+import io.learnlytics.ingest.IngestResult;
+import io.learnlytics.ingest.IngestService;
+import io.learnlytics.support.ApiException.PayloadTooLarge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** {@code POST /api/events}: the ingest contract of DESIGN.md §4. */
+final class EventRoutes {
+  private final IngestService ingest;
+
+  EventRoutes(IngestService ingest) {
+    this.ingest = ingest;
+  }
+
+  void post(Context ctx) throws IOException {
+    byte[] body = readLimited(ctx, IngestService.MAX_BODY_BYTES);
+    IngestResult result = ingest.ingest(body, isNdjson(ctx.contentType()));
+    ctx.json(result);
+  }
+
+  private static boolean isNdjson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String ct = contentType.toLowerCase(Locale.ROOT);
+    return ct.startsWith("application/x-ndjson")
+        || ct.startsWith("application/ndjson")
+        || ct.startsWith("application/jsonl");
+  }
+
+  /** Reads the body, refusing (before reading it all) anything over {@code limit} bytes. */
+  private static byte[] readLimited(Context ctx, int limit) throws IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limit) {
+      throw tooLarge(limit);
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(limit + 1);
+      if (body.length > limit) {
+        throw tooLarge(limit);
+      }
+      return body;
+    }
+  }
+
+  private static PayloadTooLarge tooLarge(int limit) {
+    return new PayloadTooLarge(
+        "the request body is over the limit of "
+            + limit / (1024 * 1024)
+            + " MiB; split the events into smaller batches");
+  }
+}

@@ -1,0 +1,90 @@
+package io.learnlytics.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.learnlytics.config.Config;
+import io.learnlytics.config.Version;
+import io.learnlytics.ingest.IngestService;
+import io.learnlytics.store.Counts;
+import io.learnlytics.store.Database;
+import io.learnlytics.support.ApiException;
+import io.learnlytics.support.Json;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: routes, authentication and the mapping of errors to the one error shape. */
+public final class WebServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  private final Javalin app;
+
+  /**
+   * @param stopGrace how long {@link #close()} lets in-flight requests finish (tests use zero; a
+   *     batch cut short is rolled back whole by its transaction, never half-written)
+   */
+  public WebServer(Config config, Database db, IngestService ingest, Duration stopGrace) {
+    EventRoutes events = new EventRoutes(ingest);
+    this.app =
+        Javalin.create(
+            c -> {
+              c.startup.showJavalinBanner = false;
+              c.startup.showOldJavalinVersionWarning = false;
+              c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+              c.http.maxRequestSize = IngestService.MAX_BODY_BYTES;
+              c.jetty.host = config.host();
+              c.jetty.port = config.port();
+              c.jetty.modifyServer(server -> server.setStopTimeout(stopGrace.toMillis()));
+              config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
+              c.routes.get("/api/health", ctx -> health(ctx, db));
+              c.routes.post("/api/events", events::post);
+              c.routes.exception(ApiException.class, WebServer::apiError);
+              c.routes.exception(Exception.class, WebServer::unexpected);
+              c.routes.error(404, "*", WebServer::notFound);
+            });
+  }
+
+  public WebServer start() {
+    app.start();
+    return this;
+  }
+
+  /** The bound port (useful when configured as 0 in tests). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops accepting requests, lets in-flight ones finish, then returns. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void health(Context ctx, Database db) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("version", Version.get());
+    body.put("database", db.file().toString());
+    body.put("counts", Counts.of(db));
+    ctx.json(body);
+  }
+
+  private static void apiError(ApiException e, Context ctx) {
+    ctx.status(e.status()).json(ErrorBody.of(e));
+  }
+
+  private static void unexpected(Exception e, Context ctx) {
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    ctx.status(500).json(ErrorBody.of("internal_error", "the server failed; see its log"));
+  }
+
+  private static void notFound(Context ctx) {
+    String type = ctx.res().getContentType();
+    if (type == null || !type.contains("json")) {
+      ctx.json(ErrorBody.of("not_found", "no route for " + ctx.method() + " " + ctx.path()));
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.learnlytics.cli;
+
+import io.learnlytics.demo.DemoGenerator;
+import io.learnlytics.demo.DemoOptions;
+import io.learnlytics.ingest.IngestResult;
+import io.learnlytics.ingest.IngestService;
+import io.learnlytics.store.Counts;
+import io.learnlytics.store.Database;
+import io.learnlytics.support.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench-ingest}: generates a long history and pushes it through the batch ingest path into a
+ * fresh database, as {@code --clients} concurrent clients would: one thread generates and
+ * serialises NDJSON batches, the clients each take a batch and call the same {@link IngestService}
+ * as {@code POST /api/events} (parse → validate → one write transaction). Reports events per second
+ * and the peak heap in use; run it with {@code -Xmx512m} to prove the heap bound.
+ */
+@Command(
+    name = "bench-ingest",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark: ingest a generated history of N exchanges into a fresh database.")
+final class BenchIngestCommand implements Callable<Integer> {
+  private static final int DAYS = 1825;
+  private static final byte[] END = new byte[0];
+
+  @Option(names = "--exchanges", defaultValue = "1000000", description = "Exchanges to generate")
+  long exchanges;
+
+  @Option(names = "--batch-size", defaultValue = "10000", description = "Events per batch")
+  int batchSize;
+
+  @Option(
+      names = "--clients",
+      defaultValue = "2",
+      description = "Concurrent ingest clients (default ${DEFAULT-VALUE}, one per core here)")
+  int clients;
+
+  @Option(
+      names = "--db",
+      paramLabel = "FILE",
+      description = "Database file to create (default: a new temp file, deleted afterwards)")
+  Path db;
+
+  @Override
+  public Integer call() throws Exception {
+    Path file =
+        db != null ? db : Files.createTempDirectory("learnlytics-bench").resolve("bench.db");
+    if (Files.exists(file)) {
+      System.err.println("bench-ingest needs a fresh database; " + file + " exists");
+      return 1;
+    }
+    DemoOptions demo =
+        new DemoOptions(
+            7, DAYS, LocalDate.of(2026, 6, 30), ZoneId.of("UTC"), (double) exchanges / DAYS);
+    HeapSampler heap = HeapSampler.start();
+    try (Database database = Database.open(file)) {
+      IngestService ingest = new IngestService(database, Clock.systemUTC());
+      long t0 = System.nanoTime();
+      long[] totals = run(demo, ingest);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "ingested %,d events (%,d accepted) in batches of %,d with %d clients:"
+              + " %.1f s = %,.0f events/s%n",
+          totals[0], totals[1], batchSize, clients, seconds, totals[0] / seconds);
+      System.out.printf("rows: %s%n", Counts.of(database));
+      System.out.printf(
+          "peak heap used: %,d MiB (max heap %,d MiB), database file %,d MiB%n",
+          heap.stop() >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(file) >> 20);
+    } finally {
+      if (db == null) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+          Files.deleteIfExists(Path.of(file + suffix));
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** Returns {events sent, events accepted}. */
+  private long[] run(DemoOptions demo, IngestService ingest) throws Exception {
+    BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(clients * 2);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicLong sent = new AtomicLong();
+    AtomicLong accepted = new AtomicLong();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      workers.add(
+          pool.submit(
+              () -> {
+                for (byte[] batch = queue.take(); batch != END; batch = queue.take()) {
+                  IngestResult r = ingest.ingest(batch, true);
+                  accepted.addAndGet(r.accepted());
+                  sent.addAndGet(r.accepted() + r.duplicates() + r.conflicts().size());
+                }
+                return null;
+              }));
+    }
+    try {
+      produce(demo, queue);
+      for (int i = 0; i < clients; i++) {
+        queue.put(END);
+      }
+      for (Future<?> w : workers) {
+        w.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new long[] {sent.get(), accepted.get()};
+  }
+
+  private void produce(DemoOptions demo, BlockingQueue<byte[]> queue) throws InterruptedException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 22);
+    int[] pending = {0};
+    new DemoGenerator(demo)
+        .generate(
+            e -> {
+              try {
+                Json.MAPPER.writeValue(buffer, e);
+                buffer.write('\n');
+                if (++pending[0] == batchSize) {
+                  queue.put(buffer.toByteArray());
+                  buffer.reset();
+                  pending[0] = 0;
+                }
+              } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+              } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+              }
+            });
+    if (pending[0] > 0) {
+      queue.put(buffer.toByteArray());
+    }
+  }
+
+  /** Polls the heap every 20 ms on a daemon thread and keeps the highest value seen. */
+  private static final class HeapSampler implements Runnable {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final AtomicLong peak = new AtomicLong();
+    private final Thread thread = new Thread(this, "heap-sampler");
+    private volatile boolean running = true;
+
+    static HeapSampler start() {
+      HeapSampler s = new HeapSampler();
+      s.thread.setDaemon(true);
+      s.thread.start();
+      return s;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long stop() throws InterruptedException {
+      running = false;
+      thread.join();
+      return peak.get();
+    }
+  }
+}

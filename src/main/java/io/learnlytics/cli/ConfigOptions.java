@@ -1,0 +1,123 @@
+package io.learnlytics.cli;
+
+import io.learnlytics.config.Config;
+import io.learnlytics.config.ConfigException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The settings of DESIGN.md §3 as flags, each defaulting to its environment variable and then to a
+ * value that needs no setup. Shared by every subcommand through {@code @Mixin}.
+ */
+final class ConfigOptions {
+  @Option(
+      names = "--db",
+      paramLabel = "FILE",
+      defaultValue = "${env:LEARNLYTICS_DB:-data/learnlytics.db}",
+      description =
+          "SQLite database file, created with its folder (env LEARNLYTICS_DB; default:"
+              + " ${DEFAULT-VALUE})")
+  Path db;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:LEARNLYTICS_HOST:-127.0.0.1}",
+      description = "Address to bind (env LEARNLYTICS_HOST; default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(
+      names = "--port",
+      description = "Port to bind (env LEARNLYTICS_PORT or PORT; default: 8080)")
+  Integer port;
+
+  @Option(
+      names = "--api-token",
+      paramLabel = "TOKEN",
+      description =
+          "Require 'Authorization: Bearer TOKEN' on /api/** except /api/health (env"
+              + " LEARNLYTICS_API_TOKEN, preferred: flags are visible in the process list)")
+  String apiToken;
+
+  @Option(
+      names = "--insecure",
+      description = "Allow binding to a non-loopback address without an API token")
+  boolean insecure;
+
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      description = "IANA zone of the learner (env LEARNLYTICS_TIMEZONE; default: system zone)")
+  String timezone;
+
+  @Option(
+      names = "--week-start",
+      paramLabel = "DAY",
+      defaultValue = "${env:LEARNLYTICS_WEEK_START:-MONDAY}",
+      description = "First day of a week (env LEARNLYTICS_WEEK_START; default: ${DEFAULT-VALUE})")
+  String weekStart;
+
+  @Option(
+      names = "--day-start-hour",
+      paramLabel = "HOUR",
+      defaultValue = "${env:LEARNLYTICS_DAY_START_HOUR:-0}",
+      description =
+          "Local hour (0-23) at which a learning day starts (env LEARNLYTICS_DAY_START_HOUR;"
+              + " default: ${DEFAULT-VALUE})")
+  int dayStartHour;
+
+  Config toConfig() {
+    return new Config(
+        db,
+        host,
+        port != null ? port : envPort(),
+        Optional.ofNullable(apiToken != null ? apiToken : System.getenv("LEARNLYTICS_API_TOKEN")),
+        insecure,
+        zone(),
+        weekStart(),
+        dayStartHour);
+  }
+
+  private ZoneId zone() {
+    String value = timezone != null ? timezone : System.getenv("LEARNLYTICS_TIMEZONE");
+    if (value == null || value.isBlank()) {
+      return ZoneId.systemDefault();
+    }
+    try {
+      return ZoneId.of(value.strip());
+    } catch (DateTimeException e) {
+      throw new ConfigException(
+          "timezone '"
+              + value
+              + "' is not an IANA zone id such as Europe/London or America/New_York");
+    }
+  }
+
+  private DayOfWeek weekStart() {
+    try {
+      return DayOfWeek.valueOf(weekStart.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "week-start '" + weekStart + "' is not a day; use MONDAY, TUESDAY, ... or SUNDAY");
+    }
+  }
+
+  private static int envPort() {
+    String value = System.getenv("LEARNLYTICS_PORT");
+    if (value == null || value.isBlank()) {
+      value = System.getenv("PORT");
+    }
+    if (value == null || value.isBlank()) {
+      return 8080;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigException("port '" + value + "' is not a number");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.learnlytics.cli;
+
+import io.learnlytics.config.ConfigException;
+import io.learnlytics.config.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code learnlytics}: the command line entry point. */
+@Command(
+    name = "learnlytics",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Self-hosted learning analytics: ingest, rollups, dashboard API, exports.",
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      IngestCommand.class,
+      BenchIngestCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ConfigException) {
+            cmd.getErr().println("learnlytics: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"learnlytics " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.learnlytics.cli;
+
+import io.learnlytics.api.WebServer;
+import io.learnlytics.config.Config;
+import io.learnlytics.ingest.IngestService;
+import io.learnlytics.store.Counts;
+import io.learnlytics.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the HTTP server until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP server.")
+final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  @Mixin ConfigOptions options;
+
+  @Option(
+      names = "--demo",
+      description = "Load the demo history (180 days, seed 42) if the database is empty")
+  boolean demo;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    long started = System.nanoTime();
+    Config config = options.toConfig();
+    config.checkBindIsSafe();
+    Clock clock = Clock.system(config.zone());
+    Database db = Database.open(config.db());
+    IngestService ingest = new IngestService(db, clock);
+    if (demo && Counts.isEmpty(db)) {
+      DemoCommand.loadDefaultDemo(ingest, config);
+    }
+    WebServer server = new WebServer(config, db, ingest, STOP_GRACE).start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("stopping: finishing in-flight requests");
+                  server.close();
+                  db.close();
+                  stopped.countDown();
+                },
+                "learnlytics-shutdown"));
+    LOG.info(
+        "Learnlytics listening on http://{}:{} (database {}, zone {}, auth {}) in {} ms",
+        config.host(),
+        server.port(),
+        db.file(),
+        config.zone(),
+        config.apiToken().isPresent() ? "bearer token" : "off",
+        (System.nanoTime() - started) / 1_000_000);
+    stopped.await();
+    return 0;
+  }
+}

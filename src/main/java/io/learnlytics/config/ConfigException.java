@@ -1,0 +1,8 @@
+package io.learnlytics.config;
+
+/** A setting that cannot work, with a message that says which one and why. */
+public final class ConfigException extends RuntimeException {
+  public ConfigException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,276 @@
+package io.learnlytics.ingest;
+
+import io.learnlytics.ingest.IngestResult.Conflict;
+import io.learnlytics.support.ApiException.FieldError;
+import io.learnlytics.support.ApiException.InvalidInput;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one validated batch inside the caller's (single, IMMEDIATE) transaction.
+ *
+ * <p>Each kind is inserted with {@code ON CONFLICT(id) DO NOTHING} as one JDBC batch; an update
+ * count of 0 means the id was already stored, and comparing the stored fingerprint tells an
+ * idempotent retry from a conflict. Derived tables (sessions, concepts) are then updated only from
+ * the rows actually inserted, aggregated per batch so that a 50 000-event batch costs one upsert
+ * per session and per topic rather than one per exchange.
+ */
+final class BatchWriter {
+  private final Connection conn;
+  private final long nowUtc;
+  private int accepted;
+  private int duplicates;
+  private final List<Conflict> conflicts = new ArrayList<>();
+
+  BatchWriter(Connection conn, long nowUtc) {
+    this.conn = conn;
+    this.nowUtc = nowUtc;
+  }
+
+  /** A validated event with its position in the request. */
+  record Item<E extends Event>(int index, E event) {}
+
+  IngestResult write(List<Event> events) throws SQLException {
+    List<Item<Event.Exchange>> exchanges = new ArrayList<>();
+    List<Item<Event.Feedback>> feedback = new ArrayList<>();
+    List<Item<Event.Quality>> quality = new ArrayList<>();
+    List<Item<Event.Relation>> relations = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      if (e instanceof Event.Exchange x) {
+        exchanges.add(new Item<>(i, x));
+      } else if (e instanceof Event.Feedback f) {
+        feedback.add(new Item<>(i, f));
+      } else if (e instanceof Event.Quality q) {
+        quality.add(new Item<>(i, q));
+      } else if (e instanceof Event.Relation r) {
+        relations.add(new Item<>(i, r));
+      }
+    }
+    List<Event.Exchange> newExchanges = insert(exchanges, "exchanges", EventInserts.EXCHANGE);
+    updateSessions(newExchanges);
+    updateConcepts(newExchanges);
+    insert(feedback, "feedback", EventInserts.FEEDBACK);
+    insert(resolveQualityTimes(quality), "quality_scores", EventInserts.QUALITY);
+    ensureConcepts(relations);
+    insert(relations, "concept_relations", EventInserts.RELATION);
+    return new IngestResult(accepted, duplicates, conflicts);
+  }
+
+  private <E extends Event> List<E> insert(
+      List<Item<E>> items, String table, EventInserts.Binder<E> binder) throws SQLException {
+    List<E> inserted = new ArrayList<>(items.size());
+    if (items.isEmpty()) {
+      return inserted;
+    }
+    int[] counts;
+    try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
+      for (Item<E> item : items) {
+        binder.bind(ps, item.event(), nowUtc);
+        ps.addBatch();
+      }
+      counts = ps.executeBatch();
+    }
+    List<Item<E>> existing = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (counts[i] > 0) {
+        inserted.add(items.get(i).event());
+      } else {
+        existing.add(items.get(i));
+      }
+    }
+    accepted += inserted.size();
+    classifyExisting(existing, table);
+    return inserted;
+  }
+
+  /** Splits re-sent ids into idempotent duplicates and conflicts by their stored fingerprint. */
+  private <E extends Event> void classifyExisting(List<Item<E>> existing, String table)
+      throws SQLException {
+    if (existing.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT fingerprint FROM " + table + " WHERE id = ?")) {
+      for (Item<E> item : existing) {
+        ps.setString(1, item.event().id());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == item.event().fingerprint()) {
+            duplicates++;
+          } else {
+            conflicts.add(
+                new Conflict(
+                    item.index(),
+                    item.event().kind(),
+                    item.event().id(),
+                    "a "
+                        + item.event().kind()
+                        + " with this id is already stored with different content; not applied"));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A quality score without a timestamp takes its exchange's. The exchange may come earlier in this
+   * batch (already inserted above) or from an earlier batch; if it is unknown the whole batch is
+   * rejected, since the score could not be placed in time.
+   */
+  private List<Item<Event.Quality>> resolveQualityTimes(List<Item<Event.Quality>> items)
+      throws SQLException {
+    List<Item<Event.Quality>> out = new ArrayList<>(items.size());
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, long[]> cache = new HashMap<>();
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT ts_utc, utc_offset_s FROM exchanges WHERE id = ?")) {
+      for (Item<Event.Quality> item : items) {
+        Event.Quality q = item.event();
+        if (q.tsUtc() != null) {
+          out.add(item);
+          continue;
+        }
+        long[] time = cache.computeIfAbsent(q.exchangeId(), id -> lookup(ps, id));
+        if (time == null) {
+          errors.add(
+              new FieldError(
+                  item.index(),
+                  "timestamp",
+                  "is required when exchange '" + q.exchangeId() + "' is not ingested yet"));
+        } else {
+          out.add(new Item<>(item.index(), q.at(time[0], (int) time[1])));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(
+          errors.size() + " quality scores cannot be placed in time; nothing was written", errors);
+    }
+    return out;
+  }
+
+  private static long[] lookup(PreparedStatement ps, String exchangeId) {
+    try {
+      ps.setString(1, exchangeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Folds the batch's new exchanges into their sessions (first start, last end, count). */
+  private void updateSessions(List<Event.Exchange> inserted) throws SQLException {
+    Map<String, SessionDelta> deltas = new LinkedHashMap<>();
+    for (Event.Exchange e : inserted) {
+      deltas.computeIfAbsent(e.sessionId(), id -> new SessionDelta(e)).add(e);
+    }
+    // Every SET expression sees the old row, so the order of the assignments does not matter.
+    // On a tie of last exchange times the longer duration wins, so the result is order-independent.
+    String sql =
+        "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc, last_duration_ms,"
+            + " exchange_count) VALUES (?,?,?,?,?,?) ON CONFLICT (session_id) DO UPDATE SET"
+            + " start_offset_s = CASE WHEN excluded.start_utc < start_utc"
+            + "   THEN excluded.start_offset_s ELSE start_offset_s END,"
+            + " start_utc = min(start_utc, excluded.start_utc),"
+            + " last_duration_ms = CASE WHEN excluded.last_utc > last_utc THEN excluded.last_duration_ms"
+            + "   WHEN excluded.last_utc = last_utc"
+            + "   THEN max(last_duration_ms, excluded.last_duration_ms) ELSE last_duration_ms END,"
+            + " last_utc = max(last_utc, excluded.last_utc),"
+            + " exchange_count = exchange_count + excluded.exchange_count";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      for (Map.Entry<String, SessionDelta> en : deltas.entrySet()) {
+        SessionDelta d = en.getValue();
+        ps.setString(1, en.getKey());
+        ps.setLong(2, d.startUtc);
+        ps.setInt(3, d.startOffset);
+        ps.setLong(4, d.lastUtc);
+        ps.setLong(5, d.lastDurationMs);
+        ps.setInt(6, d.count);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Adds the batch's new exchanges to the frequency and first/last sighting of their topics. */
+  private void updateConcepts(List<Event.Exchange> inserted) throws SQLException {
+    Map<String, long[]> deltas = new LinkedHashMap<>(); // name -> {count, first, last}
+    for (Event.Exchange e : inserted) {
+      for (String topic : e.topics()) {
+        long[] d = deltas.computeIfAbsent(topic, t -> new long[] {0, e.tsUtc(), e.tsUtc()});
+        d[0]++;
+        d[1] = Math.min(d[1], e.tsUtc());
+        d[2] = Math.max(d[2], e.tsUtc());
+      }
+    }
+    String sql =
+        "INSERT INTO concepts (name, frequency, first_seen_utc, last_seen_utc) VALUES (?,?,?,?)"
+            + " ON CONFLICT (name) DO UPDATE SET frequency = frequency + excluded.frequency,"
+            + " first_seen_utc = min(coalesce(first_seen_utc, excluded.first_seen_utc),"
+            + "   excluded.first_seen_utc),"
+            + " last_seen_utc = max(coalesce(last_seen_utc, excluded.last_seen_utc),"
+            + "   excluded.last_seen_utc)";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      for (Map.Entry<String, long[]> en : deltas.entrySet()) {
+        ps.setString(1, en.getKey());
+        ps.setLong(2, en.getValue()[0]);
+        ps.setLong(3, en.getValue()[1]);
+        ps.setLong(4, en.getValue()[2]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Relations may name concepts no exchange has mentioned yet; they exist with frequency 0. */
+  private void ensureConcepts(List<Item<Event.Relation>> relations) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("INSERT INTO concepts (name) VALUES (?) ON CONFLICT DO NOTHING")) {
+      for (Item<Event.Relation> item : relations) {
+        ps.setString(1, item.event().source());
+        ps.addBatch();
+        ps.setString(1, item.event().target());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** The part of one session contributed by a batch. */
+  private static final class SessionDelta {
+    long startUtc;
+    int startOffset;
+    long lastUtc;
+    long lastDurationMs;
+    int count;
+
+    SessionDelta(Event.Exchange first) {
+      startUtc = first.tsUtc();
+      startOffset = first.offsetSeconds();
+      lastUtc = first.tsUtc();
+      lastDurationMs = first.durationMs();
+    }
+
+    void add(Event.Exchange e) {
+      if (e.tsUtc() < startUtc) {
+        startUtc = e.tsUtc();
+        startOffset = e.offsetSeconds();
+      }
+      if (e.tsUtc() > lastUtc || (e.tsUtc() == lastUtc && e.durationMs() > lastDurationMs)) {
+        lastUtc = e.tsUtc();
+        lastDurationMs = e.durationMs();
+      }
+      count++;
+    }
+  }
+}

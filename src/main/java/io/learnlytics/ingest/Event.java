@@ -1,0 +1,112 @@
+package io.learnlytics.ingest;
+
+import java.util.List;
+
+/**
+ * One validated learning event (DESIGN.md §4). Instants are UTC epoch milliseconds; offsets are the
+ * sender's UTC offset in seconds. The fingerprint is a hash of the normalised content: equal
+ * fingerprints under one id mean an idempotent retry, different ones a conflict.
+ */
+public sealed interface Event {
+  String kind();
+
+  String id();
+
+  long fingerprint();
+
+  /** A turn of conversation with the assistant; exchanges with one session id form a session. */
+  record Exchange(
+      String id,
+      String sessionId,
+      long tsUtc,
+      int offsetSeconds,
+      String userText,
+      String agentText,
+      long durationMs,
+      List<String> topics,
+      String metadataJson,
+      long fingerprint)
+      implements Event {
+    public Exchange {
+      topics = List.copyOf(topics);
+    }
+
+    @Override
+    public String kind() {
+      return "exchange";
+    }
+  }
+
+  /** Explicit or implicit feedback on an exchange. */
+  record Feedback(
+      String id,
+      String exchangeId,
+      long tsUtc,
+      int offsetSeconds,
+      String type,
+      Integer rating,
+      String comment,
+      long fingerprint)
+      implements Event {
+    @Override
+    public String kind() {
+      return "feedback";
+    }
+  }
+
+  /**
+   * A quality score of an exchange. Without a timestamp it takes its exchange's, which ingest
+   * resolves inside the write transaction ({@code tsUtc} and {@code offsetSeconds} are null until
+   * then).
+   */
+  record Quality(
+      String id,
+      String exchangeId,
+      Long tsUtc,
+      Integer offsetSeconds,
+      Double relevance,
+      Double helpfulness,
+      Double accuracy,
+      Double clarity,
+      Double engagement,
+      double composite,
+      long fingerprint)
+      implements Event {
+    @Override
+    public String kind() {
+      return "quality";
+    }
+
+    Quality at(long ts, int offset) {
+      return new Quality(
+          id,
+          exchangeId,
+          ts,
+          offset,
+          relevance,
+          helpfulness,
+          accuracy,
+          clarity,
+          engagement,
+          composite,
+          fingerprint);
+    }
+  }
+
+  /** An edge of the concept graph. */
+  record Relation(
+      String id,
+      String source,
+      String target,
+      String type,
+      Double strength,
+      Long tsUtc,
+      Integer offsetSeconds,
+      long fingerprint)
+      implements Event {
+    @Override
+    public String kind() {
+      return "relation";
+    }
+  }
+}

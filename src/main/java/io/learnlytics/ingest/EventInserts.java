@@ -1,0 +1,132 @@
+package io.learnlytics.ingest;
+
+import io.learnlytics.support.Json;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * The insert statement of each event kind and how an event binds to it. Every insert is {@code ON
+ * CONFLICT (id) DO NOTHING}, so a re-sent id yields an update count of 0 instead of an error.
+ */
+final class EventInserts {
+  private EventInserts() {}
+
+  /** Binds one kind's columns to its insert statement. */
+  interface Binder<E> {
+    String sql();
+
+    void bind(PreparedStatement ps, E event, long nowUtc) throws SQLException;
+  }
+
+  static final Binder<Event.Exchange> EXCHANGE =
+      new Binder<>() {
+        @Override
+        public String sql() {
+          return "INSERT INTO exchanges (id, session_id, ts_utc, utc_offset_s, user_text, agent_text,"
+              + " duration_ms, topics, metadata, fingerprint, ingested_utc)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, Event.Exchange e, long nowUtc) throws SQLException {
+          ps.setString(1, e.id());
+          ps.setString(2, e.sessionId());
+          ps.setLong(3, e.tsUtc());
+          ps.setInt(4, e.offsetSeconds());
+          ps.setString(5, e.userText());
+          ps.setString(6, e.agentText());
+          ps.setLong(7, e.durationMs());
+          ps.setString(8, topicsJson(e));
+          ps.setString(9, e.metadataJson());
+          ps.setLong(10, e.fingerprint());
+          ps.setLong(11, nowUtc);
+        }
+      };
+
+  static final Binder<Event.Feedback> FEEDBACK =
+      new Binder<>() {
+        @Override
+        public String sql() {
+          return "INSERT INTO feedback (id, exchange_id, ts_utc, utc_offset_s, type, rating, comment,"
+              + " fingerprint, ingested_utc) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, Event.Feedback f, long nowUtc) throws SQLException {
+          ps.setString(1, f.id());
+          ps.setString(2, f.exchangeId());
+          ps.setLong(3, f.tsUtc());
+          ps.setInt(4, f.offsetSeconds());
+          ps.setString(5, f.type());
+          setNullable(ps, 6, f.rating());
+          ps.setString(7, f.comment());
+          ps.setLong(8, f.fingerprint());
+          ps.setLong(9, nowUtc);
+        }
+      };
+
+  static final Binder<Event.Quality> QUALITY =
+      new Binder<>() {
+        @Override
+        public String sql() {
+          return "INSERT INTO quality_scores (id, exchange_id, ts_utc, utc_offset_s, relevance,"
+              + " helpfulness, accuracy, clarity, engagement, composite, fingerprint, ingested_utc)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, Event.Quality q, long nowUtc) throws SQLException {
+          ps.setString(1, q.id());
+          ps.setString(2, q.exchangeId());
+          ps.setLong(3, q.tsUtc());
+          ps.setInt(4, q.offsetSeconds());
+          setNullable(ps, 5, q.relevance());
+          setNullable(ps, 6, q.helpfulness());
+          setNullable(ps, 7, q.accuracy());
+          setNullable(ps, 8, q.clarity());
+          setNullable(ps, 9, q.engagement());
+          ps.setDouble(10, q.composite());
+          ps.setLong(11, q.fingerprint());
+          ps.setLong(12, nowUtc);
+        }
+      };
+
+  static final Binder<Event.Relation> RELATION =
+      new Binder<>() {
+        @Override
+        public String sql() {
+          return "INSERT INTO concept_relations (id, source, target, type, strength, ts_utc,"
+              + " utc_offset_s, fingerprint, ingested_utc) VALUES (?,?,?,?,?,?,?,?,?)"
+              + " ON CONFLICT (id) DO NOTHING";
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, Event.Relation r, long nowUtc) throws SQLException {
+          ps.setString(1, r.id());
+          ps.setString(2, r.source());
+          ps.setString(3, r.target());
+          ps.setString(4, r.type());
+          setNullable(ps, 5, r.strength());
+          setNullable(ps, 6, r.tsUtc());
+          setNullable(ps, 7, r.offsetSeconds());
+          ps.setLong(8, r.fingerprint());
+          ps.setLong(9, nowUtc);
+        }
+      };
+
+  private static String topicsJson(Event.Exchange e) {
+    if (e.topics().isEmpty()) {
+      return "[]";
+    }
+    return Json.MAPPER.valueToTree(e.topics()).toString();
+  }
+
+  private static void setNullable(PreparedStatement ps, int i, Object v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.NULL);
+    } else {
+      ps.setObject(i, v);
+    }
+  }
+}

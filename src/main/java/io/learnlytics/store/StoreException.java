@@ -1,0 +1,8 @@
+package io.learnlytics.store;
+
+/** A database failure that is not the client's fault (maps to 500, logged with its cause). */
+public final class StoreException extends RuntimeException {
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,103 @@
+package io.learnlytics.support;
+
+import java.util.List;
+
+/**
+ * The one unchecked exception family that reaches HTTP handlers; the API maps each subclass to its
+ * status in one place. Messages are written for the client: they name the field and what is
+ * allowed.
+ */
+public abstract class ApiException extends RuntimeException {
+  private final List<FieldError> details;
+
+  protected ApiException(String message, List<FieldError> details) {
+    super(message);
+    this.details = List.copyOf(details);
+  }
+
+  /** HTTP status this exception maps to. */
+  public abstract int status();
+
+  /** Stable machine-readable code, e.g. {@code invalid_input}. */
+  public abstract String code();
+
+  public List<FieldError> details() {
+    return details;
+  }
+
+  /** One problem with one field; {@code index} is the event's position in a batch, if any. */
+  public record FieldError(Integer index, String field, String message) {}
+
+  /** 400: the request is malformed or a value is outside what is allowed. */
+  public static final class InvalidInput extends ApiException {
+    public InvalidInput(String message, List<FieldError> details) {
+      super(message, details);
+    }
+
+    public static InvalidInput of(String field, String message) {
+      return new InvalidInput(
+          field + ": " + message, List.of(new FieldError(null, field, message)));
+    }
+
+    @Override
+    public int status() {
+      return 400;
+    }
+
+    @Override
+    public String code() {
+      return "invalid_input";
+    }
+  }
+
+  /** 401: a token is configured and the request did not present it. */
+  public static final class Unauthorized extends ApiException {
+    public Unauthorized(String message) {
+      super(message, List.of());
+    }
+
+    @Override
+    public int status() {
+      return 401;
+    }
+
+    @Override
+    public String code() {
+      return "unauthorized";
+    }
+  }
+
+  /** 404: no such route or resource. */
+  public static final class NotFound extends ApiException {
+    public NotFound(String message) {
+      super(message, List.of());
+    }
+
+    @Override
+    public int status() {
+      return 404;
+    }
+
+    @Override
+    public String code() {
+      return "not_found";
+    }
+  }
+
+  /** 413: the body or the batch is over the documented limits. */
+  public static final class PayloadTooLarge extends ApiException {
+    public PayloadTooLarge(String message) {
+      super(message, List.of());
+    }
+
+    @Override
+    public int status() {
+      return 413;
+    }
+
+    @Override
+    public String code() {
+      return "payload_too_large";
+    }
+  }
+}

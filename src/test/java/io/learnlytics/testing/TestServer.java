@@ -1,0 +1,112 @@
+package io.learnlytics.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.api.WebServer;
+import io.learnlytics.config.Config;
+import io.learnlytics.ingest.IngestService;
+import io.learnlytics.store.Database;
+import io.learnlytics.support.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * A real server on a random loopback port over a fresh SQLite file in {@code dir}: what the tests
+ * talk to over real HTTP.
+ */
+public final class TestServer implements AutoCloseable {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Database db;
+  private final WebServer server;
+  private final String token;
+
+  private TestServer(Path dir, String token, ZoneId zone) {
+    this.token = token;
+    Config config =
+        new Config(
+            dir.resolve("test.db"),
+            "127.0.0.1",
+            0,
+            Optional.ofNullable(token),
+            false,
+            zone,
+            java.time.DayOfWeek.MONDAY,
+            0);
+    this.db = Database.open(config.db());
+    this.server =
+        new WebServer(config, db, new IngestService(db, Clock.system(zone)), Duration.ZERO).start();
+  }
+
+  public static TestServer start(Path dir) {
+    return new TestServer(dir, null, ZoneId.of("UTC"));
+  }
+
+  public static TestServer withToken(Path dir, String token) {
+    return new TestServer(dir, token, ZoneId.of("UTC"));
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  public Response get(String path) {
+    return send(authorized(HttpRequest.newBuilder(uri(path)).GET()));
+  }
+
+  public Response postJson(String path, String body) {
+    return post(path, body, "application/json");
+  }
+
+  public Response post(String path, String body, String contentType) {
+    return send(
+        authorized(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+  }
+
+  public Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+    return token == null ? b : b.header("Authorization", "Bearer " + token);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    db.close();
+  }
+
+  /** Status and body of one answer, with the body parsed on demand. */
+  public record Response(int status, String body, HttpResponse<String> raw) {
+    public JsonNode json() {
+      try {
+        return Json.MAPPER.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+}
