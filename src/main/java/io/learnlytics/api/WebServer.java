@@ -3,6 +3,7 @@ package io.learnlytics.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.config.Version;
 import io.learnlytics.ingest.IngestService;
@@ -26,7 +27,10 @@ public final class WebServer implements AutoCloseable {
    * @param stopGrace how long {@link #close()} lets in-flight requests finish (tests use zero; a
    *     batch cut short is rolled back whole by its transaction, never half-written)
    */
-  public WebServer(Config config, Database db, IngestService ingest, Duration stopGrace) {
+  public WebServer(App app, Duration stopGrace) {
+    Config config = app.config();
+    Database db = app.db();
+    IngestService ingest = app.ingest();
     EventRoutes events = new EventRoutes(ingest);
     this.app =
         Javalin.create(

@@ -1,5 +1,7 @@
 package io.learnlytics.cli;
 
+import io.learnlytics.App;
+import io.learnlytics.config.Config;
 import io.learnlytics.demo.DemoGenerator;
 import io.learnlytics.demo.DemoOptions;
 import io.learnlytics.ingest.IngestResult;
@@ -14,9 +16,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -74,8 +76,10 @@ final class BenchIngestCommand implements Callable<Integer> {
         new DemoOptions(
             7, DAYS, LocalDate.of(2026, 6, 30), ZoneId.of("UTC"), (double) exchanges / DAYS);
     HeapSampler heap = HeapSampler.start();
-    try (Database database = Database.open(file)) {
-      IngestService ingest = new IngestService(database, Clock.systemUTC());
+    Config config = Config.defaults().withDb(file).withZone(ZoneOffset.UTC);
+    try (App app = App.open(config)) {
+      Database database = app.db();
+      IngestService ingest = app.ingest();
       long t0 = System.nanoTime();
       long[] totals = run(demo, ingest);
       double seconds = (System.nanoTime() - t0) / 1e9;

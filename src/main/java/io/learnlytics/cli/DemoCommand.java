@@ -1,19 +1,18 @@
 package io.learnlytics.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.demo.DemoGenerator;
 import io.learnlytics.demo.DemoOptions;
 import io.learnlytics.ingest.BatchLoader;
 import io.learnlytics.ingest.IngestService;
-import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -61,11 +60,18 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf("wrote %d events to %s%n", n, out);
       return 0;
     }
-    try (Database db = Database.open(config.db())) {
-      BatchLoader loaded = load(new IngestService(db, Clock.system(config.zone())), demo);
+    try (App app = App.open(config)) {
+      BatchLoader loaded = load(app.ingest(), demo);
+      int rows = app.rollups().refreshDirty();
       System.out.printf(
-          "loaded %d events into %s: %d new, %d already present, %d conflicts%n",
-          loaded.sent(), db.file(), loaded.accepted(), loaded.duplicates(), loaded.conflicts());
+          "loaded %d events into %s: %d new, %d already present, %d conflicts; %d rollup rows"
+              + " refreshed%n",
+          loaded.sent(),
+          app.db().file(),
+          loaded.accepted(),
+          loaded.duplicates(),
+          loaded.conflicts(),
+          rows);
     }
     return 0;
   }

@@ -2,17 +2,16 @@ package io.learnlytics.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.ingest.BatchLoader;
 import io.learnlytics.ingest.IngestService;
-import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException;
 import io.learnlytics.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,13 +44,13 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Config config = options.toConfig();
-    try (Database db = Database.open(config.db())) {
-      IngestService ingest = new IngestService(db, Clock.system(config.zone()));
+    try (App app = App.open(config)) {
       for (Path file : files) {
-        if (!ingestFile(ingest, file)) {
+        if (!ingestFile(app.ingest(), file)) {
           return 1;
         }
       }
+      System.out.printf("%d rollup rows refreshed%n", app.rollups().refreshDirty());
     }
     return 0;
   }

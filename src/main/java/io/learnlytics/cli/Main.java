@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       IngestCommand.class,
+      AggregateCommand.class,
       BenchIngestCommand.class
     })
 public final class Main implements Runnable {

@@ -1,11 +1,9 @@
 package io.learnlytics.cli;
 
+import io.learnlytics.App;
 import io.learnlytics.api.WebServer;
 import io.learnlytics.config.Config;
-import io.learnlytics.ingest.IngestService;
 import io.learnlytics.store.Counts;
-import io.learnlytics.store.Database;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,13 +32,12 @@ final class ServeCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Config config = options.toConfig();
     config.checkBindIsSafe();
-    Clock clock = Clock.system(config.zone());
-    Database db = Database.open(config.db());
-    IngestService ingest = new IngestService(db, clock);
-    if (demo && Counts.isEmpty(db)) {
-      DemoCommand.loadDefaultDemo(ingest, config);
+    App app = App.open(config);
+    if (demo && Counts.isEmpty(app.db())) {
+      DemoCommand.loadDefaultDemo(app.ingest(), config);
     }
-    WebServer server = new WebServer(config, db, ingest, STOP_GRACE).start();
+    app.startBackground();
+    WebServer server = new WebServer(app, STOP_GRACE).start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -48,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   LOG.info("stopping: finishing in-flight requests");
                   server.close();
-                  db.close();
+                  app.close();
                   stopped.countDown();
                 },
                 "learnlytics-shutdown"));
@@ -56,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         "Learnlytics listening on http://{}:{} (database {}, zone {}, auth {}) in {} ms",
         config.host(),
         server.port(),
-        db.file(),
+        app.db().file(),
         config.zone(),
         config.apiToken().isPresent() ? "bearer token" : "off",
         (System.nanoTime() - started) / 1_000_000);

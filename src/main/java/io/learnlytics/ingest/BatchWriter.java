@@ -1,6 +1,7 @@
 package io.learnlytics.ingest;
 
 import io.learnlytics.ingest.IngestResult.Conflict;
+import io.learnlytics.rollup.DirtyMarks;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.sql.Connection;
@@ -25,13 +26,15 @@ import java.util.Map;
 final class BatchWriter {
   private final Connection conn;
   private final long nowUtc;
+  private final DirtyMarks marks;
   private int accepted;
   private int duplicates;
   private final List<Conflict> conflicts = new ArrayList<>();
 
-  BatchWriter(Connection conn, long nowUtc) {
+  BatchWriter(Connection conn, long nowUtc, DirtyMarks marks) {
     this.conn = conn;
     this.nowUtc = nowUtc;
+    this.marks = marks;
   }
 
   /** A validated event with its position in the request. */
@@ -55,12 +58,15 @@ final class BatchWriter {
       }
     }
     List<Event.Exchange> newExchanges = insert(exchanges, "exchanges", EventInserts.EXCHANGE);
+    newExchanges.forEach(e -> marks.touch(e.tsUtc()));
     updateSessions(newExchanges);
     updateConcepts(newExchanges);
-    insert(feedback, "feedback", EventInserts.FEEDBACK);
-    insert(resolveQualityTimes(quality), "quality_scores", EventInserts.QUALITY);
+    insert(feedback, "feedback", EventInserts.FEEDBACK).forEach(f -> marks.touch(f.tsUtc()));
+    insert(resolveQualityTimes(quality), "quality_scores", EventInserts.QUALITY)
+        .forEach(q -> marks.touch(q.tsUtc()));
     ensureConcepts(relations);
     insert(relations, "concept_relations", EventInserts.RELATION);
+    marks.write(conn, nowUtc);
     return new IngestResult(accepted, duplicates, conflicts);
   }
 
@@ -174,6 +180,7 @@ final class BatchWriter {
     for (Event.Exchange e : inserted) {
       deltas.computeIfAbsent(e.sessionId(), id -> new SessionDelta(e)).add(e);
     }
+    markSessionStarts(deltas);
     // Every SET expression sees the old row, so the order of the assignments does not matter.
     // On a tie of last exchange times the longer duration wins, so the result is order-independent.
     String sql =
@@ -199,6 +206,25 @@ final class BatchWriter {
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  /**
+   * A session counts in the buckets of its start: both the buckets of its stored start and those of
+   * the batch's earliest exchange change when a late exchange moves the start or the duration.
+   */
+  private void markSessionStarts(Map<String, SessionDelta> deltas) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT start_utc FROM sessions WHERE session_id = ?")) {
+      for (Map.Entry<String, SessionDelta> en : deltas.entrySet()) {
+        marks.touch(en.getValue().startUtc);
+        ps.setString(1, en.getKey());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            marks.touch(rs.getLong(1));
+          }
+        }
+      }
     }
   }
 

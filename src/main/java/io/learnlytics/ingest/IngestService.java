@@ -1,11 +1,14 @@
 package io.learnlytics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.DirtyMarks;
 import io.learnlytics.store.Database;
 import io.learnlytics.store.StoreException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one way events enter the database: parse, validate the whole batch, then write it in one
@@ -20,10 +23,18 @@ public final class IngestService {
 
   private final Database db;
   private final Clock clock;
+  private final Buckets buckets;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  public IngestService(Database db, Clock clock) {
+  public IngestService(Database db, Clock clock, Buckets buckets) {
     this.db = db;
     this.clock = clock;
+    this.buckets = buckets;
+  }
+
+  /** Runs {@code listener} after every batch that stored at least one event. */
+  public void onCommit(Runnable listener) {
+    listeners.add(listener);
   }
 
   /** Ingests a body holding a JSON object, a JSON array of objects, or NDJSON lines. */
@@ -35,10 +46,20 @@ public final class IngestService {
   public IngestResult ingest(List<JsonNode> nodes) {
     List<Event> events = EventValidator.validate(nodes);
     long now = clock.millis();
+    IngestResult result;
     try {
-      return db.writer().inTransaction(h -> new BatchWriter(h.getConnection(), now).write(events));
+      result =
+          db.writer()
+              .inTransaction(
+                  h ->
+                      new BatchWriter(h.getConnection(), now, new DirtyMarks(buckets))
+                          .write(events));
     } catch (SQLException e) {
       throw new StoreException("writing a batch of " + events.size() + " events failed", e);
     }
+    if (result.accepted() > 0) {
+      listeners.forEach(Runnable::run);
+    }
+    return result;
   }
 }

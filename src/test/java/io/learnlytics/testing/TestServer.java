@@ -1,9 +1,9 @@
 package io.learnlytics.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.App;
 import io.learnlytics.api.WebServer;
 import io.learnlytics.config.Config;
-import io.learnlytics.ingest.IngestService;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import java.util.Optional;
  */
 public final class TestServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
+  private final App app;
   private final Database db;
   private final WebServer server;
   private final String token;
@@ -40,9 +40,9 @@ public final class TestServer implements AutoCloseable {
             zone,
             java.time.DayOfWeek.MONDAY,
             0);
-    this.db = Database.open(config.db());
-    this.server =
-        new WebServer(config, db, new IngestService(db, Clock.system(zone)), Duration.ZERO).start();
+    this.app = App.open(config);
+    this.db = app.db();
+    this.server = new WebServer(app, Duration.ZERO).start();
   }
 
   public static TestServer start(Path dir) {
@@ -96,7 +96,7 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    db.close();
+    app.close();
   }
 
   /** Status and body of one answer, with the body parsed on demand. */

@@ -1,0 +1,87 @@
+package io.learnlytics;
+
+import io.learnlytics.config.Config;
+import io.learnlytics.ingest.IngestService;
+import io.learnlytics.jobs.RollupScheduler;
+import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.DirtyRefresher;
+import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.RollupMetrics;
+import io.learnlytics.store.Database;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Clock;
+
+/**
+ * The wiring of one Learnlytics instance: database, ingest, rollups and their background work. The
+ * CLI commands and the tests build the application through this one class. Background threads start
+ * only with {@link #startBackground()}, so one-shot commands stay one-shot.
+ */
+public final class App implements AutoCloseable {
+  private final Config config;
+  private final Clock clock;
+  private final Database db;
+  private final PrometheusRegistry registry;
+  private final IngestService ingest;
+  private final RollupEngine rollups;
+  private DirtyRefresher refresher;
+  private RollupScheduler scheduler;
+
+  public App(Config config, Clock clock, PrometheusRegistry registry) {
+    this.config = config;
+    this.clock = clock;
+    this.registry = registry;
+    this.db = Database.open(config.db());
+    Buckets buckets = new Buckets(config.zone(), config.dayStartHour(), config.weekStart());
+    this.ingest = new IngestService(db, clock, buckets);
+    this.rollups = new RollupEngine(db, buckets, clock, new RollupMetrics(registry));
+  }
+
+  /** An instance on the system clock in the configured zone, with its own metrics registry. */
+  public static App open(Config config) {
+    return new App(config, Clock.system(config.zone()), new PrometheusRegistry());
+  }
+
+  /** Starts the dirty-bucket refresher (which first finishes any refresh left undone) and jobs. */
+  public App startBackground() {
+    refresher = new DirtyRefresher(rollups).start();
+    ingest.onCommit(refresher::wake);
+    scheduler = new RollupScheduler(db, rollups, clock, config.weekStart()).start();
+    return this;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  public IngestService ingest() {
+    return ingest;
+  }
+
+  public RollupEngine rollups() {
+    return rollups;
+  }
+
+  /** Stops background work, then closes the database. */
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.close();
+    }
+    if (refresher != null) {
+      refresher.close();
+    }
+    db.close();
+  }
+}

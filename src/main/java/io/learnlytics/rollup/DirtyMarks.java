@@ -1,0 +1,84 @@
+package io.learnlytics.rollup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the buckets touched by one ingest batch and marks them dirty in the batch's own
+ * transaction. Only hours and days are marked: refreshing a day re-merges its week and month. Not
+ * thread-safe; one instance per batch.
+ */
+public final class DirtyMarks {
+  private final Buckets buckets;
+  private final HourCursor cursor;
+  private final Set<Long> hours = new HashSet<>();
+
+  public DirtyMarks(Buckets buckets) {
+    this.buckets = buckets;
+    this.cursor = new HourCursor(buckets);
+  }
+
+  /** Records that raw data at {@code epochMs} changed. */
+  public void touch(long epochMs) {
+    hours.add(cursor.seek(epochMs));
+  }
+
+  /** Writes the marks (hour and day buckets) in the caller's transaction. */
+  public void write(Connection c, long nowUtc) throws SQLException {
+    Set<Long> days = new HashSet<>();
+    for (long hour : hours) {
+      days.add(buckets.start(Level.DAILY, hour));
+    }
+    insert(c, Level.HOURLY, hours, nowUtc);
+    insert(c, Level.DAILY, days, nowUtc);
+  }
+
+  static void insert(Connection c, Level level, Collection<Long> starts, long nowUtc)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO dirty_buckets (interval_type, period_start_utc, marked_utc)"
+                + " VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET marked_utc = excluded.marked_utc")) {
+      for (long start : starts) {
+        ps.setString(1, level.id());
+        ps.setLong(2, start);
+        ps.setLong(3, nowUtc);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Deletes the given marks, each {@code {interval_type, period_start_utc}}. */
+  static void delete(Connection c, List<Object[]> marks) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM dirty_buckets WHERE interval_type = ? AND period_start_utc = ?")) {
+      for (Object[] m : marks) {
+        ps.setString(1, (String) m[0]);
+        ps.setLong(2, (Long) m[1]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * After a rebuild of the days in {@code [from, to)}: deletes their hour and day marks and the
+   * week and month marks of buckets that start in the range (those were re-merged).
+   */
+  static void deleteRange(Connection c, long from, long to) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM dirty_buckets WHERE period_start_utc >= ? AND period_start_utc < ?")) {
+      ps.setLong(1, from);
+      ps.setLong(2, to);
+      ps.executeUpdate();
+    }
+  }
+}

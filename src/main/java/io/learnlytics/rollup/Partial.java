@@ -1,0 +1,171 @@
+package io.learnlytics.rollup;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The mergeable state of one bucket: everything its metrics are computed from. Merging the partials
+ * of disjoint buckets gives exactly the partial of their union — counts, sums, topic counts and
+ * session-duration lists add up, and the composite's variance merges by Chan's formula — which is
+ * why a week or a month can be computed from its days without rescanning raw events.
+ *
+ * <p>Sessions count in the bucket of their start (with their whole duration and exchange count);
+ * exchanges, quality scores and feedback in the bucket of their own timestamp.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
+final class Partial {
+  long exchanges;
+  long sessions;
+  long sessionExchanges;
+  long sessionDurationMs;
+  List<Long> sessionDurations = new ArrayList<>();
+
+  long qualityCount;
+  double compositeMean;
+  double compositeM2; // sum of squared deviations from the mean (Welford / Chan)
+  final Dimension relevance = new Dimension();
+  final Dimension helpfulness = new Dimension();
+  final Dimension accuracy = new Dimension();
+  final Dimension clarity = new Dimension();
+  final Dimension engagement = new Dimension();
+
+  long feedback;
+  long positive;
+  long negative;
+  long corrections;
+  long clarifications;
+
+  TreeMap<String, Long> topics = new TreeMap<>();
+  long[] exchangesByHour = new long[24];
+  long[] exchangesByWeekday = new long[7]; // index: DayOfWeek.getValue() - 1, of the learning date
+
+  /** Sum and count of one optional quality dimension. */
+  @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
+  static final class Dimension {
+    long count;
+    double sum;
+
+    void add(double value) {
+      count++;
+      sum += value;
+    }
+
+    void merge(Dimension other) {
+      count += other.count;
+      sum += other.sum;
+    }
+
+    Double mean() {
+      return count == 0 ? null : sum / count;
+    }
+  }
+
+  boolean isEmpty() {
+    return exchanges == 0 && sessions == 0 && qualityCount == 0 && feedback == 0;
+  }
+
+  void addExchange(List<String> exchangeTopics, int localHour, int weekdayIndex) {
+    exchanges++;
+    exchangesByHour[localHour]++;
+    exchangesByWeekday[weekdayIndex]++;
+    for (String topic : exchangeTopics) {
+      topics.merge(topic, 1L, Long::sum);
+    }
+  }
+
+  void addSession(long durationMs, long exchangeCount) {
+    sessions++;
+    sessionExchanges += exchangeCount;
+    sessionDurationMs += durationMs;
+    sessionDurations.add(durationMs);
+  }
+
+  void addQuality(
+      double composite,
+      Double relevance,
+      Double helpfulness,
+      Double accuracy,
+      Double clarity,
+      Double engagement) {
+    qualityCount++;
+    double delta = composite - compositeMean;
+    compositeMean += delta / qualityCount;
+    compositeM2 += delta * (composite - compositeMean);
+    addDimension(this.relevance, relevance);
+    addDimension(this.helpfulness, helpfulness);
+    addDimension(this.accuracy, accuracy);
+    addDimension(this.clarity, clarity);
+    addDimension(this.engagement, engagement);
+  }
+
+  /** Positive: thumbs_up, copy, share, rating ≥ 4; negative: thumbs_down, rating ≤ 2. */
+  void addFeedback(String type, Integer rating) {
+    feedback++;
+    switch (type) {
+      case "thumbs_up", "copy", "share" -> positive++;
+      case "thumbs_down" -> negative++;
+      case "correction" -> corrections++;
+      case "clarification" -> clarifications++;
+      case "rating" -> {
+        if (rating != null && rating >= 4) {
+          positive++;
+        } else if (rating != null && rating <= 2) {
+          negative++;
+        }
+      }
+      default -> {
+        // follow_up counts as feedback, neither positive nor negative
+      }
+    }
+  }
+
+  void merge(Partial o) {
+    exchanges += o.exchanges;
+    sessions += o.sessions;
+    sessionExchanges += o.sessionExchanges;
+    sessionDurationMs += o.sessionDurationMs;
+    sessionDurations.addAll(o.sessionDurations);
+    mergeComposite(o);
+    relevance.merge(o.relevance);
+    helpfulness.merge(o.helpfulness);
+    accuracy.merge(o.accuracy);
+    clarity.merge(o.clarity);
+    engagement.merge(o.engagement);
+    feedback += o.feedback;
+    positive += o.positive;
+    negative += o.negative;
+    corrections += o.corrections;
+    clarifications += o.clarifications;
+    for (Map.Entry<String, Long> e : o.topics.entrySet()) {
+      topics.merge(e.getKey(), e.getValue(), Long::sum);
+    }
+    for (int h = 0; h < 24; h++) {
+      exchangesByHour[h] += o.exchangesByHour[h];
+    }
+    for (int d = 0; d < 7; d++) {
+      exchangesByWeekday[d] += o.exchangesByWeekday[d];
+    }
+  }
+
+  /** Chan et al.'s pairwise update: exact merge of count, mean and M2. */
+  private void mergeComposite(Partial o) {
+    if (o.qualityCount == 0) {
+      return;
+    }
+    long n = qualityCount + o.qualityCount;
+    double delta = o.compositeMean - compositeMean;
+    compositeMean += delta * o.qualityCount / n;
+    compositeM2 += o.compositeM2 + delta * delta * qualityCount * o.qualityCount / n;
+    qualityCount = n;
+  }
+
+  private static void addDimension(Dimension d, Double value) {
+    if (value != null) {
+      d.add(value);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.learnlytics.rollup;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns a bucket's {@link Partial} into its {@link Rollup} metrics (trend fields left empty). */
+final class RollupCalculator {
+  static final int TOP_TOPICS = 5;
+
+  private RollupCalculator() {}
+
+  static Rollup compute(Level level, long start, long end, String localStart, Partial p) {
+    return new Rollup(
+        level,
+        start,
+        end,
+        localStart,
+        p.sessions,
+        p.exchanges,
+        p.topics.size(),
+        p.sessionDurationMs,
+        ratio(p.sessionDurationMs, p.sessions),
+        median(p.sessionDurations),
+        p.qualityCount,
+        p.qualityCount == 0 ? null : p.compositeMean,
+        p.relevance.mean(),
+        p.helpfulness.mean(),
+        p.accuracy.mean(),
+        p.clarity.mean(),
+        p.engagement.mean(),
+        p.qualityCount == 0 ? null : Math.sqrt(Math.max(0, p.compositeM2 / p.qualityCount)),
+        p.feedback,
+        p.positive,
+        p.negative,
+        ratio(p.positive, p.feedback),
+        p.corrections,
+        p.clarifications,
+        ratio(p.sessionExchanges, p.sessions),
+        level == Level.HOURLY ? null : peakHour(p.exchangesByHour),
+        level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(p.exchangesByWeekday) : null,
+        topTopics(p.topics),
+        Collections.unmodifiableMap(new LinkedHashMap<>(p.topics)),
+        null,
+        null,
+        null);
+  }
+
+  private static Double ratio(long numerator, long denominator) {
+    return denominator == 0 ? null : (double) numerator / denominator;
+  }
+
+  static Double median(List<Long> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+
+  /** The local hour of day with the most exchanges (the earliest on a tie); null if none. */
+  static Integer peakHour(long[] byHour) {
+    int best = -1;
+    for (int h = 0; h < byHour.length; h++) {
+      if (byHour[h] > 0 && (best < 0 || byHour[h] > byHour[best])) {
+        best = h;
+      }
+    }
+    return best < 0 ? null : best;
+  }
+
+  /** Exchanges per weekday of the learning date, Monday first, every day present. */
+  static Map<String, Long> weekdays(long[] byWeekday) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (DayOfWeek d : DayOfWeek.values()) {
+      out.put(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH), byWeekday[d.getValue() - 1]);
+    }
+    return out;
+  }
+
+  /** The five most mentioned topics, most first, ties by name. */
+  static List<String> topTopics(Map<String, Long> topics) {
+    return topics.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP_TOPICS)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+}

@@ -1,0 +1,257 @@
+package io.learnlytics.rollup;
+
+import io.learnlytics.store.Database;
+import io.learnlytics.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Keeps the rollups equal to the raw events (DESIGN.md §5).
+ *
+ * <p>Ingest marks the hour and day buckets of every new event dirty in its own transaction ({@link
+ * DirtyMarks}). {@link #refreshDirty()} drains those marks: inside one write transaction it
+ * re-reads each dirty learning day from the raw tables, rewrites that day's hourly and daily rows
+ * and its mergeable day state, re-merges the week and month that hold the day from day states,
+ * updates trends, and deletes the marks it handled. Because marks and rollups change in the same
+ * transactions as the events, a crash at any point leaves either the old rollup and its mark or the
+ * new rollup without it — the next refresh (at the latest, at startup) finishes the work.
+ */
+public final class RollupEngine {
+  /** Most learning days recomputed in one transaction, so ingest never waits long. */
+  static final int DAYS_PER_TRANSACTION = 120;
+
+  private final Database db;
+  private final Buckets buckets;
+  private final Clock clock;
+  private final RollupMetrics metrics;
+  private final RawScanner scanner;
+
+  public RollupEngine(Database db, Buckets buckets, Clock clock, RollupMetrics metrics) {
+    this.db = db;
+    this.buckets = buckets;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.scanner = new RawScanner(buckets);
+  }
+
+  public Buckets buckets() {
+    return buckets;
+  }
+
+  public RollupMetrics metrics() {
+    return metrics;
+  }
+
+  /** Recomputes every dirty bucket; returns the number of rows written. */
+  public int refreshDirty() {
+    long t0 = System.nanoTime();
+    int total = 0;
+    try {
+      int n;
+      do {
+        n = db.writer().inTransaction(h -> refreshBatch(h.getConnection()));
+        total += n;
+      } while (n > 0 && dirtyCount() > 0);
+      metrics.observe("refresh", System.nanoTime() - t0);
+      return total;
+    } catch (SQLException e) {
+      metrics.failed("refresh");
+      throw new StoreException("refreshing dirty rollups failed", e);
+    }
+  }
+
+  /**
+   * Recomputes every rollup of the learning days {@code from..to} (inclusive; null means the first
+   * or last day with data) and of the weeks and months that hold them.
+   */
+  public int rebuild(LocalDate from, LocalDate to) {
+    long t0 = System.nanoTime();
+    try {
+      int n = db.writer().inTransaction(h -> rebuild(h.getConnection(), from, to));
+      metrics.observe("rebuild", System.nanoTime() - t0);
+      return n;
+    } catch (SQLException e) {
+      metrics.failed("rebuild");
+      throw new StoreException("rebuilding rollups failed", e);
+    }
+  }
+
+  /** Marks the buckets of {@code level} overlapping {@code [fromUtc, toUtc)} dirty. */
+  public void markDirty(Level level, long fromUtc, long toUtc) {
+    List<Long> starts = new ArrayList<>();
+    for (long s = buckets.start(level, fromUtc); s < toUtc; s = buckets.end(level, s)) {
+      starts.add(s);
+    }
+    try {
+      db.writer()
+          .useTransaction(h -> DirtyMarks.insert(h.getConnection(), level, starts, clock.millis()));
+    } catch (SQLException e) {
+      throw new StoreException("marking rollups dirty failed", e);
+    }
+  }
+
+  /** Number of dirty buckets waiting for the refresher. */
+  public long dirtyCount() {
+    return db.reader()
+        .withHandle(
+            h -> h.createQuery("SELECT count(*) FROM dirty_buckets").mapTo(Long.class).one());
+  }
+
+  /** Oldest dirty mark time (UTC ms), if any: how far the rollups lag behind ingest. */
+  public Long oldestDirtyMarkUtc() {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT min(marked_utc) FROM dirty_buckets")
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(null));
+  }
+
+  /** Rollup rows of {@code level} starting in {@code [fromUtc, toUtc)}, oldest first. */
+  public List<Rollup> list(Level level, long fromUtc, long toUtc) {
+    try {
+      return db.reader()
+          .withHandle(h -> RollupStore.list(h.getConnection(), level, fromUtc, toUtc));
+    } catch (SQLException e) {
+      throw new StoreException("reading rollups failed", e);
+    }
+  }
+
+  private int refreshBatch(Connection c) throws SQLException {
+    TreeSet<Long> days = new TreeSet<>();
+    List<long[]> coarse = new ArrayList<>(); // {level ordinal, start}
+    List<Object[]> handled = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT interval_type, period_start_utc FROM dirty_buckets"
+                    + " ORDER BY period_start_utc");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Level level = Level.fromId(rs.getString(1));
+        long start = rs.getLong(2);
+        if (level == Level.HOURLY || level == Level.DAILY) {
+          long day = buckets.start(Level.DAILY, start);
+          if (!days.contains(day) && days.size() >= DAYS_PER_TRANSACTION) {
+            continue; // left for the next transaction
+          }
+          days.add(day);
+        } else {
+          coarse.add(new long[] {level.ordinal(), start});
+        }
+        handled.add(new Object[] {level.id(), start});
+      }
+    }
+    if (handled.isEmpty()) {
+      return 0;
+    }
+    RollupWriter writer = new RollupWriter(buckets, c, clock.millis());
+    for (long day : days) {
+      long end = buckets.end(Level.DAILY, day);
+      writer.writeDays(day, end, scanner.scanAll(c, day, end));
+    }
+    for (long[] m : coarse) {
+      writer.queue(Level.values()[(int) m[0]], m[1]);
+    }
+    int rows = count(writer.finish());
+    DirtyMarks.delete(c, handled);
+    return Math.max(rows, 1);
+  }
+
+  private int rebuild(Connection c, LocalDate from, LocalDate to) throws SQLException {
+    long[] range = dataRange(c);
+    if (range == null && (from == null || to == null)) {
+      return 0; // no data and no explicit range: nothing to build
+    }
+    long fromUtc = from != null ? buckets.dayStart(from) : buckets.start(Level.DAILY, range[0]);
+    long toUtc =
+        to != null
+            ? buckets.dayStart(to.plusDays(1))
+            : buckets.end(Level.DAILY, buckets.start(Level.DAILY, range[1]));
+    TreeMap<Long, Partial> hours = scanInParallel(fromUtc, toUtc);
+    RollupWriter writer = new RollupWriter(buckets, c, clock.millis());
+    writer.writeDays(fromUtc, toUtc, hours);
+    int rows = count(writer.finish());
+    DirtyMarks.deleteRange(c, fromUtc, toUtc);
+    return rows;
+  }
+
+  /**
+   * Reads exchanges and sessions on one read connection while quality scores and feedback are read
+   * on another (the machine has two cores), then merges the two hour maps. The caller holds the
+   * write lock, so both snapshots see the same committed raw data.
+   */
+  private TreeMap<Long, Partial> scanInParallel(long from, long to) {
+    CompletableFuture<TreeMap<Long, Partial>> activity =
+        CompletableFuture.supplyAsync(
+            () ->
+                read(
+                    c -> {
+                      TreeMap<Long, Partial> m = new TreeMap<>();
+                      scanner.scanExchanges(c, from, to, m);
+                      scanner.scanSessions(c, from, to, m);
+                      return m;
+                    }));
+    TreeMap<Long, Partial> hours =
+        read(
+            c -> {
+              TreeMap<Long, Partial> m = new TreeMap<>();
+              scanner.scanQuality(c, from, to, m);
+              scanner.scanFeedback(c, from, to, m);
+              return m;
+            });
+    try {
+      activity.join().forEach((k, v) -> hours.computeIfAbsent(k, x -> new Partial()).merge(v));
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    return hours;
+  }
+
+  private interface Scan {
+    TreeMap<Long, Partial> run(Connection c) throws SQLException;
+  }
+
+  private TreeMap<Long, Partial> read(Scan scan) {
+    try {
+      return db.reader().withHandle(h -> scan.run(h.getConnection()));
+    } catch (SQLException e) {
+      throw new StoreException("reading raw events failed", e);
+    }
+  }
+
+  /** {min, max} instant over all raw event tables, or null when there are none. */
+  private static long[] dataRange(Connection c) throws SQLException {
+    String sql =
+        "SELECT min(lo), max(hi) FROM ("
+            + " SELECT min(ts_utc) lo, max(ts_utc) hi FROM exchanges"
+            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM quality_scores"
+            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM feedback)";
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      long lo = rs.getLong(1);
+      return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
+    }
+  }
+
+  private int count(Map<Level, List<Rollup>> written) {
+    int n = 0;
+    for (Map.Entry<Level, List<Rollup>> e : written.entrySet()) {
+      metrics.buckets.labelValues(e.getKey().id()).inc(e.getValue().size());
+      n += e.getValue().size();
+    }
+    return n;
+  }
+}

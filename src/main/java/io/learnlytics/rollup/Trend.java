@@ -1,0 +1,36 @@
+package io.learnlytics.rollup;
+
+/**
+ * Change of a bucket against the previous bucket of the same level, as relative changes (0.12 means
+ * +12 %, DESIGN.md §6 item 8): quality is the mean composite, volume the exchange count. The
+ * direction follows quality when both buckets have quality scores, else volume; a change within ±5
+ * % is {@code stable}.
+ */
+record Trend(Double qualityChange, Double volumeChange, String direction) {
+  static final double STABLE_BAND = 0.05;
+  static final Trend NONE = new Trend(null, null, null);
+
+  static Trend between(Rollup previous, Rollup current) {
+    if (previous == null) {
+      return NONE;
+    }
+    Double quality = relative(previous.avgQualityComposite(), current.avgQualityComposite());
+    Double volume = relative((double) previous.exchangeCount(), (double) current.exchangeCount());
+    Double basis = quality != null ? quality : volume;
+    return new Trend(quality, volume, basis == null ? null : direction(basis));
+  }
+
+  private static Double relative(Double before, Double after) {
+    if (before == null || after == null || before == 0) {
+      return null;
+    }
+    return (after - before) / before;
+  }
+
+  private static String direction(double change) {
+    if (change > STABLE_BAND) {
+      return "improving";
+    }
+    return change < -STABLE_BAND ? "declining" : "stable";
+  }
+}
