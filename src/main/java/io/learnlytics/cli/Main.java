@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       IngestCommand.class,
       AggregateCommand.class,
-      BenchIngestCommand.class
+      BenchIngestCommand.class,
+      BenchRollupCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
