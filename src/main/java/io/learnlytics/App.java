@@ -45,7 +45,8 @@ public final class App implements AutoCloseable {
   public App startBackground() {
     refresher = new DirtyRefresher(rollups).start();
     ingest.onCommit(refresher::wake);
-    scheduler = new RollupScheduler(db, rollups, clock, config.weekStart()).start();
+    scheduler =
+        new RollupScheduler(db, rollups, clock, config.weekStart(), config.retention()).start();
     return this;
   }
 

@@ -70,6 +70,24 @@ final class ConfigOptions {
               + " default: ${DEFAULT-VALUE})")
   int dayStartHour;
 
+  @Option(
+      names = "--retention-hourly-days",
+      paramLabel = "DAYS",
+      defaultValue = "${env:LEARNLYTICS_RETENTION_HOURLY_DAYS:-90}",
+      description =
+          "Keep hourly rollups this many days, 0 = forever (env"
+              + " LEARNLYTICS_RETENTION_HOURLY_DAYS; default: ${DEFAULT-VALUE})")
+  int retentionHourlyDays;
+
+  @Option(
+      names = "--retention-daily-days",
+      paramLabel = "DAYS",
+      defaultValue = "${env:LEARNLYTICS_RETENTION_DAILY_DAYS:-800}",
+      description =
+          "Keep daily rollups this many days, 0 = forever, else at least 400 (env"
+              + " LEARNLYTICS_RETENTION_DAILY_DAYS; default: ${DEFAULT-VALUE})")
+  int retentionDailyDays;
+
   Config toConfig() {
     return new Config(
         db,
@@ -79,7 +97,8 @@ final class ConfigOptions {
         insecure,
         zone(),
         weekStart(),
-        dayStartHour);
+        dayStartHour,
+        new Config.Retention(retentionHourlyDays, retentionDailyDays));
   }
 
   private ZoneId zone() {

@@ -20,9 +20,48 @@ public record Config(
     boolean insecure,
     ZoneId zone,
     DayOfWeek weekStart,
-    int dayStartHour) {
+    int dayStartHour,
+    Retention retention) {
+
+  /**
+   * How long rollup rows are kept, in days (0 = forever). Raw events are never deleted, so any
+   * purged rollup can be rebuilt. Daily rows back the 365-day trend and progress views and their
+   * previous-period comparisons, so they are kept at least 400 days; weekly and monthly rows are
+   * kept forever.
+   */
+  public record Retention(int hourlyDays, int dailyDays) {
+    public static final Retention DEFAULT = new Retention(90, 800);
+    public static final int MIN_DAILY_DAYS = 400;
+
+    public Retention {
+      if (hourlyDays < 0) {
+        throw new ConfigException(
+            "retention-hourly-days must be 0 (forever) or more, got " + hourlyDays);
+      }
+      if (dailyDays != 0 && dailyDays < MIN_DAILY_DAYS) {
+        throw new ConfigException(
+            "retention-daily-days must be 0 (forever) or at least "
+                + MIN_DAILY_DAYS
+                + " (the API serves 365-day daily views), got "
+                + dailyDays);
+      }
+    }
+  }
+
+  public Config(
+      Path db,
+      String host,
+      int port,
+      Optional<String> apiToken,
+      boolean insecure,
+      ZoneId zone,
+      DayOfWeek weekStart,
+      int dayStartHour) {
+    this(db, host, port, apiToken, insecure, zone, weekStart, dayStartHour, Retention.DEFAULT);
+  }
 
   public Config {
+    Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(apiToken, "apiToken");
@@ -51,20 +90,31 @@ public record Config(
   }
 
   public Config withDb(Path newDb) {
-    return new Config(newDb, host, port, apiToken, insecure, zone, weekStart, dayStartHour);
+    return new Config(
+        newDb, host, port, apiToken, insecure, zone, weekStart, dayStartHour, retention);
   }
 
   public Config withPort(int newPort) {
-    return new Config(db, host, newPort, apiToken, insecure, zone, weekStart, dayStartHour);
+    return new Config(
+        db, host, newPort, apiToken, insecure, zone, weekStart, dayStartHour, retention);
   }
 
   public Config withApiToken(String token) {
     return new Config(
-        db, host, port, Optional.ofNullable(token), insecure, zone, weekStart, dayStartHour);
+        db,
+        host,
+        port,
+        Optional.ofNullable(token),
+        insecure,
+        zone,
+        weekStart,
+        dayStartHour,
+        retention);
   }
 
   public Config withZone(ZoneId newZone) {
-    return new Config(db, host, port, apiToken, insecure, newZone, weekStart, dayStartHour);
+    return new Config(
+        db, host, port, apiToken, insecure, newZone, weekStart, dayStartHour, retention);
   }
 
   /**
@@ -93,7 +143,8 @@ public record Config(
   @Override
   public String toString() {
     // The token is a secret: never print it.
-    return "Config[db=%s, host=%s, port=%d, apiToken=%s, insecure=%s, zone=%s, weekStart=%s, dayStartHour=%d]"
+    return ("Config[db=%s, host=%s, port=%d, apiToken=%s, insecure=%s, zone=%s, weekStart=%s,"
+            + " dayStartHour=%d, retention=%s]")
         .formatted(
             db,
             host,
@@ -102,6 +153,7 @@ public record Config(
             insecure,
             zone,
             weekStart,
-            dayStartHour);
+            dayStartHour,
+            retention);
   }
 }

@@ -1,5 +1,6 @@
 package io.learnlytics.jobs;
 
+import io.learnlytics.config.Config.Retention;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
@@ -37,13 +38,16 @@ public final class RollupScheduler implements AutoCloseable {
   private final JobRuns runs;
   private final Clock clock;
   private final DayOfWeek weekStart;
+  private final Retention retention;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rollup-scheduler"));
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> daemon(r, "rollup-job"));
 
-  public RollupScheduler(Database db, RollupEngine engine, Clock clock, DayOfWeek weekStart) {
+  public RollupScheduler(
+      Database db, RollupEngine engine, Clock clock, DayOfWeek weekStart, Retention retention) {
     this.engine = engine;
+    this.retention = retention;
     this.runs = new JobRuns(db);
     this.clock = clock;
     this.weekStart = weekStart;
@@ -79,6 +83,9 @@ public final class RollupScheduler implements AutoCloseable {
     long from = engine.buckets().start(level, engine.buckets().start(level, since) - 1);
     engine.markDirty(level, from, now);
     engine.refreshDirty();
+    if (job == RollupJob.DAILY) {
+      engine.applyRetention(retention.hourlyDays(), retention.dailyDays());
+    }
     engine.metrics().observe(job.id(), System.nanoTime() - t0);
     runs.recordSuccess(job.id(), now);
   }

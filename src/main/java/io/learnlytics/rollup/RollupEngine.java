@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Keeps the rollups equal to the raw events (DESIGN.md §5).
@@ -85,6 +86,28 @@ public final class RollupEngine {
       metrics.failed("rebuild");
       throw new StoreException("rebuilding rollups failed", e);
     }
+  }
+
+  /**
+   * Deletes hourly and daily rollup rows that ended more than the configured number of days ago (0
+   * keeps them forever). Day states, weekly and monthly rows and raw events are kept, so weeks and
+   * months stay exact and any purged row can be rebuilt.
+   */
+  public int applyRetention(int hourlyDays, int dailyDays) {
+    long now = clock.millis();
+    return db.writer()
+        .inTransaction(
+            h -> purge(h, Level.HOURLY, hourlyDays, now) + purge(h, Level.DAILY, dailyDays, now));
+  }
+
+  private static int purge(Handle h, Level level, int days, long now) {
+    if (days == 0) {
+      return 0;
+    }
+    return h.execute(
+        "DELETE FROM aggregated_metrics WHERE interval_type = ? AND period_end_utc < ?",
+        level.id(),
+        now - days * 86_400_000L);
   }
 
   /** Marks the buckets of {@code level} overlapping {@code [fromUtc, toUtc)} dirty. */

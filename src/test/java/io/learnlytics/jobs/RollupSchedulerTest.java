@@ -1,0 +1,112 @@
+package io.learnlytics.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learnlytics.App;
+import io.learnlytics.config.Config;
+import io.learnlytics.rollup.Level;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RollupSchedulerTest {
+  static final ZoneId ZONE = ZoneId.of("America/New_York");
+
+  @TempDir Path dir;
+
+  /** A clock the test moves by hand. */
+  static final class MovableClock extends Clock {
+    Instant now;
+
+    MovableClock(String instant) {
+      now = Instant.parse(instant);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  App open(Clock clock) {
+    Config config =
+        new Config(
+            dir.resolve("j.db"),
+            "127.0.0.1",
+            0,
+            Optional.empty(),
+            false,
+            ZONE,
+            DayOfWeek.MONDAY,
+            0);
+    return new App(config, clock, new PrometheusRegistry());
+  }
+
+  @Test
+  void a_job_is_overdue_until_it_runs_and_again_once_its_next_fire_time_passes() {
+    MovableClock clock = new MovableClock("2025-11-18T15:10:00Z"); // 10:10 EST
+    try (App app = open(clock)) {
+      RollupScheduler s = scheduler(app, clock);
+      assertThat(s.isOverdue(RollupJob.HOURLY)).isTrue();
+
+      s.runOnce(RollupJob.HOURLY);
+      assertThat(s.isOverdue(RollupJob.HOURLY)).isFalse();
+
+      clock.now = Instant.parse("2025-11-18T16:04:00Z"); // 11:04, before the 11:05 run
+      assertThat(s.isOverdue(RollupJob.HOURLY)).isFalse();
+      clock.now = Instant.parse("2025-11-18T19:30:00Z"); // down over three fire times
+      assertThat(s.isOverdue(RollupJob.HOURLY)).isTrue();
+    }
+  }
+
+  @Test
+  void a_run_heals_rows_written_behind_ingests_back_since_the_last_success() {
+    MovableClock clock = new MovableClock("2025-11-18T15:10:00Z");
+    try (App app = open(clock)) {
+      RollupScheduler s = scheduler(app, clock);
+      s.runOnce(RollupJob.DAILY);
+      // An exchange written straight into SQLite: no dirty mark exists for it.
+      long ts = Instant.parse("2025-11-18T14:30:00Z").toEpochMilli();
+      app.db()
+          .writer()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "INSERT INTO exchanges (id, session_id, ts_utc, utc_offset_s, fingerprint,"
+                          + " ingested_utc) VALUES ('raw', 's', ?, 0, 0, 0)",
+                      ts));
+      assertThat(app.rollups().list(Level.DAILY, 0, Long.MAX_VALUE)).isEmpty();
+
+      clock.now = Instant.parse("2025-11-19T05:20:00Z"); // 00:20 the next day, after 00:15
+      assertThat(s.isOverdue(RollupJob.DAILY)).isTrue();
+      s.runOnce(RollupJob.DAILY);
+
+      assertThat(app.rollups().list(Level.DAILY, 0, Long.MAX_VALUE))
+          .singleElement()
+          .satisfies(r -> assertThat(r.exchangeCount()).isEqualTo(1));
+      assertThat(app.registry().scrape().stream().map(m -> m.getMetadata().getName()))
+          .contains("analytics_aggregation_duration_seconds");
+    }
+  }
+
+  private static RollupScheduler scheduler(App app, Clock clock) {
+    return new RollupScheduler(
+        app.db(), app.rollups(), clock, DayOfWeek.MONDAY, Config.Retention.DEFAULT);
+  }
+}
