@@ -24,8 +24,8 @@ import java.time.zone.ZoneRules;
  *       bucket of its own. In Asia/Kolkata hours start at :30 UTC.
  *   <li>A learning day starts at the configured local hour on its date (with day-start hour 4,
  *       01:30 on Tuesday belongs to Monday). Days last 23, 24 or 25 hours across DST changes. A
- *       start time that falls in a DST gap moves forward by the gap; one that falls in an overlap
- *       takes the earlier instant.
+ *       start time that falls in a DST gap moves to the end of the gap; one that falls in an
+ *       overlap takes the earlier instant.
  *   <li>A week is seven learning days from the configured first day; a month is the learning days
  *       dated in that calendar month.
  * </ul>
@@ -74,9 +74,17 @@ public final class Buckets {
     return learningDate(Instant.ofEpochMilli(epochMs));
   }
 
-  /** Start (UTC epoch ms) of the learning day dated {@code date}. */
+  /**
+   * Start (UTC epoch ms) of the learning day dated {@code date}: the day-start hour on that date;
+   * in a DST gap, the end of the gap; in an overlap, the earlier instant.
+   */
   public long dayStart(LocalDate date) {
-    return ZonedDateTime.of(date, dayStart, zone).toInstant().toEpochMilli();
+    LocalDateTime local = LocalDateTime.of(date, dayStart);
+    ZoneOffsetTransition transition = rules.getTransition(local);
+    if (transition != null && transition.isGap()) {
+      return transition.getInstant().toEpochMilli();
+    }
+    return ZonedDateTime.of(local, zone).toInstant().toEpochMilli();
   }
 
   /** First learning date of the week that holds {@code date}. */
@@ -89,10 +97,20 @@ public final class Buckets {
     return Instant.ofEpochMilli(start).atZone(zone).toOffsetDateTime().toString();
   }
 
+  /**
+   * The date d with {@code dayStart(d) <= t < dayStart(d + 1)}. The local date, shifted back before
+   * the day-start hour, is right except when the day-start hour itself falls in a DST change; then
+   * it is off by at most one day either way, corrected here.
+   */
   private LocalDate learningDate(Instant t) {
     LocalDateTime local = LocalDateTime.ofInstant(t, zone);
     LocalDate date = local.toLocalDate();
-    return local.toLocalTime().isBefore(dayStart) ? date.minusDays(1) : date;
+    LocalDate guess = local.toLocalTime().isBefore(dayStart) ? date.minusDays(1) : date;
+    long ms = t.toEpochMilli();
+    if (dayStart(guess) > ms) {
+      return guess.minusDays(1);
+    }
+    return dayStart(guess.plusDays(1)) <= ms ? guess.plusDays(1) : guess;
   }
 
   private long hourStart(Instant t) {
