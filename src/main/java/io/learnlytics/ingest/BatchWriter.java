@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes one validated batch inside the caller's (single, IMMEDIATE) transaction.
@@ -61,6 +63,7 @@ final class BatchWriter {
     newExchanges.forEach(e -> marks.touch(e.tsUtc()));
     updateSessions(newExchanges);
     updateConcepts(newExchanges);
+    updateSessionTopics(newExchanges);
     insert(feedback, "feedback", EventInserts.FEEDBACK).forEach(f -> marks.touch(f.tsUtc()));
     insert(resolveQualityTimes(quality), "quality_scores", EventInserts.QUALITY)
         .forEach(q -> marks.touch(q.tsUtc()));
@@ -253,6 +256,25 @@ final class BatchWriter {
         ps.setLong(3, en.getValue()[1]);
         ps.setLong(4, en.getValue()[2]);
         ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Records which topics each session mentions (once per session and topic). */
+  private void updateSessionTopics(List<Event.Exchange> inserted) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT INTO session_topics (session_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+      Set<String> seen = new HashSet<>();
+      for (Event.Exchange e : inserted) {
+        for (String topic : e.topics()) {
+          if (seen.add(e.sessionId() + '\u0000' + topic)) {
+            ps.setString(1, e.sessionId());
+            ps.setString(2, topic);
+            ps.addBatch();
+          }
+        }
       }
       ps.executeBatch();
     }

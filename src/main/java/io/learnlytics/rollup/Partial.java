@@ -39,7 +39,9 @@ final class Partial {
   long corrections;
   long clarifications;
 
-  TreeMap<String, Long> topics = new TreeMap<>();
+  TreeMap<String, Long> topics = new TreeMap<>(); // exchanges mentioning each topic
+  TreeMap<String, Long> topicSessions = new TreeMap<>(); // sessions started here that mention it
+  TreeMap<String, TopicQuality> topicQuality = new TreeMap<>(); // scores whose exchange mentions it
   long[] exchangesByHour = new long[24];
   long[] exchangesByWeekday = new long[7]; // index: DayOfWeek.getValue() - 1, of the learning date
 
@@ -77,14 +79,18 @@ final class Partial {
     }
   }
 
-  void addSession(long durationMs, long exchangeCount) {
+  void addSession(long durationMs, long exchangeCount, List<String> sessionTopics) {
     sessions++;
+    for (String topic : sessionTopics) {
+      topicSessions.merge(topic, 1L, Long::sum);
+    }
     sessionExchanges += exchangeCount;
     sessionDurationMs += durationMs;
     sessionDurations.add(durationMs);
   }
 
   void addQuality(
+      List<String> exchangeTopics,
       double composite,
       Double relevance,
       Double helpfulness,
@@ -92,6 +98,9 @@ final class Partial {
       Double clarity,
       Double engagement) {
     qualityCount++;
+    for (String topic : exchangeTopics) {
+      topicQuality.merge(topic, new TopicQuality(1, composite), TopicQuality::plus);
+    }
     double delta = composite - compositeMean;
     compositeMean += delta / qualityCount;
     compositeM2 += delta * (composite - compositeMean);
@@ -142,6 +151,12 @@ final class Partial {
     clarifications += o.clarifications;
     for (Map.Entry<String, Long> e : o.topics.entrySet()) {
       topics.merge(e.getKey(), e.getValue(), Long::sum);
+    }
+    for (Map.Entry<String, Long> e : o.topicSessions.entrySet()) {
+      topicSessions.merge(e.getKey(), e.getValue(), Long::sum);
+    }
+    for (Map.Entry<String, TopicQuality> e : o.topicQuality.entrySet()) {
+      topicQuality.merge(e.getKey(), e.getValue(), TopicQuality::plus);
     }
     for (int h = 0; h < 24; h++) {
       exchangesByHour[h] += o.exchangesByHour[h];

@@ -47,12 +47,15 @@ final class RawScanner {
       throws SQLException {
     HourCursor cursor = new HourCursor(buckets);
     String sql =
-        "SELECT start_utc, last_utc + last_duration_ms - start_utc, exchange_count FROM sessions"
-            + " WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
+        "SELECT start_utc, last_utc + last_duration_ms - start_utc, exchange_count,"
+            + " (SELECT json_group_array(topic) FROM session_topics t"
+            + "  WHERE t.session_id = s.session_id)"
+            + " FROM sessions s WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        at(hours, cursor.seek(rs.getLong(1))).addSession(rs.getLong(2), rs.getLong(3));
+        at(hours, cursor.seek(rs.getLong(1)))
+            .addSession(rs.getLong(2), rs.getLong(3), TopicsJson.parse(rs.getString(4)));
       }
     }
   }
@@ -61,13 +64,16 @@ final class RawScanner {
       throws SQLException {
     HourCursor cursor = new HourCursor(buckets);
     String sql =
-        "SELECT ts_utc, composite, relevance, helpfulness, accuracy, clarity, engagement"
-            + " FROM quality_scores WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
+        "SELECT q.ts_utc, q.composite, q.relevance, q.helpfulness, q.accuracy, q.clarity,"
+            + " q.engagement, e.topics FROM quality_scores q"
+            + " LEFT JOIN exchanges e ON e.id = q.exchange_id"
+            + " WHERE q.ts_utc >= ? AND q.ts_utc < ? ORDER BY q.ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         at(hours, cursor.seek(rs.getLong(1)))
             .addQuality(
+                TopicsJson.parse(rs.getString(8)),
                 rs.getDouble(2),
                 nullable(rs, 3),
                 nullable(rs, 4),

@@ -39,6 +39,8 @@ public record Rollup(
     Map<String, Long> dayDistribution,
     List<String> topTopics,
     Map<String, Long> topicDistribution,
+    Map<String, Long> topicSessions,
+    Map<String, TopicQuality> topicQuality,
     Double qualityChange,
     Double volumeChange,
     String trendDirection) {
@@ -75,6 +77,8 @@ public record Rollup(
         dayDistribution,
         topTopics,
         topicDistribution,
+        topicSessions,
+        topicQuality,
         t.qualityChange(),
         t.volumeChange(),
         t.direction());

@@ -47,6 +47,8 @@ final class RollupCalculator {
         level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(p.exchangesByWeekday) : null,
         topTopics(p.topics),
         Collections.unmodifiableMap(new LinkedHashMap<>(p.topics)),
+        Collections.unmodifiableMap(new LinkedHashMap<>(p.topicSessions)),
+        Collections.unmodifiableMap(new LinkedHashMap<>(p.topicQuality)),
         null,
         null,
         null);

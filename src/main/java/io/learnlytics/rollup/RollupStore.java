@@ -17,6 +17,7 @@ import java.util.Optional;
 final class RollupStore {
   private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {};
   private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
+  private static final TypeReference<Map<String, TopicQuality>> QUALITY = new TypeReference<>() {};
 
   private static final String COLUMNS =
       "interval_type, period_start_utc, period_end_utc, local_start, session_count,"
@@ -27,7 +28,7 @@ final class RollupStore {
           + " positive_feedback_count, negative_feedback_count, positive_feedback_rate,"
           + " correction_count, clarification_count, avg_exchanges_per_session, peak_hour,"
           + " day_distribution, top_topics, topic_distribution, quality_change, volume_change,"
-          + " trend_direction";
+          + " trend_direction, topic_sessions, topic_quality";
 
   private RollupStore() {}
 
@@ -35,11 +36,11 @@ final class RollupStore {
     String sql =
         "INSERT OR REPLACE INTO aggregated_metrics ("
             + COLUMNS
-            + ", computed_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + ", computed_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Rollup r : rows) {
         bind(ps, r);
-        ps.setLong(33, nowUtc);
+        ps.setLong(35, nowUtc);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -179,6 +180,8 @@ final class RollupStore {
     set(ps, 30, r.qualityChange());
     set(ps, 31, r.volumeChange());
     ps.setString(32, r.trendDirection());
+    ps.setString(33, json(r.topicSessions()));
+    ps.setString(34, json(r.topicQuality()));
   }
 
   private static Rollup read(ResultSet rs) throws SQLException {
@@ -215,6 +218,8 @@ final class RollupStore {
         days == null ? null : parse(days, COUNTS),
         parse(rs.getString(28), NAMES),
         parse(rs.getString(29), COUNTS),
+        parse(rs.getString(33), COUNTS),
+        parse(rs.getString(34), QUALITY),
         get(rs, 30),
         get(rs, 31),
         rs.getString(32));

@@ -135,9 +135,39 @@ final class Oracle {
             .map(Map.Entry::getKey)
             .toList(),
         new LinkedHashMap<>(topics),
+        topicSessions(start, end),
+        topicQuality(qs),
         null,
         null,
         null);
+  }
+
+  private Map<String, Long> topicSessions(long start, long end) {
+    TreeMap<String, Long> out = new TreeMap<>();
+    h.exchanges.stream()
+        .collect(Collectors.groupingBy(History.Exchange::session))
+        .forEach(
+            (id, xs) -> {
+              if (in(sessions.get(id)[0], start, end)) {
+                xs.stream()
+                    .flatMap(x -> x.topics().stream())
+                    .distinct()
+                    .forEach(t -> out.merge(t, 1L, Long::sum));
+              }
+            });
+    return new LinkedHashMap<>(out);
+  }
+
+  private Map<String, TopicQuality> topicQuality(List<History.Quality> qs) {
+    Map<String, History.Exchange> byId =
+        h.exchanges.stream().collect(Collectors.toMap(History.Exchange::id, x -> x));
+    TreeMap<String, TopicQuality> out = new TreeMap<>();
+    for (History.Quality q : qs) {
+      for (String t : byId.get(q.exchangeId()).topics()) {
+        out.merge(t, new TopicQuality(1, q.effectiveComposite()), TopicQuality::plus);
+      }
+    }
+    return new LinkedHashMap<>(out);
   }
 
   private Integer peakHour(List<History.Exchange> xs) {
