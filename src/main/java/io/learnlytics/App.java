@@ -1,6 +1,9 @@
 package io.learnlytics;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.config.Config;
+import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.jobs.RollupScheduler;
 import io.learnlytics.rollup.Buckets;
@@ -10,6 +13,8 @@ import io.learnlytics.rollup.RollupMetrics;
 import io.learnlytics.store.Database;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The wiring of one Learnlytics instance: database, ingest, rollups and their background work. The
@@ -23,6 +28,15 @@ public final class App implements AutoCloseable {
   private final PrometheusRegistry registry;
   private final IngestService ingest;
   private final RollupEngine rollups;
+  private final ResponseCache cache;
+  private final Dashboard dashboard;
+  private final ExecutorService cacheRefresher =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cache-revalidate");
+            t.setDaemon(true);
+            return t;
+          });
   private DirtyRefresher refresher;
   private RollupScheduler scheduler;
 
@@ -34,6 +48,11 @@ public final class App implements AutoCloseable {
     Buckets buckets = new Buckets(config.zone(), config.dayStartHour(), config.weekStart());
     this.ingest = new IngestService(db, clock, buckets);
     this.rollups = new RollupEngine(db, buckets, clock, new RollupMetrics(registry));
+    this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
+    this.dashboard = new Dashboard(rollups, db, clock);
+    // Every answer derives from the data: new events and new rollups drop the cached answers.
+    ingest.onCommit(cache::invalidate);
+    rollups.onChange(cache::invalidate);
   }
 
   /** An instance on the system clock in the configured zone, with its own metrics registry. */
@@ -74,6 +93,14 @@ public final class App implements AutoCloseable {
     return rollups;
   }
 
+  public ResponseCache cache() {
+    return cache;
+  }
+
+  public Dashboard dashboard() {
+    return dashboard;
+  }
+
   /** Stops background work, then closes the database. */
   @Override
   public void close() {
@@ -83,6 +110,7 @@ public final class App implements AutoCloseable {
     if (refresher != null) {
       refresher.close();
     }
+    cacheRefresher.shutdownNow();
     db.close();
   }
 }

@@ -3,6 +3,7 @@ package io.learnlytics.api;
 import io.javalin.http.Context;
 import io.learnlytics.ingest.IngestResult;
 import io.learnlytics.ingest.IngestService;
+import io.learnlytics.support.ApiException;
 import io.learnlytics.support.ApiException.PayloadTooLarge;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +12,23 @@ import java.util.Locale;
 /** {@code POST /api/events}: the ingest contract of DESIGN.md §4. */
 final class EventRoutes {
   private final IngestService ingest;
+  private final ApiMetrics metrics;
 
-  EventRoutes(IngestService ingest) {
+  EventRoutes(IngestService ingest, ApiMetrics metrics) {
     this.ingest = ingest;
+    this.metrics = metrics;
   }
 
   void post(Context ctx) throws IOException {
-    byte[] body = readLimited(ctx, IngestService.MAX_BODY_BYTES);
-    IngestResult result = ingest.ingest(body, isNdjson(ctx.contentType()));
-    ctx.json(result);
+    try {
+      byte[] body = readLimited(ctx, IngestService.MAX_BODY_BYTES);
+      IngestResult result = ingest.ingest(body, isNdjson(ctx.contentType()));
+      metrics.ingested(result);
+      ctx.json(result);
+    } catch (ApiException e) {
+      metrics.rejected(e.status());
+      throw e;
+    }
   }
 
   private static boolean isNdjson(String contentType) {

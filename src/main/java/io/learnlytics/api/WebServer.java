@@ -11,6 +11,9 @@ import io.learnlytics.store.Counts;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException;
 import io.learnlytics.support.Json;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +25,7 @@ public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
   private final Javalin app;
+  private final AnalyticsRoutes analytics;
 
   /**
    * @param stopGrace how long {@link #close()} lets in-flight requests finish (tests use zero; a
@@ -31,7 +35,10 @@ public final class WebServer implements AutoCloseable {
     Config config = app.config();
     Database db = app.db();
     IngestService ingest = app.ingest();
-    EventRoutes events = new EventRoutes(ingest);
+    ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
+    EventRoutes events = new EventRoutes(ingest, metrics);
+    this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
+    AnalyticsRoutes a = analytics;
     this.app =
         Javalin.create(
             c -> {
@@ -45,6 +52,15 @@ public final class WebServer implements AutoCloseable {
               config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
               c.routes.get("/api/health", ctx -> health(ctx, db));
               c.routes.post("/api/events", events::post);
+              c.routes.get(
+                  AnalyticsRoutes.OVERVIEW, a.instrumented(AnalyticsRoutes.OVERVIEW, a::overview));
+              c.routes.get(
+                  AnalyticsRoutes.PROGRESS, a.instrumented(AnalyticsRoutes.PROGRESS, a::progress));
+              c.routes.get(
+                  AnalyticsRoutes.TRENDS, a.instrumented(AnalyticsRoutes.TRENDS, a::trends));
+              c.routes.get(
+                  AnalyticsRoutes.TOPICS, a.instrumented(AnalyticsRoutes.TOPICS, a::topics));
+              c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(Exception.class, WebServer::unexpected);
               c.routes.error(404, "*", WebServer::notFound);
@@ -54,6 +70,11 @@ public final class WebServer implements AutoCloseable {
   public WebServer start() {
     app.start();
     return this;
+  }
+
+  /** Computes each endpoint's default answer into the cache. */
+  public void warmUp() {
+    analytics.warmUp();
   }
 
   /** The bound port (useful when configured as 0 in tests). */
@@ -74,6 +95,13 @@ public final class WebServer implements AutoCloseable {
     body.put("database", db.file().toString());
     body.put("counts", Counts.of(db));
     ctx.json(body);
+  }
+
+  private static void prometheus(Context ctx, App app) throws IOException {
+    PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writer.write(out, app.registry().scrape());
+    ctx.contentType(writer.getContentType()).result(out.toByteArray());
   }
 
   private static void apiError(ApiException e, Context ctx) {

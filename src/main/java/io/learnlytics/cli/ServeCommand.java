@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     app.startBackground();
     WebServer server = new WebServer(app, STOP_GRACE).start();
+    Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

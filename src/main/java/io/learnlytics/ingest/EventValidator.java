@@ -256,7 +256,7 @@ final class EventValidator {
   /** Sorted-keys JSON text, so equal metadata hashes equal whatever the client's key order. */
   private static String canonical(JsonNode node) {
     try {
-      return Json.MAPPER.writeValueAsString(node);
+      return Json.SORTED.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a parsed JSON tree always serialises", e);
     }

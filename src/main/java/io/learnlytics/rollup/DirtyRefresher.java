@@ -26,7 +26,6 @@ public final class DirtyRefresher implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean pending = new AtomicBoolean();
-  private volatile Runnable afterRefresh = () -> {};
 
   public DirtyRefresher(RollupEngine engine) {
     this.engine = engine;
@@ -36,11 +35,6 @@ public final class DirtyRefresher implements AutoCloseable {
   public DirtyRefresher start() {
     executor.scheduleWithFixedDelay(this::refresh, 0, SWEEP_SECONDS, TimeUnit.SECONDS);
     return this;
-  }
-
-  /** Runs {@code listener} on the refresher thread after each refresh that wrote rows. */
-  public void afterRefresh(Runnable listener) {
-    this.afterRefresh = listener;
   }
 
   /** Asks for a refresh soon; calls within the debounce window are coalesced. */
@@ -53,9 +47,7 @@ public final class DirtyRefresher implements AutoCloseable {
   private void refresh() {
     pending.set(false);
     try {
-      if (engine.refreshDirty() > 0) {
-        afterRefresh.run();
-      }
+      engine.refreshDirty();
     } catch (RuntimeException e) {
       // The marks stay in place, so the next sweep retries; never let the thread die.
       LOG.error("rollup refresh failed; will retry in {} s", SWEEP_SECONDS, e);

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -37,6 +38,7 @@ public final class RollupEngine {
   private final Clock clock;
   private final RollupMetrics metrics;
   private final RawScanner scanner;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   public RollupEngine(Database db, Buckets buckets, Clock clock, RollupMetrics metrics) {
     this.db = db;
@@ -44,6 +46,11 @@ public final class RollupEngine {
     this.clock = clock;
     this.metrics = metrics;
     this.scanner = new RawScanner(buckets);
+  }
+
+  /** Runs {@code listener} after every refresh or rebuild that wrote rollup rows. */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
   }
 
   public Buckets buckets() {
@@ -65,6 +72,9 @@ public final class RollupEngine {
         total += n;
       } while (n > 0 && dirtyCount() > 0);
       metrics.observe("refresh", System.nanoTime() - t0);
+      if (total > 0) {
+        listeners.forEach(Runnable::run);
+      }
       return total;
     } catch (SQLException e) {
       metrics.failed("refresh");
@@ -81,6 +91,7 @@ public final class RollupEngine {
     try {
       int n = db.writer().inTransaction(h -> rebuild(h.getConnection(), from, to));
       metrics.observe("rebuild", System.nanoTime() - t0);
+      listeners.forEach(Runnable::run);
       return n;
     } catch (SQLException e) {
       metrics.failed("rebuild");

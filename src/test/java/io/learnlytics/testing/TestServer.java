@@ -6,6 +6,7 @@ import io.learnlytics.api.WebServer;
 import io.learnlytics.config.Config;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +30,16 @@ public final class TestServer implements AutoCloseable {
   private final String token;
 
   private TestServer(Path dir, String token, ZoneId zone) {
+    this(dir, token, zone, Clock.system(zone), 0, java.time.DayOfWeek.MONDAY);
+  }
+
+  private TestServer(
+      Path dir,
+      String token,
+      ZoneId zone,
+      Clock clock,
+      int dayStartHour,
+      java.time.DayOfWeek weekStart) {
     this.token = token;
     Config config =
         new Config(
@@ -38,15 +49,29 @@ public final class TestServer implements AutoCloseable {
             Optional.ofNullable(token),
             false,
             zone,
-            java.time.DayOfWeek.MONDAY,
-            0);
-    this.app = App.open(config);
+            weekStart,
+            dayStartHour);
+    this.app = new App(config, clock, new PrometheusRegistry());
     this.db = app.db();
     this.server = new WebServer(app, Duration.ZERO).start();
   }
 
   public static TestServer start(Path dir) {
     return new TestServer(dir, null, ZoneId.of("UTC"));
+  }
+
+  /** A server whose "now" is {@code clock} (fixed or moved by the test), in {@code zone}. */
+  public static TestServer at(Path dir, ZoneId zone, Clock clock) {
+    return new TestServer(dir, null, zone, clock, 0, java.time.DayOfWeek.MONDAY);
+  }
+
+  public static TestServer at(
+      Path dir, ZoneId zone, Clock clock, int dayStartHour, java.time.DayOfWeek weekStart) {
+    return new TestServer(dir, null, zone, clock, dayStartHour, weekStart);
+  }
+
+  public App app() {
+    return app;
   }
 
   public static TestServer withToken(Path dir, String token) {

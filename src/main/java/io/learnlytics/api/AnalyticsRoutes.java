@@ -1,0 +1,161 @@
+package io.learnlytics.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.learnlytics.cache.ResponseCache;
+import io.learnlytics.cache.ResponseCache.Policy;
+import io.learnlytics.dashboard.Dashboard;
+import io.learnlytics.dashboard.Metric;
+import io.learnlytics.dashboard.Period;
+import io.learnlytics.dashboard.ProgressService;
+import io.learnlytics.rollup.Level;
+import io.learnlytics.support.ApiException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code /api/analytics/*}: validates parameters, answers from the response cache, computes on a
+ * miss, and records request metrics under the route template.
+ */
+final class AnalyticsRoutes {
+  static final String OVERVIEW = "/api/analytics/overview";
+  static final String PROGRESS = "/api/analytics/progress";
+  static final String TRENDS = "/api/analytics/trends";
+  static final String TOPICS = "/api/analytics/topics";
+
+  /** The spec's TTL and stale-while-revalidate per endpoint. */
+  static final Map<String, Policy> POLICIES =
+      Map.of(
+          OVERVIEW, policy(300, 60),
+          PROGRESS, policy(300, 60),
+          TRENDS, policy(600, 120),
+          TOPICS, policy(3600, 600));
+
+  private static final List<String> PROGRESS_METRICS =
+      List.of("sessions", "quality", "exchanges", "duration", "feedback");
+  private static final List<String> TREND_METRICS =
+      List.of("quality", "sessions", "exchanges", "engagement", "duration");
+
+  private final Dashboard dashboard;
+  private final ResponseCache cache;
+  private final ApiMetrics metrics;
+
+  AnalyticsRoutes(Dashboard dashboard, ResponseCache cache, ApiMetrics metrics) {
+    this.dashboard = dashboard;
+    this.cache = cache;
+    this.metrics = metrics;
+  }
+
+  void overview(Context ctx) {
+    String period = Params.oneOf(ctx, "period", List.of("7d", "30d", "90d"), "30d");
+    answer(
+        ctx,
+        OVERVIEW,
+        Map.of("period", period),
+        () -> dashboard.overview().overview(Period.parse(period)));
+  }
+
+  void progress(Context ctx) {
+    String period = Params.oneOf(ctx, "period", List.of("7d", "30d", "90d", "365d"), "30d");
+    List<String> names =
+        Params.subset(ctx, "metrics", PROGRESS_METRICS, List.of("sessions", "quality"));
+    String auto = ProgressService.autoGranularity(Period.parse(period)).id();
+    String granularity =
+        Params.oneOf(ctx, "granularity", List.of("daily", "weekly", "monthly"), auto);
+    List<Metric> metrics =
+        names.stream().map(n -> Metric.valueOf(n.toUpperCase(Locale.ROOT))).toList();
+    answer(
+        ctx,
+        PROGRESS,
+        Map.of("period", period, "metrics", String.join(",", names), "granularity", granularity),
+        () ->
+            dashboard
+                .progress()
+                .progress(Period.parse(period), metrics, Level.fromId(granularity)));
+  }
+
+  void trends(Context ctx) {
+    String period = Params.oneOf(ctx, "period", List.of("30d", "90d", "365d"), "30d");
+    String metric = Params.oneOf(ctx, "metric", TREND_METRICS, "quality");
+    String window = Params.oneOf(ctx, "window", List.of("7", "14", "30"), "7");
+    answer(
+        ctx,
+        TRENDS,
+        Map.of("period", period, "metric", metric, "window", window),
+        () ->
+            dashboard
+                .trends()
+                .trends(
+                    Period.parse(period),
+                    Metric.valueOf(metric.toUpperCase(Locale.ROOT)),
+                    Integer.parseInt(window)));
+  }
+
+  void topics(Context ctx) {
+    String period = Params.oneOf(ctx, "period", List.of("30d", "90d", "all"), "30d");
+    int limit = Params.intBetween(ctx, "limit", 1, 100, 20);
+    answer(
+        ctx,
+        TOPICS,
+        Map.of("period", period, "limit", Integer.toString(limit)),
+        () -> dashboard.topics().topics(period, limit));
+  }
+
+  /** Fills the cache with each endpoint's default answer, so the first page load is a hit. */
+  void warmUp() {
+    cache.get(
+        OVERVIEW,
+        Map.of("period", "30d"),
+        POLICIES.get(OVERVIEW),
+        () -> dashboard.overview().overview(Period.parse("30d")));
+    cache.get(
+        PROGRESS,
+        Map.of("period", "30d", "metrics", "sessions,quality", "granularity", "daily"),
+        POLICIES.get(PROGRESS),
+        () ->
+            dashboard
+                .progress()
+                .progress(
+                    Period.parse("30d"), List.of(Metric.SESSIONS, Metric.QUALITY), Level.DAILY));
+    cache.get(
+        TRENDS,
+        Map.of("period", "30d", "metric", "quality", "window", "7"),
+        POLICIES.get(TRENDS),
+        () -> dashboard.trends().trends(Period.parse("30d"), Metric.QUALITY, 7));
+    cache.get(
+        TOPICS,
+        Map.of("period", "30d", "limit", "20"),
+        POLICIES.get(TOPICS),
+        () -> dashboard.topics().topics("30d", 20));
+  }
+
+  /** Wraps a handler to record its request count and latency under {@code endpoint}. */
+  Handler instrumented(String endpoint, Handler handler) {
+    return ctx -> {
+      long t0 = System.nanoTime();
+      int status = 500;
+      try {
+        handler.handle(ctx);
+        status = ctx.statusCode();
+      } catch (ApiException e) {
+        status = e.status();
+        throw e;
+      } finally {
+        metrics.request(endpoint, status, System.nanoTime() - t0);
+      }
+    };
+  }
+
+  private void answer(
+      Context ctx, String endpoint, Map<String, String> params, Supplier<?> compute) {
+    byte[] body = cache.get(endpoint, params, POLICIES.get(endpoint), compute);
+    ctx.contentType("application/json").result(body);
+  }
+
+  private static Policy policy(int ttlSeconds, int swrSeconds) {
+    return new Policy(Duration.ofSeconds(ttlSeconds), Duration.ofSeconds(swrSeconds));
+  }
+}

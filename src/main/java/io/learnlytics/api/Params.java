@@ -1,0 +1,66 @@
+package io.learnlytics.api;
+
+import io.javalin.http.Context;
+import io.learnlytics.support.ApiException.InvalidInput;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Query parameters checked against their allowed values; a bad one is a 400 naming both. */
+final class Params {
+  private Params() {}
+
+  /** One value from {@code allowed}, or {@code fallback} when absent. */
+  static String oneOf(Context ctx, String name, List<String> allowed, String fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    if (!allowed.contains(v.strip())) {
+      throw invalid(
+          name, "'" + v + "' is not allowed; allowed values are " + String.join(", ", allowed));
+    }
+    return v.strip();
+  }
+
+  /** A comma-separated subset of {@code allowed} (order kept, duplicates dropped). */
+  static List<String> subset(
+      Context ctx, String name, List<String> allowed, List<String> fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String part : v.split(",")) {
+      String p = part.strip();
+      if (!allowed.contains(p)) {
+        throw invalid(
+            name, "'" + p + "' is not allowed; allowed values are " + String.join(", ", allowed));
+      }
+      out.add(p);
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** A whole number in {@code [min, max]}, or {@code fallback} when absent. */
+  static int intBetween(Context ctx, String name, int min, int max, int fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(name, "'" + v + "' must be a whole number from " + min + " to " + max);
+  }
+
+  private static InvalidInput invalid(String name, String message) {
+    return InvalidInput.of(name, message);
+  }
+}

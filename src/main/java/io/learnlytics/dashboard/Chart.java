@@ -1,0 +1,17 @@
+package io.learnlytics.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** Chart.js {@code data}: labels plus datasets, ready for {@code new Chart(ctx, {data})}. */
+public record Chart(List<String> labels, List<Dataset> datasets) {
+  /** One Chart.js dataset; Chart.js's camelCase option names are kept as they are. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Dataset(
+      String label,
+      List<? extends Number> data,
+      @JsonProperty("borderColor") String borderColor,
+      @JsonProperty("backgroundColor") Object backgroundColor,
+      @JsonProperty("yAxisID") String yAxisId) {}
+}

@@ -1,0 +1,19 @@
+package io.learnlytics.dashboard;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * The {@code meta} block of every dashboard answer. {@code as_of} is the instant up to which the
+ * rollups are known complete: the oldest still-dirty mark if the refresher has work pending, else
+ * the generation time. {@code cached} is set by the response cache.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Meta(
+    String period,
+    String timezone,
+    Instant generatedAt,
+    boolean cached,
+    Instant asOf,
+    Window.Comparison comparison,
+    String granularity) {}

@@ -1,0 +1,52 @@
+package io.learnlytics.dashboard;
+
+import io.learnlytics.rollup.Rollup;
+import java.util.function.Function;
+
+/**
+ * A series the progress and trends charts can draw from rollup rows. Counts are zero for a bucket
+ * without data; means are null there (nothing was measured), so charts show a gap, not a zero.
+ */
+public enum Metric {
+  SESSIONS("Sessions", "#4F46E5", true, r -> (double) r.sessionCount()),
+  QUALITY("Quality", "#10B981", false, Rollup::avgQualityComposite),
+  EXCHANGES("Exchanges", "#F59E0B", true, r -> (double) r.exchangeCount()),
+  DURATION("Duration (min)", "#EC4899", true, r -> r.totalDurationMs() / 60_000.0),
+  FEEDBACK("Feedback", "#06B6D4", true, r -> (double) r.feedbackCount()),
+  ENGAGEMENT("Exchanges per session", "#8B5CF6", false, Rollup::avgExchangesPerSession);
+
+  final String label;
+  final String color;
+  final boolean count;
+  private final Function<Rollup, Double> value;
+
+  Metric(String label, String color, boolean count, Function<Rollup, Double> value) {
+    this.label = label;
+    this.color = color;
+    this.count = count;
+    this.value = value;
+  }
+
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A value as charts show it: counts as whole numbers, other values to 4 decimals. */
+  Number display(Double v) {
+    if (v == null) {
+      return null;
+    }
+    if (this == SESSIONS || this == EXCHANGES || this == FEEDBACK) {
+      return Math.round(v);
+    }
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+
+  /** The value of a bucket; {@code row} is null for a bucket without data. */
+  Double of(Rollup row) {
+    if (row == null) {
+      return count ? 0.0 : null;
+    }
+    return value.apply(row);
+  }
+}

@@ -1,0 +1,94 @@
+package io.learnlytics.dashboard;
+
+import io.learnlytics.rollup.Rollup;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /api/analytics/overview}: the period's summary and its change against the last. */
+public final class OverviewService {
+  private final Rows rows;
+
+  OverviewService(Rows rows) {
+    this.rows = rows;
+  }
+
+  public Overview overview(Period period) {
+    Instant now = rows.clock.instant();
+    Window w = Window.of(rows.buckets, period.days(), now.toEpochMilli());
+    List<Rollup> current = rows.current(w);
+    Totals cur = Totals.of(current);
+    Totals prev = Totals.of(rows.previous(w));
+    Summary summary =
+        new Summary(
+            cur.sessions,
+            cur.exchanges,
+            round(cur.quality(), 4),
+            rows.streakDays(),
+            cur.topics.size(),
+            Math.round(cur.durationMs / 600.0) / 100.0,
+            cur.feedback);
+    TrendBlock trends =
+        new TrendBlock(
+            Change.of(cur.sessions, (double) prev.sessions),
+            Change.of(cur.quality(), prev.quality()),
+            Change.of(cur.engagement(), prev.engagement()),
+            Change.of(cur.exchanges, (double) prev.exchanges));
+    Meta meta =
+        new Meta(
+            period.id(),
+            rows.buckets.zone().getId(),
+            now,
+            false,
+            rows.asOf(now),
+            w.comparison(),
+            null);
+    return new Overview(summary, trends, List.of(), List.of(), meta);
+  }
+
+  static Double round(Double v, int digits) {
+    if (v == null) {
+      return null;
+    }
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+
+  /** The spec's overview shape; {@code recent_insights} and {@code active_goals} come later. */
+  public record Overview(
+      Summary summary,
+      TrendBlock trends,
+      List<Object> recentInsights,
+      List<Object> activeGoals,
+      Meta meta) {}
+
+  public record Summary(
+      long totalSessions,
+      long totalExchanges,
+      Double avgQuality,
+      int streakDays,
+      int uniqueTopics,
+      double totalDurationMinutes,
+      long totalFeedback) {}
+
+  public record TrendBlock(Change sessions, Change quality, Change engagement, Change exchanges) {}
+
+  /**
+   * A value and its relative change against the previous period in percent (15.2 = +15.2 %); the
+   * change is null when the previous period had nothing to compare with.
+   */
+  public record Change(Double value, Double change, String direction) {
+    static Change of(double value, Double previous) {
+      return of((Double) value, previous);
+    }
+
+    static Change of(Double value, Double previous) {
+      if (value == null || previous == null || previous == 0) {
+        String d = value != null && value > 0 && previous != null ? "up" : "flat";
+        return new Change(round(value, 4), null, d);
+      }
+      double pct = (value - previous) / previous * 100;
+      String d = Math.abs(pct) < 0.5 ? "flat" : pct > 0 ? "up" : "down";
+      return new Change(round(value, 4), round(pct, 1), d);
+    }
+  }
+}

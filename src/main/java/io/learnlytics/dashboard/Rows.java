@@ -1,0 +1,91 @@
+package io.learnlytics.dashboard;
+
+import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.Rollup;
+import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Read access to rollups for the dashboard: every read is an indexed range of rollup rows. */
+final class Rows {
+  final RollupEngine rollups;
+  final Buckets buckets;
+  final Database db;
+  final Clock clock;
+
+  Rows(RollupEngine rollups, Database db, Clock clock) {
+    this.rollups = rollups;
+    this.buckets = rollups.buckets();
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Daily rows of the learning days {@code from..to} inclusive. */
+  List<Rollup> days(LocalDate from, LocalDate to) {
+    return rollups.list(Level.DAILY, buckets.dayStart(from), buckets.dayStart(to.plusDays(1)));
+  }
+
+  List<Rollup> level(Level level, long fromUtc, long toUtc) {
+    return rollups.list(level, fromUtc, toUtc);
+  }
+
+  /** The current period's rows. */
+  List<Rollup> current(Window w) {
+    return days(w.firstDay(), w.today());
+  }
+
+  /** The previous period's rows: whole days, then the hours of its last day before the cutoff. */
+  List<Rollup> previous(Window w) {
+    List<Rollup> rows =
+        new ArrayList<>(
+            rollups.list(Level.DAILY, w.previousFromUtc(), w.previousLastDayStartUtc()));
+    rows.addAll(rollups.list(Level.HOURLY, w.previousLastDayStartUtc(), w.previousCutoffUtc()));
+    return rows;
+  }
+
+  /** See {@link Meta}: the oldest pending dirty mark, or now. */
+  Instant asOf(Instant generatedAt) {
+    Long oldest = rollups.oldestDirtyMarkUtc();
+    return oldest == null
+        ? generatedAt
+        : Instant.ofEpochMilli(Math.min(oldest, generatedAt.toEpochMilli()));
+  }
+
+  /**
+   * Consecutive learning days with at least one session, ending today — or yesterday while today
+   * has none yet (today is pending, not a break).
+   */
+  int streakDays() {
+    LocalDate today = buckets.learningDate(clock.millis());
+    List<Long> activeStarts =
+        db.reader()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT period_start_utc FROM aggregated_metrics WHERE interval_type ="
+                                + " 'daily' AND session_count > 0 AND period_start_utc < ?"
+                                + " ORDER BY period_start_utc DESC")
+                        .bind(0, buckets.dayStart(today.plusDays(1)))
+                        .mapTo(Long.class)
+                        .list());
+    LocalDate expected = today;
+    int streak = 0;
+    for (long start : activeStarts) {
+      LocalDate day = buckets.learningDate(start);
+      if (streak == 0 && day.equals(today.minusDays(1)) && expected.equals(today)) {
+        expected = day; // today not yet active: the streak runs to yesterday
+      }
+      if (!day.equals(expected)) {
+        break;
+      }
+      streak++;
+      expected = expected.minusDays(1);
+    }
+    return streak;
+  }
+}

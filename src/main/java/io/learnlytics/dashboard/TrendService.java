@@ -1,0 +1,86 @@
+package io.learnlytics.dashboard;
+
+import io.learnlytics.rollup.Rollup;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /api/analytics/trends}: a metric's daily series over the period, its rolling mean, and
+ * a least-squares trend with its fit and a 30-day prediction.
+ */
+public final class TrendService {
+  static final int PREDICTION_DAYS = 30;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+  private final Rows rows;
+
+  TrendService(Rows rows) {
+    this.rows = rows;
+  }
+
+  public TrendAnswer trends(Period period, Metric metric, int window) {
+    Instant now = rows.clock.instant();
+    Window w = Window.of(rows.buckets, period.days(), now.toEpochMilli());
+    Map<LocalDate, Rollup> byDay = new HashMap<>();
+    rows.current(w).forEach(r -> byDay.put(rows.buckets.learningDate(r.periodStartUtc()), r));
+    List<String> labels = new ArrayList<>();
+    List<String> dates = new ArrayList<>();
+    List<Double> daily = new ArrayList<>();
+    for (LocalDate d = w.firstDay(); !d.isAfter(w.today()); d = d.plusDays(1)) {
+      labels.add(DAY.format(d));
+      dates.add(d.toString());
+      daily.add(metric.of(byDay.get(d)));
+    }
+    List<Double> rolling = Trends.rollingMean(daily, window);
+    Chart chart =
+        new Chart(
+            labels,
+            List.of(
+                new Chart.Dataset("Daily", shown(metric, daily), "#E5E7EB", null, null),
+                new Chart.Dataset(
+                    window + "-day Avg",
+                    shown(Metric.QUALITY, rolling),
+                    metric.color,
+                    null,
+                    null)));
+    Trends.Fit fit = Trends.fit(daily, PREDICTION_DAYS);
+    Trend trend =
+        new Trend(
+            fit.direction(),
+            OverviewService.round(fit.slope(), 6),
+            OverviewService.round(fit.confidence(), 4),
+            OverviewService.round(clamp(metric, fit.prediction()), 4),
+            fit.points());
+    Meta meta =
+        new Meta(
+            period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, "daily");
+    return new TrendAnswer(metric.id(), window, chart, dates, trend, meta);
+  }
+
+  /**
+   * A prediction cannot leave the metric's range: quality stays in [0, 1], counts at or above 0.
+   */
+  private static Double clamp(Metric metric, Double v) {
+    if (v == null) {
+      return null;
+    }
+    double low = Math.max(0, v);
+    return metric == Metric.QUALITY ? Math.min(1, low) : low;
+  }
+
+  public record TrendAnswer(
+      String metric, int window, Chart chart, List<String> dates, Trend trend, Meta meta) {}
+
+  /**
+   * {@code slope} is per day; {@code confidence} is R² of the least-squares fit; {@code direction}
+   * is improving/declining when the fitted line moves by more than 5 % of the mean over the period.
+   */
+  public record Trend(
+      String direction, Double slope, Double confidence, Double prediction30d, long points) {}
+}
