@@ -63,6 +63,10 @@ public final class TrendService {
     return new TrendAnswer(metric.id(), window, chart, dates, trend, meta);
   }
 
+  private static List<Number> shown(Metric metric, List<Double> values) {
+    return values.stream().map(metric::display).toList();
+  }
+
   /**
    * A prediction cannot leave the metric's range: quality stays in [0, 1], counts at or above 0.
    */
