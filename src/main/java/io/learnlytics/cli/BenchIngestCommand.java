@@ -43,11 +43,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Benchmark: ingest a generated history of N exchanges into a fresh database.")
 final class BenchIngestCommand implements Callable<Integer> {
-  private static final int DAYS = 1825;
   private static final byte[] END = new byte[0];
 
   @Option(names = "--exchanges", defaultValue = "1000000", description = "Exchanges to generate")
   long exchanges;
+
+  @Option(
+      names = "--days",
+      defaultValue = "1825",
+      description = "Days of history the exchanges are spread over (default ${DEFAULT-VALUE})")
+  int days;
 
   @Option(names = "--batch-size", defaultValue = "10000", description = "Events per batch")
   int batchSize;
@@ -74,7 +79,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     }
     DemoOptions demo =
         new DemoOptions(
-            7, DAYS, LocalDate.of(2026, 6, 30), ZoneId.of("UTC"), (double) exchanges / DAYS);
+            7, days, LocalDate.of(2026, 6, 30), ZoneId.of("UTC"), (double) exchanges / days);
     HeapSampler heap = HeapSampler.start();
     Config config = Config.defaults().withDb(file).withZone(ZoneOffset.UTC);
     try (App app = App.open(config)) {

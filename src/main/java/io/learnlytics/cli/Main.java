@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       AggregateCommand.class,
       BenchIngestCommand.class,
-      BenchRollupCommand.class
+      BenchRollupCommand.class,
+      BenchApiCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,170 @@
+package io.learnlytics.cli;
+
+import io.learnlytics.App;
+import io.learnlytics.api.WebServer;
+import io.learnlytics.config.Config;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench-api}: serves a {@code bench-ingest} database on a loopback port, with "now" set just
+ * after its last event, and measures each dashboard endpoint over real HTTP: latency percentiles
+ * uncached (the cache is emptied before every request) and cached, then the throughput of a cached
+ * endpoint under concurrent clients.
+ */
+@Command(
+    name = "bench-api",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark: dashboard API latency (cached/uncached) and throughput over HTTP.")
+final class BenchApiCommand implements Callable<Integer> {
+  static final List<String> URLS =
+      List.of(
+          "/api/analytics/overview?period=30d",
+          "/api/analytics/overview?period=90d",
+          "/api/analytics/progress?period=30d",
+          "/api/analytics/progress?period=365d&metrics=sessions,quality,exchanges,duration,feedback",
+          "/api/analytics/trends?period=90d&metric=quality&window=7",
+          "/api/analytics/trends?period=365d&metric=sessions&window=30",
+          "/api/analytics/topics?period=30d",
+          "/api/analytics/topics?period=all&limit=50");
+
+  @Option(
+      names = "--db",
+      required = true,
+      paramLabel = "FILE",
+      description = "bench-ingest database")
+  Path db;
+
+  @Option(names = "--requests", defaultValue = "1000", description = "Requests per measurement")
+  int requests;
+
+  @Option(names = "--clients", defaultValue = "4", description = "Concurrent clients, throughput")
+  int clients;
+
+  @Option(names = "--seconds", defaultValue = "5", description = "Duration of the throughput run")
+  int seconds;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.exists(db)) {
+      System.err.println(db + " does not exist; create it with: bench-ingest --db " + db);
+      return 1;
+    }
+    Config config = Config.defaults().withDb(db).withZone(ZoneOffset.UTC);
+    Instant now;
+    try (App probe = App.open(config)) {
+      probe.rollups().refreshDirty();
+      if (probe.rollups().list(io.learnlytics.rollup.Level.MONTHLY, 0, Long.MAX_VALUE).isEmpty()) {
+        probe.rollups().rebuild(null, null);
+      }
+      long last =
+          probe
+              .db()
+              .reader()
+              .withHandle(
+                  h -> h.createQuery("SELECT max(ts_utc) FROM exchanges").mapTo(Long.class).one());
+      now = Instant.ofEpochMilli(last).plus(Duration.ofHours(1));
+    }
+    try (App app =
+            new App(
+                config.withPort(0), Clock.fixed(now, ZoneOffset.UTC), new PrometheusRegistry());
+        WebServer server = new WebServer(app, Duration.ZERO).start()) {
+      String base = "http://127.0.0.1:" + server.port();
+      System.out.printf("history up to %s; %d requests per measurement%n", now, requests);
+      // JIT warm-up over every endpoint, cached and uncached, before anything is measured.
+      for (int round = 0; round < 20; round++) {
+        for (String url : URLS) {
+          measure(base + url, () -> app.cache().invalidate(), 5);
+          measure(base + url, () -> {}, 50);
+        }
+      }
+      System.out.printf(
+          "%-92s %27s %27s%n", "endpoint", "uncached p50/p95/p99 ms", "cached p50/p95/p99 ms");
+      for (String url : URLS) {
+        double[] uncached = measure(base + url, () -> app.cache().invalidate(), requests);
+        double[] cached = measure(base + url, () -> {}, requests);
+        System.out.printf("%-92s %27s %27s%n", url, percentiles(uncached), percentiles(cached));
+      }
+      throughput(base + URLS.get(0));
+    }
+    return 0;
+  }
+
+  private double[] measure(String url, Runnable before, int count) throws Exception {
+    double[] ms = new double[count];
+    for (int i = 0; i < count; i++) {
+      before.run();
+      long t0 = System.nanoTime();
+      get(url);
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    return ms;
+  }
+
+  private void throughput(String url) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicLong done = new AtomicLong();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                while (System.nanoTime() < end) {
+                  get(url);
+                  done.incrementAndGet();
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    System.out.printf(
+        "cached %s with %d concurrent clients: %,.0f requests/s over %d s%n",
+        url, clients, done.get() / (double) seconds, seconds);
+  }
+
+  private void get(String url) throws Exception {
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + r.statusCode());
+    }
+  }
+
+  private static String percentiles(double[] ms) {
+    double[] s = ms.clone();
+    Arrays.sort(s);
+    return String.format("%7.2f %7.2f %7.2f", at(s, 0.50), at(s, 0.95), at(s, 0.99));
+  }
+
+  private static double at(double[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+}
