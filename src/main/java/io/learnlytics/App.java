@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.config.Config;
 import io.learnlytics.dashboard.Dashboard;
+import io.learnlytics.goal.GoalService;
 import io.learnlytics.ingest.IngestService;
+import io.learnlytics.jobs.FollowUpJobs;
 import io.learnlytics.jobs.RollupScheduler;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.DirtyRefresher;
@@ -30,6 +32,7 @@ public final class App implements AutoCloseable {
   private final RollupEngine rollups;
   private final ResponseCache cache;
   private final Dashboard dashboard;
+  private final GoalService goals;
   private final ExecutorService cacheRefresher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -39,6 +42,7 @@ public final class App implements AutoCloseable {
           });
   private DirtyRefresher refresher;
   private RollupScheduler scheduler;
+  private FollowUpJobs followUps;
 
   public App(Config config, Clock clock, PrometheusRegistry registry) {
     this.config = config;
@@ -49,10 +53,12 @@ public final class App implements AutoCloseable {
     this.ingest = new IngestService(db, clock, buckets);
     this.rollups = new RollupEngine(db, buckets, clock, new RollupMetrics(registry));
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
-    this.dashboard = new Dashboard(rollups, db, clock);
+    this.goals = new GoalService(db, rollups, clock);
+    this.dashboard = new Dashboard(rollups, db, clock, goals);
     // Every answer derives from the data: new events and new rollups drop the cached answers.
     ingest.onCommit(cache::invalidate);
     rollups.onChange(cache::invalidate);
+    goals.onChange(cache::invalidate);
   }
 
   /** An instance on the system clock in the configured zone, with its own metrics registry. */
@@ -66,6 +72,8 @@ public final class App implements AutoCloseable {
     ingest.onCommit(refresher::wake);
     scheduler =
         new RollupScheduler(db, rollups, clock, config.weekStart(), config.retention()).start();
+    followUps = new FollowUpJobs(goals::evaluate, () -> {}, clock).start();
+    rollups.onChange(followUps::afterChange);
     return this;
   }
 
@@ -97,6 +105,10 @@ public final class App implements AutoCloseable {
     return cache;
   }
 
+  public GoalService goals() {
+    return goals;
+  }
+
   public Dashboard dashboard() {
     return dashboard;
   }
@@ -104,6 +116,9 @@ public final class App implements AutoCloseable {
   /** Stops background work, then closes the database. */
   @Override
   public void close() {
+    if (followUps != null) {
+      followUps.close();
+    }
     if (scheduler != null) {
       scheduler.close();
     }

@@ -11,6 +11,8 @@ import java.util.Locale;
 
 /** {@code POST /api/events}: the ingest contract of DESIGN.md §4. */
 final class EventRoutes {
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
   private final IngestService ingest;
   private final ApiMetrics metrics;
 
@@ -44,15 +46,30 @@ final class EventRoutes {
   /** Reads the body, refusing (before reading it all) anything over {@code limit} bytes. */
   private static byte[] readLimited(Context ctx, int limit) throws IOException {
     long declared = ctx.req().getContentLengthLong();
-    if (declared > limit) {
-      throw tooLarge(limit);
-    }
     try (InputStream in = ctx.req().getInputStream()) {
+      if (declared > limit) {
+        drain(in);
+        throw tooLarge(limit);
+      }
       byte[] body = in.readNBytes(limit + 1);
       if (body.length > limit) {
+        drain(in);
         throw tooLarge(limit);
       }
       return body;
+    }
+  }
+
+  /**
+   * Reads and discards the rest of an oversized body (up to a bound), so that a client still
+   * uploading receives the 413 instead of a reset connection.
+   */
+  private static void drain(InputStream in) throws IOException {
+    long left = DRAIN_LIMIT;
+    byte[] buffer = new byte[64 * 1024];
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
     }
   }
 

@@ -39,6 +39,7 @@ public final class WebServer implements AutoCloseable {
     EventRoutes events = new EventRoutes(ingest, metrics);
     this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
     AnalyticsRoutes a = analytics;
+    GoalRoutes g = new GoalRoutes(app.goals(), app.cache());
     this.app =
         Javalin.create(
             c -> {
@@ -60,6 +61,11 @@ public final class WebServer implements AutoCloseable {
                   AnalyticsRoutes.TRENDS, a.instrumented(AnalyticsRoutes.TRENDS, a::trends));
               c.routes.get(
                   AnalyticsRoutes.TOPICS, a.instrumented(AnalyticsRoutes.TOPICS, a::topics));
+              c.routes.get(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::view));
+              c.routes.post(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::create));
+              c.routes.get(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::get));
+              c.routes.put(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::update));
+              c.routes.delete(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::delete));
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(Exception.class, WebServer::unexpected);

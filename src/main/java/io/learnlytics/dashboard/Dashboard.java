@@ -1,5 +1,6 @@
 package io.learnlytics.dashboard;
 
+import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.ConceptGraph;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
@@ -12,9 +13,9 @@ public final class Dashboard {
   private final TrendService trends;
   private final TopicService topics;
 
-  public Dashboard(RollupEngine rollups, Database db, Clock clock) {
+  public Dashboard(RollupEngine rollups, Database db, Clock clock, GoalService goals) {
     Rows rows = new Rows(rollups, db, clock);
-    this.overview = new OverviewService(rows);
+    this.overview = new OverviewService(rows, goals);
     this.progress = new ProgressService(rows);
     this.trends = new TrendService(rows);
     this.topics = new TopicService(rows, new ConceptGraph(db));

@@ -1,29 +1,33 @@
 package io.learnlytics.dashboard;
 
+import io.learnlytics.goal.GoalService;
 import io.learnlytics.rollup.Rollup;
+import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /api/analytics/overview}: the period's summary and its change against the last. */
 public final class OverviewService {
   private final Rows rows;
+  private final GoalService goals;
 
-  OverviewService(Rows rows) {
+  OverviewService(Rows rows, GoalService goals) {
     this.rows = rows;
+    this.goals = goals;
   }
 
   public Overview overview(Period period) {
     Instant now = rows.clock.instant();
     Window w = Window.of(rows.buckets, period.days(), now.toEpochMilli());
     List<Rollup> current = rows.current(w);
-    Totals cur = Totals.of(current);
-    Totals prev = Totals.of(rows.previous(w));
+    RollupTotals cur = RollupTotals.of(current);
+    RollupTotals prev = RollupTotals.of(rows.previous(w));
     Summary summary =
         new Summary(
             cur.sessions,
             cur.exchanges,
             round(cur.quality(), 4),
-            rows.streakDays(),
+            goals.streak().current(),
             cur.topics.size(),
             Math.round(cur.durationMs / 600.0) / 100.0,
             cur.feedback);
@@ -42,7 +46,7 @@ public final class OverviewService {
             rows.asOf(now),
             w.comparison(),
             null);
-    return new Overview(summary, trends, List.of(), List.of(), meta);
+    return new Overview(summary, trends, List.of(), goals.active(), meta);
   }
 
   static Double round(Double v, int digits) {
@@ -58,7 +62,7 @@ public final class OverviewService {
       Summary summary,
       TrendBlock trends,
       List<Object> recentInsights,
-      List<Object> activeGoals,
+      List<GoalService.GoalView> activeGoals,
       Meta meta) {}
 
   public record Summary(

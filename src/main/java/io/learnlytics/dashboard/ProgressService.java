@@ -2,6 +2,7 @@ package io.learnlytics.dashboard;
 
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Rollup;
+import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -99,7 +100,7 @@ public final class ProgressService {
       }
       Double avg = s.getAverage();
       if (m == Metric.QUALITY) {
-        Totals t = new Totals();
+        RollupTotals t = new RollupTotals();
         rows.forEach(t::add);
         avg = t.quality();
       }

@@ -55,37 +55,4 @@ final class Rows {
         ? generatedAt
         : Instant.ofEpochMilli(Math.min(oldest, generatedAt.toEpochMilli()));
   }
-
-  /**
-   * Consecutive learning days with at least one session, ending today — or yesterday while today
-   * has none yet (today is pending, not a break).
-   */
-  int streakDays() {
-    LocalDate today = buckets.learningDate(clock.millis());
-    List<Long> activeStarts =
-        db.reader()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT period_start_utc FROM aggregated_metrics WHERE interval_type ="
-                                + " 'daily' AND session_count > 0 AND period_start_utc < ?"
-                                + " ORDER BY period_start_utc DESC")
-                        .bind(0, buckets.dayStart(today.plusDays(1)))
-                        .mapTo(Long.class)
-                        .list());
-    LocalDate expected = today;
-    int streak = 0;
-    for (long start : activeStarts) {
-      LocalDate day = buckets.learningDate(start);
-      if (streak == 0 && day.equals(today.minusDays(1)) && expected.equals(today)) {
-        expected = day; // today not yet active: the streak runs to yesterday
-      }
-      if (!day.equals(expected)) {
-        break;
-      }
-      streak++;
-      expected = expected.minusDays(1);
-    }
-    return streak;
-  }
 }

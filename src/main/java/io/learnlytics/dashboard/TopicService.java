@@ -2,6 +2,7 @@ package io.learnlytics.dashboard;
 
 import io.learnlytics.graph.ConceptGraph;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.TopicQuality;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,10 +34,10 @@ public final class TopicService {
 
   public Topics topics(String period, int limit) {
     Instant now = rows.clock.instant();
-    Totals totals =
+    RollupTotals totals =
         period.equals("all")
-            ? Totals.of(rows.level(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE))
-            : Totals.of(
+            ? RollupTotals.of(rows.level(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE))
+            : RollupTotals.of(
                 rows.current(
                     Window.of(rows.buckets, Period.parse(period).days(), now.toEpochMilli())));
     List<Map.Entry<String, Long>> ranked =
@@ -77,8 +78,8 @@ public final class TopicService {
   /** Topics mentioned more in the last 30 days than in the 30 before; new topics first. */
   private List<Trending> trending(Instant now) {
     Window w = Window.of(rows.buckets, TRENDING_DAYS, now.toEpochMilli());
-    Totals cur = Totals.of(rows.current(w));
-    Totals prev = Totals.of(rows.previous(w));
+    RollupTotals cur = RollupTotals.of(rows.current(w));
+    RollupTotals prev = RollupTotals.of(rows.previous(w));
     Map<String, LocalDate> firstSeen = graph.firstSeen(rows.buckets.zone());
     return cur.topics.entrySet().stream()
         .filter(e -> e.getValue() > prev.topics.getOrDefault(e.getKey(), 0L))

@@ -1,7 +1,5 @@
-package io.learnlytics.dashboard;
+package io.learnlytics.rollup;
 
-import io.learnlytics.rollup.Rollup;
-import io.learnlytics.rollup.TopicQuality;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,26 +9,27 @@ import java.util.TreeMap;
  * used here is a count or a (count, sum) pair: sessions count in the bucket of their start, means
  * are re-weighted by their counts (never a mean of means), topics are unioned.
  */
-final class Totals {
-  long sessions;
-  long exchanges;
-  long sessionExchanges;
-  long durationMs;
-  long qualityCount;
-  double qualitySum;
-  long feedback;
-  long positive;
-  final TreeMap<String, Long> topics = new TreeMap<>();
-  final TreeMap<String, Long> topicSessions = new TreeMap<>();
-  final TreeMap<String, TopicQuality> topicQuality = new TreeMap<>();
+public final class RollupTotals {
+  public long sessions;
+  public long exchanges;
+  public long sessionExchanges;
+  public long durationMs;
+  public long qualityCount;
+  public double qualitySum;
+  public long feedback;
+  public long positive;
+  public long corrections;
+  public final TreeMap<String, Long> topics = new TreeMap<>();
+  public final TreeMap<String, Long> topicSessions = new TreeMap<>();
+  public final TreeMap<String, TopicQuality> topicQuality = new TreeMap<>();
 
-  static Totals of(Collection<Rollup> rows) {
-    Totals t = new Totals();
+  public static RollupTotals of(Collection<Rollup> rows) {
+    RollupTotals t = new RollupTotals();
     rows.forEach(t::add);
     return t;
   }
 
-  void add(Rollup r) {
+  public void add(Rollup r) {
     sessions += r.sessionCount();
     exchanges += r.exchangeCount();
     if (r.avgExchangesPerSession() != null) {
@@ -43,18 +42,19 @@ final class Totals {
     }
     feedback += r.feedbackCount();
     positive += r.positiveFeedbackCount();
+    corrections += r.correctionCount();
     merge(topics, r.topicDistribution());
     merge(topicSessions, r.topicSessions());
     r.topicQuality().forEach((k, v) -> topicQuality.merge(k, v, TopicQuality::plus));
   }
 
   /** Mean composite quality weighted by score count, or null without scores. */
-  Double quality() {
+  public Double quality() {
     return qualityCount == 0 ? null : qualitySum / qualityCount;
   }
 
   /** Exchanges per session over the sessions started in the period, or null without sessions. */
-  Double engagement() {
+  public Double engagement() {
     return sessions == 0 ? null : (double) sessionExchanges / sessions;
   }
 

@@ -1,0 +1,23 @@
+package io.learnlytics.goal;
+
+import java.time.Instant;
+
+/**
+ * A goal definition (the spec's GoalDefinition). {@code topic} is the optional filter: the goal
+ * then counts only sessions, exchanges or quality scores about that topic.
+ */
+public record Goal(
+    String id,
+    String name,
+    String description,
+    String goalType,
+    String frequency,
+    String targetMetric,
+    double targetValue,
+    String comparison,
+    String topic,
+    String icon,
+    String color,
+    boolean enabled,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,0 +1,155 @@
+package io.learnlytics.goal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.support.ApiException.FieldError;
+import io.learnlytics.support.ApiException.InvalidInput;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Validates the body of {@code POST}/{@code PUT /api/analytics/goals}, listing every problem. */
+final class GoalRequest {
+  static final List<String> FREQUENCIES = List.of("daily", "weekly", "monthly", "one_time");
+  static final List<String> COMPARISONS = List.of("gte", "lte", "eq");
+  static final List<String> TYPES =
+      List.of("activity", "quality", "topic", "streak", "milestone", "custom");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "description",
+          "goal_type",
+          "frequency",
+          "target_metric",
+          "target_value",
+          "comparison",
+          "filters",
+          "icon",
+          "color",
+          "enabled");
+  private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+
+  final String name;
+  final String description;
+  final String goalType;
+  final String frequency;
+  final String targetMetric;
+  final double targetValue;
+  final String comparison;
+  final String topic;
+  final String icon;
+  final String color;
+  final boolean enabled;
+
+  private final List<FieldError> errors = new ArrayList<>();
+
+  GoalRequest(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw InvalidInput.of("body", "must be a JSON object");
+    }
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!FIELDS.contains(f)) {
+        error(f, "unknown field; allowed fields are " + String.join(", ", List.copyOf(FIELDS)));
+      }
+    }
+    name = text(body, "name", true, 100);
+    description = orElse(text(body, "description", false, 500), name);
+    goalType = oneOf(body, "goal_type", TYPES, "custom");
+    frequency = oneOf(body, "frequency", FREQUENCIES, null);
+    targetMetric = oneOf(body, "target_metric", GoalMetric.ids(), null);
+    comparison = oneOf(body, "comparison", COMPARISONS, "gte");
+    targetValue = positive(body, "target_value");
+    topic = topic(body);
+    icon = orElse(text(body, "icon", false, 40), "target");
+    color = color(body);
+    enabled = !body.has("enabled") || body.get("enabled").asBoolean(true);
+    if (topic != null
+        && targetMetric != null
+        && !GoalMetric.topicFilterIds().contains(targetMetric)) {
+      error("filters.topic", "applies only to " + String.join(", ", GoalMetric.topicFilterIds()));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(errors.size() + " problems with the goal; nothing was saved", errors);
+    }
+  }
+
+  private String text(JsonNode body, String field, boolean required, int max) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        error(field, "is required");
+      }
+      return null;
+    }
+    if (!v.isTextual() || v.textValue().isBlank() || v.textValue().length() > max) {
+      error(field, "must be a non-blank string of at most " + max + " characters");
+      return null;
+    }
+    return v.textValue().strip();
+  }
+
+  private String oneOf(JsonNode body, String field, List<String> allowed, String fallback) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      if (fallback == null) {
+        error(field, "is required; allowed values are " + String.join(", ", allowed));
+      }
+      return fallback;
+    }
+    if (!v.isTextual() || !allowed.contains(v.textValue())) {
+      error(
+          field,
+          "'" + v.asText() + "' is not allowed; allowed values are " + String.join(", ", allowed));
+      return null;
+    }
+    return v.textValue();
+  }
+
+  private double positive(JsonNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null
+        || !v.isNumber()
+        || !(v.doubleValue() > 0)
+        || Double.isInfinite(v.doubleValue())) {
+      error(field, "must be a number greater than 0");
+      return 0;
+    }
+    return v.doubleValue();
+  }
+
+  private String topic(JsonNode body) {
+    JsonNode f = body.get("filters");
+    if (f == null || f.isNull()) {
+      return null;
+    }
+    if (!f.isObject()) {
+      error("filters", "must be an object such as {\"topic\": \"python\"}");
+      return null;
+    }
+    for (Iterator<String> it = f.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!k.equals("topic")) {
+        error("filters." + k, "unknown filter; allowed filters are topic");
+      }
+    }
+    return text(f, "topic", false, 200);
+  }
+
+  private String color(JsonNode body) {
+    String c = text(body, "color", false, 7);
+    if (c != null && !COLOR.matcher(c).matches()) {
+      error("color", "must be a hex colour such as #4F46E5");
+    }
+    return c == null ? "#4F46E5" : c;
+  }
+
+  private void error(String field, String message) {
+    errors.add(new FieldError(null, field, message));
+  }
+
+  private static String orElse(String v, String fallback) {
+    return v != null ? v : fallback;
+  }
+}

@@ -1,0 +1,270 @@
+package io.learnlytics.goal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.store.Database;
+import io.learnlytics.support.ApiException.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Goals, their progress, achievements and streaks (the spec's Goal Tracking System, with streaks
+ * and periods in the learner's zone). Progress shown by the API is computed live from the rollups;
+ * {@link #evaluate()} — run every 5 minutes and after rollup refreshes — records it in {@code
+ * goal_progress}, unlocks achievements (once per goal and period) and persists the streak.
+ */
+public final class GoalService {
+  static final long[] SESSION_MILESTONES = {10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+  static final long[] TOPIC_MILESTONES = {5, 10, 25, 50, 100, 250, 500};
+  static final int RECENT_ACHIEVEMENTS = 5;
+
+  private final GoalStore store;
+  private final GoalEvaluator evaluator;
+  private final Streaks streaks;
+  private final Clock clock;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+  public GoalService(Database db, RollupEngine rollups, Clock clock) {
+    this.store = new GoalStore(db);
+    this.evaluator = new GoalEvaluator(rollups);
+    this.streaks = new Streaks(db, rollups.buckets());
+    this.clock = clock;
+  }
+
+  /** Runs {@code listener} after goals change or an evaluation unlocks achievements. */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  public Streaks.Streak streak() {
+    return streaks.at(clock.millis());
+  }
+
+  /** {@code GET /api/analytics/goals}. */
+  public GoalsView view() {
+    long now = clock.millis();
+    Streaks.Streak s = streaks.at(now);
+    List<GoalView> active = active(now, s.current());
+    int best = Math.max(s.best(), store.bestStreak());
+    return new GoalsView(
+        active,
+        new StreakView(s.current(), best, s.todayComplete()),
+        store.recentAchievements(RECENT_ACHIEVEMENTS),
+        milestones(now));
+  }
+
+  /** Enabled goals with their live progress in the current period. */
+  public List<GoalView> active() {
+    long now = clock.millis();
+    return active(now, streaks.at(now).current());
+  }
+
+  public GoalView get(String id) {
+    Goal g = store.find(id).orElseThrow(() -> notFound(id));
+    long now = clock.millis();
+    return view(g, now, streaks.at(now).current());
+  }
+
+  public GoalView create(JsonNode body) {
+    GoalRequest r = new GoalRequest(body);
+    Instant now = clock.instant();
+    String id = slug(r.name) + "_" + UUID.randomUUID().toString().substring(0, 8);
+    Goal g = goal(id, r, now, now);
+    store.insert(g);
+    changed();
+    return get(id);
+  }
+
+  public GoalView update(String id, JsonNode body) {
+    Goal old = store.find(id).orElseThrow(() -> notFound(id));
+    GoalRequest r = new GoalRequest(body);
+    store.update(goal(id, r, old.createdAt(), clock.instant()));
+    changed();
+    return get(id);
+  }
+
+  public void delete(String id) {
+    if (!store.delete(id)) {
+      throw notFound(id);
+    }
+    changed();
+  }
+
+  /**
+   * Records the progress of every enabled goal in its current and previous period (so a period that
+   * just ended is finalised as completed or failed), unlocks achievements, and persists the streak.
+   * Idempotent. Returns the number of achievements newly unlocked.
+   */
+  public int evaluate() {
+    long now = clock.millis();
+    Streaks.Streak s = streaks.at(now);
+    store.saveStreak(s, now);
+    int unlocked = 0;
+    for (Goal g : store.all()) {
+      if (!g.enabled()) {
+        continue;
+      }
+      long[] current = evaluator.period(g, now);
+      List<long[]> periods = new ArrayList<>(List.of(current));
+      if (current[0] != Long.MIN_VALUE) {
+        periods.add(evaluator.period(g, current[0] - 1));
+      }
+      for (long[] p : periods) {
+        GoalProgress progress = evaluator.evaluate(g, p, now, s.current());
+        if (store.record(g, progress, evaluator.label(g, p[0]), now)) {
+          unlocked++;
+        }
+      }
+    }
+    if (unlocked > 0) {
+      listeners.forEach(Runnable::run);
+    }
+    return unlocked;
+  }
+
+  private List<GoalView> active(long now, int streak) {
+    return store.all().stream().filter(Goal::enabled).map(g -> view(g, now, streak)).toList();
+  }
+
+  private GoalView view(Goal g, long now, int streak) {
+    GoalProgress p = evaluator.evaluate(g, evaluator.period(g, now), now, streak);
+    return new GoalView(
+        g.id(),
+        g.name(),
+        g.description(),
+        g.goalType(),
+        g.frequency(),
+        g.targetMetric(),
+        g.comparison(),
+        g.topic() == null ? null : new Filters(g.topic()),
+        p.progress(),
+        Math.round(p.current() * 10_000) / 10_000.0,
+        p.target(),
+        p.status(),
+        p.periodStartUtc() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(p.periodStartUtc()),
+        GoalEvaluator.endsAt(p.periodEndUtc()),
+        g.icon(),
+        g.color(),
+        g.enabled());
+  }
+
+  private Milestones milestones(long now) {
+    Goal sessions =
+        new Goal(
+            "m",
+            "m",
+            "m",
+            "milestone",
+            "one_time",
+            "total_sessions",
+            1,
+            "gte",
+            null,
+            null,
+            null,
+            true,
+            Instant.EPOCH,
+            Instant.EPOCH);
+    Goal topics =
+        new Goal(
+            "m",
+            "m",
+            "m",
+            "milestone",
+            "one_time",
+            "unique_topics",
+            1,
+            "gte",
+            null,
+            null,
+            null,
+            true,
+            Instant.EPOCH,
+            Instant.EPOCH);
+    long allTime[] = {Long.MIN_VALUE, Long.MAX_VALUE};
+    long s = Math.round(evaluator.evaluate(sessions, allTime, now, 0).current());
+    long t = Math.round(evaluator.evaluate(topics, allTime, now, 0).current());
+    return new Milestones(Milestone.of(s, SESSION_MILESTONES), Milestone.of(t, TOPIC_MILESTONES));
+  }
+
+  private void changed() {
+    listeners.forEach(Runnable::run);
+  }
+
+  private static Goal goal(String id, GoalRequest r, Instant created, Instant updated) {
+    return new Goal(
+        id,
+        r.name,
+        r.description,
+        r.goalType,
+        r.frequency,
+        r.targetMetric,
+        r.targetValue,
+        r.comparison,
+        r.topic,
+        r.icon,
+        r.color,
+        r.enabled,
+        created,
+        updated);
+  }
+
+  private static String slug(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    return s.isEmpty() ? "goal" : s.substring(0, Math.min(30, s.length()));
+  }
+
+  private static NotFound notFound(String id) {
+    return new NotFound("no goal with id '" + id + "'");
+  }
+
+  /** The spec's {@code GET /goals} answer. */
+  public record GoalsView(
+      List<GoalView> activeGoals,
+      StreakView streak,
+      List<Achievement> recentAchievements,
+      Milestones milestones) {}
+
+  /** A goal with its progress in the current period; {@code progress} is 0–100. */
+  public record GoalView(
+      String id,
+      String name,
+      String description,
+      String goalType,
+      String frequency,
+      String targetMetric,
+      String comparison,
+      Filters filters,
+      double progress,
+      double current,
+      double target,
+      String status,
+      Instant periodStart,
+      Instant endsAt,
+      String icon,
+      String color,
+      boolean enabled) {}
+
+  public record Filters(String topic) {}
+
+  public record StreakView(int current, int best, boolean todayComplete) {}
+
+  public record Milestones(Milestone sessions, Milestone topics) {}
+
+  /** Progress towards the next threshold; {@code next} is null past the last one. */
+  public record Milestone(long current, Long next, double progress) {
+    static Milestone of(long current, long[] thresholds) {
+      for (long t : thresholds) {
+        if (current < t) {
+          return new Milestone(current, t, Math.round(current * 1000.0 / t) / 10.0);
+        }
+      }
+      return new Milestone(current, null, 100);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.learnlytics.goal;
+
+import io.learnlytics.store.Database;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for goals, their progress snapshots, achievements and streaks. */
+final class GoalStore {
+  private static final String GOAL_COLUMNS =
+      "id, name, description, goal_type, frequency, target_metric, target_value, comparison,"
+          + " json_extract(filters, '$.topic'), icon, color, enabled, created_utc, updated_utc";
+
+  private static final RowMapper<Goal> GOAL =
+      (rs, ctx) ->
+          new Goal(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getDouble(7),
+              rs.getString(8),
+              rs.getString(9),
+              rs.getString(10),
+              rs.getString(11),
+              rs.getInt(12) == 1,
+              Instant.ofEpochMilli(rs.getLong(13)),
+              Instant.ofEpochMilli(rs.getLong(14)));
+
+  private final Database db;
+
+  GoalStore(Database db) {
+    this.db = db;
+  }
+
+  List<Goal> all() {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT "
+                            + GOAL_COLUMNS
+                            + " FROM goal_definitions ORDER BY created_utc, id")
+                    .map(GOAL)
+                    .list());
+  }
+
+  Optional<Goal> find(String id) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT " + GOAL_COLUMNS + " FROM goal_definitions WHERE id = ?")
+                    .bind(0, id)
+                    .map(GOAL)
+                    .findOne());
+  }
+
+  void insert(Goal g) {
+    db.writer()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO goal_definitions (id, name, description, goal_type, frequency,"
+                        + " target_metric, target_value, comparison, filters, icon, color, enabled,"
+                        + " created_utc, updated_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    g.id(),
+                    g.name(),
+                    g.description(),
+                    g.goalType(),
+                    g.frequency(),
+                    g.targetMetric(),
+                    g.targetValue(),
+                    g.comparison(),
+                    filters(g),
+                    g.icon(),
+                    g.color(),
+                    g.enabled() ? 1 : 0,
+                    g.createdAt().toEpochMilli(),
+                    g.updatedAt().toEpochMilli()));
+  }
+
+  /** Replaces a goal's definition; its progress history no longer applies and is dropped. */
+  void update(Goal g) {
+    db.writer()
+        .useTransaction(
+            h -> {
+              h.execute(
+                  "UPDATE goal_definitions SET name = ?, description = ?, goal_type = ?,"
+                      + " frequency = ?, target_metric = ?, target_value = ?, comparison = ?,"
+                      + " filters = ?, icon = ?, color = ?, enabled = ?, updated_utc = ? WHERE id = ?",
+                  g.name(),
+                  g.description(),
+                  g.goalType(),
+                  g.frequency(),
+                  g.targetMetric(),
+                  g.targetValue(),
+                  g.comparison(),
+                  filters(g),
+                  g.icon(),
+                  g.color(),
+                  g.enabled() ? 1 : 0,
+                  g.updatedAt().toEpochMilli(),
+                  g.id());
+              h.execute(
+                  "DELETE FROM goal_progress WHERE goal_id = ? AND status = 'in_progress'", g.id());
+            });
+  }
+
+  boolean delete(String id) {
+    return db.writer().withHandle(h -> h.execute("DELETE FROM goal_definitions WHERE id = ?", id))
+        > 0;
+  }
+
+  /** Records progress for one period; returns true when an achievement was newly unlocked. */
+  boolean record(Goal g, GoalProgress p, String periodLabel, long nowUtc) {
+    return db.writer()
+        .inTransaction(
+            h -> {
+              h.execute(
+                  "INSERT INTO goal_progress (goal_id, current_value, target_value,"
+                      + " progress_percent, status, period_start_utc, period_end_utc, evaluated_utc)"
+                      + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (goal_id, period_start_utc) DO UPDATE"
+                      + " SET current_value = excluded.current_value, target_value ="
+                      + " excluded.target_value, progress_percent = excluded.progress_percent,"
+                      + " status = excluded.status, period_end_utc = excluded.period_end_utc,"
+                      + " evaluated_utc = excluded.evaluated_utc",
+                  g.id(),
+                  p.current(),
+                  p.target(),
+                  p.progress(),
+                  p.status(),
+                  p.periodStartUtc(),
+                  p.periodEndUtc(),
+                  nowUtc);
+              return p.status().equals("completed") && unlock(h, g, p, periodLabel, nowUtc);
+            });
+  }
+
+  private static boolean unlock(Handle h, Goal g, GoalProgress p, String label, long nowUtc) {
+    return h.execute(
+            "INSERT INTO achievements (id, goal_id, name, description, icon, period,"
+                + " period_start_utc, unlocked_utc) VALUES (?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT DO NOTHING",
+            "ach_" + g.id() + "_" + Long.toString(p.periodStartUtc(), 36),
+            g.id(),
+            g.name(),
+            "Completed: " + g.description(),
+            g.icon(),
+            label,
+            p.periodStartUtc(),
+            nowUtc)
+        > 0;
+  }
+
+  List<Achievement> recentAchievements(int limit) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id, goal_id, name, description, icon, period, unlocked_utc"
+                            + " FROM achievements ORDER BY unlocked_utc DESC, period_start_utc DESC"
+                            + " LIMIT ?")
+                    .bind(0, limit)
+                    .map(
+                        (rs, ctx) ->
+                            new Achievement(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                Instant.ofEpochMilli(rs.getLong(7))))
+                    .list());
+  }
+
+  /** Persists the streak, keeping the best ever seen (daily rollups may be purged later). */
+  int saveStreak(Streaks.Streak s, long nowUtc) {
+    return db.writer()
+        .withHandle(
+            h -> {
+              h.execute(
+                  "INSERT INTO streak_tracking (streak_type, current_streak, best_streak,"
+                      + " last_active_date, streak_start_date, updated_utc)"
+                      + " VALUES ('daily_sessions', ?, ?, ?, ?, ?) ON CONFLICT (streak_type) DO"
+                      + " UPDATE SET current_streak = excluded.current_streak, best_streak ="
+                      + " max(best_streak, excluded.best_streak), last_active_date ="
+                      + " excluded.last_active_date, streak_start_date = excluded.streak_start_date,"
+                      + " updated_utc = excluded.updated_utc",
+                  s.current(),
+                  s.best(),
+                  s.lastActiveDate() == null ? null : s.lastActiveDate().toString(),
+                  s.startDate() == null ? null : s.startDate().toString(),
+                  nowUtc);
+              return h.createQuery(
+                      "SELECT best_streak FROM streak_tracking WHERE streak_type = 'daily_sessions'")
+                  .mapTo(Integer.class)
+                  .one();
+            });
+  }
+
+  int bestStreak() {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT best_streak FROM streak_tracking WHERE streak_type = 'daily_sessions'")
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .orElse(0));
+  }
+
+  private static String filters(Goal g) {
+    return g.topic() == null
+        ? null
+        : io.learnlytics.support.Json.MAPPER.createObjectNode().put("topic", g.topic()).toString();
+  }
+}

@@ -1,0 +1,69 @@
+package io.learnlytics.goal;
+
+import io.learnlytics.rollup.Buckets;
+import io.learnlytics.store.Database;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Learning streaks from the daily rollups: consecutive learning days with at least one session
+ * (DESIGN.md §5). Today without a session yet leaves the streak intact ("pending"); it breaks only
+ * when a whole learning day passes without one. Days are learning days in the learner's zone, so
+ * DST days and the day-start hour are handled by the buckets.
+ */
+public final class Streaks {
+  private final Database db;
+  private final Buckets buckets;
+
+  public Streaks(Database db, Buckets buckets) {
+    this.db = db;
+    this.buckets = buckets;
+  }
+
+  /** The current and best streak and whether today already counts, as of {@code nowUtc}. */
+  public Streak at(long nowUtc) {
+    LocalDate today = buckets.learningDate(nowUtc);
+    List<LocalDate> active = activeDays(buckets.dayStart(today.plusDays(1)));
+    boolean todayComplete = !active.isEmpty() && active.get(active.size() - 1).equals(today);
+    int current = 0;
+    LocalDate expected = todayComplete ? today : today.minusDays(1);
+    for (int i = active.size() - 1; i >= 0 && active.get(i).equals(expected); i--) {
+      current++;
+      expected = expected.minusDays(1);
+    }
+    int best = 0;
+    int run = 0;
+    LocalDate previous = null;
+    for (LocalDate d : active) {
+      run = previous != null && previous.plusDays(1).equals(d) ? run + 1 : 1;
+      best = Math.max(best, run);
+      previous = d;
+    }
+    LocalDate start = current == 0 ? null : expected.plusDays(1);
+    LocalDate last = active.isEmpty() ? null : active.get(active.size() - 1);
+    return new Streak(current, best, todayComplete, last, start);
+  }
+
+  /** Learning dates with a session before {@code beforeUtc}, oldest first. */
+  private List<LocalDate> activeDays(long beforeUtc) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT period_start_utc FROM aggregated_metrics WHERE interval_type ="
+                            + " 'daily' AND session_count > 0 AND period_start_utc < ?"
+                            + " ORDER BY period_start_utc")
+                    .bind(0, beforeUtc)
+                    .mapTo(Long.class)
+                    .map(buckets::learningDate)
+                    .list());
+  }
+
+  /** {@code best} is the longest run in the kept daily rollups; the store keeps its maximum. */
+  public record Streak(
+      int current,
+      int best,
+      boolean todayComplete,
+      LocalDate lastActiveDate,
+      LocalDate startDate) {}
+}

@@ -1,0 +1,93 @@
+package io.learnlytics.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work that follows the rollups, on one background thread: goal evaluation every 5 minutes,
+ * insight generation daily at 01:00 in the learner's zone, and both shortly after any rollup change
+ * (debounced, so a burst of ingest costs one run). Both tasks are idempotent.
+ */
+public final class FollowUpJobs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FollowUpJobs.class);
+  static final Duration GOAL_INTERVAL = Duration.ofMinutes(5);
+  static final Duration DEBOUNCE = Duration.ofSeconds(1);
+  static final LocalTime INSIGHT_TIME = LocalTime.of(1, 0);
+
+  private final Runnable evaluateGoals;
+  private final Runnable generateInsights;
+  private final Clock clock;
+  private final AtomicBoolean pending = new AtomicBoolean();
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "follow-up-jobs");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public FollowUpJobs(Runnable evaluateGoals, Runnable generateInsights, Clock clock) {
+    this.evaluateGoals = evaluateGoals;
+    this.generateInsights = generateInsights;
+    this.clock = clock;
+  }
+
+  /** Runs both tasks now (a fresh history has insights within seconds), then on schedule. */
+  public FollowUpJobs start() {
+    executor.execute(this::both);
+    long every = GOAL_INTERVAL.toMillis();
+    executor.scheduleWithFixedDelay(
+        () -> run("goal evaluation", evaluateGoals), every, every, TimeUnit.MILLISECONDS);
+    scheduleDailyInsights();
+    return this;
+  }
+
+  /** Asks for both tasks soon; calls within the debounce window are coalesced. */
+  public void afterChange() {
+    if (pending.compareAndSet(false, true)) {
+      executor.schedule(this::both, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void both() {
+    pending.set(false);
+    run("goal evaluation", evaluateGoals);
+    run("insight generation", generateInsights);
+  }
+
+  private void scheduleDailyInsights() {
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    ZonedDateTime next = now.with(INSIGHT_TIME);
+    if (!next.isAfter(now)) {
+      next = now.plusDays(1).with(INSIGHT_TIME);
+    }
+    executor.schedule(
+        () -> {
+          run("insight generation", generateInsights);
+          scheduleDailyInsights();
+        },
+        Duration.between(now, next).toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private static void run(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.error("{} failed; it runs again on the next change or schedule", what, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
