@@ -1,0 +1,98 @@
+package io.learnlytics.goal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnlytics.App;
+import io.learnlytics.config.Config;
+import io.learnlytics.support.Json;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** A movable clock and small event builders for goal and streak tests. */
+final class GoalTestSupport {
+  private GoalTestSupport() {}
+
+  static final class MovableClock extends Clock {
+    Instant now;
+    final ZoneId zone;
+
+    MovableClock(String instant, ZoneId zone) {
+      this.now = Instant.parse(instant);
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId z) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  static App app(Path dir, MovableClock clock, int dayStartHour, DayOfWeek weekStart) {
+    Config config =
+        new Config(
+            dir.resolve("g.db"),
+            "127.0.0.1",
+            0,
+            Optional.empty(),
+            false,
+            clock.zone,
+            weekStart,
+            dayStartHour);
+    return new App(config, clock, new PrometheusRegistry());
+  }
+
+  /** One session of one exchange per timestamp (each its own session), then a refresh. */
+  static void sessionsAt(App app, String... timestamps) {
+    List<JsonNode> events =
+        java.util.Arrays.stream(timestamps)
+            .<JsonNode>map(t -> exchange("x-" + t, "s-" + t, t, "general"))
+            .toList();
+    app.ingest().ingest(events);
+    app.rollups().refreshDirty();
+  }
+
+  static ObjectNode exchange(String id, String session, String timestamp, String topic) {
+    ObjectNode n =
+        Json.MAPPER
+            .createObjectNode()
+            .put("kind", "exchange")
+            .put("id", id)
+            .put("session_id", session)
+            .put("timestamp", timestamp);
+    n.putArray("topics").add(topic);
+    return n;
+  }
+
+  static ObjectNode quality(String id, String exchangeId, double composite) {
+    return Json.MAPPER
+        .createObjectNode()
+        .put("kind", "quality")
+        .put("id", id)
+        .put("exchange_id", exchangeId)
+        .put("composite", composite);
+  }
+
+  static JsonNode json(String text) {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
