@@ -6,6 +6,7 @@ import io.learnlytics.config.Config;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.ingest.IngestService;
+import io.learnlytics.insight.InsightService;
 import io.learnlytics.jobs.FollowUpJobs;
 import io.learnlytics.jobs.RollupScheduler;
 import io.learnlytics.rollup.Buckets;
@@ -33,6 +34,7 @@ public final class App implements AutoCloseable {
   private final ResponseCache cache;
   private final Dashboard dashboard;
   private final GoalService goals;
+  private final InsightService insights;
   private final ExecutorService cacheRefresher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -54,7 +56,8 @@ public final class App implements AutoCloseable {
     this.rollups = new RollupEngine(db, buckets, clock, new RollupMetrics(registry));
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
     this.goals = new GoalService(db, rollups, clock);
-    this.dashboard = new Dashboard(rollups, db, clock, goals);
+    this.insights = new InsightService(db, rollups, clock);
+    this.dashboard = new Dashboard(rollups, db, clock, goals, insights);
     // Every answer derives from the data: new events and new rollups drop the cached answers.
     ingest.onCommit(cache::invalidate);
     rollups.onChange(cache::invalidate);
@@ -72,7 +75,7 @@ public final class App implements AutoCloseable {
     ingest.onCommit(refresher::wake);
     scheduler =
         new RollupScheduler(db, rollups, clock, config.weekStart(), config.retention()).start();
-    followUps = new FollowUpJobs(goals::evaluate, () -> {}, clock).start();
+    followUps = new FollowUpJobs(goals::evaluate, this::generateInsights, clock).start();
     rollups.onChange(followUps::afterChange);
     return this;
   }
@@ -107,6 +110,19 @@ public final class App implements AutoCloseable {
 
   public GoalService goals() {
     return goals;
+  }
+
+  public InsightService insights() {
+    return insights;
+  }
+
+  /** Generates insights and, when any is new, drops the cached answers that show them. */
+  public int generateInsights() {
+    int n = insights.generate();
+    if (n > 0) {
+      cache.invalidate();
+    }
+    return n;
   }
 
   public Dashboard dashboard() {

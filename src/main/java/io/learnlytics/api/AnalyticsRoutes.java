@@ -11,6 +11,7 @@ import io.learnlytics.dashboard.ProgressService;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.support.ApiException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,30 +107,24 @@ final class AnalyticsRoutes {
 
   /** Fills the cache with each endpoint's default answer, so the first page load is a hit. */
   void warmUp() {
-    cache.get(
+    cached(
         OVERVIEW,
         Map.of("period", "30d"),
-        POLICIES.get(OVERVIEW),
         () -> dashboard.overview().overview(Period.parse("30d")));
-    cache.get(
+    cached(
         PROGRESS,
         Map.of("period", "30d", "metrics", "sessions,quality", "granularity", "daily"),
-        POLICIES.get(PROGRESS),
         () ->
             dashboard
                 .progress()
                 .progress(
                     Period.parse("30d"), List.of(Metric.SESSIONS, Metric.QUALITY), Level.DAILY));
-    cache.get(
+    cached(
         TRENDS,
         Map.of("period", "30d", "metric", "quality", "window", "7"),
-        POLICIES.get(TRENDS),
         () -> dashboard.trends().trends(Period.parse("30d"), Metric.QUALITY, 7));
-    cache.get(
-        TOPICS,
-        Map.of("period", "30d", "limit", "20"),
-        POLICIES.get(TOPICS),
-        () -> dashboard.topics().topics("30d", 20));
+    cached(
+        TOPICS, Map.of("period", "30d", "limit", "20"), () -> dashboard.topics().topics("30d", 20));
   }
 
   /** Wraps a handler to record its request count and latency under {@code endpoint}. */
@@ -149,10 +144,19 @@ final class AnalyticsRoutes {
     };
   }
 
+  /**
+   * Answers from the cache. The learning date is part of the key, so an answer computed before the
+   * learner's midnight is never served for the new day.
+   */
   private void answer(
       Context ctx, String endpoint, Map<String, String> params, Supplier<?> compute) {
-    byte[] body = cache.get(endpoint, params, POLICIES.get(endpoint), compute);
-    ctx.contentType("application/json").result(body);
+    ctx.contentType("application/json").result(cached(endpoint, params, compute));
+  }
+
+  private byte[] cached(String endpoint, Map<String, String> params, Supplier<?> compute) {
+    Map<String, String> key = new HashMap<>(params);
+    key.put("day", dashboard.today().toString());
+    return cache.get(endpoint, key, POLICIES.get(endpoint), compute);
   }
 
   private static Policy policy(int ttlSeconds, int swrSeconds) {

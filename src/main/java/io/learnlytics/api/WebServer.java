@@ -40,6 +40,7 @@ public final class WebServer implements AutoCloseable {
     this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
     AnalyticsRoutes a = analytics;
     GoalRoutes g = new GoalRoutes(app.goals(), app.cache());
+    InsightRoutes i = new InsightRoutes(app.insights(), app.cache());
     this.app =
         Javalin.create(
             c -> {
@@ -66,6 +67,12 @@ public final class WebServer implements AutoCloseable {
               c.routes.get(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::get));
               c.routes.put(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::update));
               c.routes.delete(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::delete));
+              c.routes.get(InsightRoutes.INSIGHTS, a.instrumented(InsightRoutes.INSIGHTS, i::list));
+              c.routes.post(
+                  InsightRoutes.DISMISS, a.instrumented(InsightRoutes.DISMISS, i::dismiss));
+              c.routes.post(InsightRoutes.SEEN, a.instrumented(InsightRoutes.SEEN, i::seen));
+              c.routes.post(
+                  InsightRoutes.GENERATE, a.instrumented(InsightRoutes.GENERATE, i::generate));
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(Exception.class, WebServer::unexpected);

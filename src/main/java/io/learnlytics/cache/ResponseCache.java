@@ -75,9 +75,7 @@ public final class ResponseCache {
       misses.incrementAndGet();
       long gen = generation.get();
       Entry fresh = entry(endpoint, policy, compute.get());
-      if (generation.get() == gen) {
-        cache.put(key, fresh);
-      }
+      storeUnlessInvalidated(key, fresh, gen);
       return fresh.fresh();
     }
     hits.incrementAndGet();
@@ -118,14 +116,21 @@ public final class ResponseCache {
     refresher.execute(
         () -> {
           try {
-            Entry fresh = entry(endpoint, policy, compute.get());
-            if (generation.get() == gen) {
-              cache.put(key, fresh);
-            }
+            storeUnlessInvalidated(key, entry(endpoint, policy, compute.get()), gen);
           } finally {
             refreshing.remove(key);
           }
         });
+  }
+
+  /**
+   * Stores {@code fresh} only if no invalidation happened since {@code gen} was read. The check
+   * runs inside the map's atomic compute, and {@link #invalidate} bumps the generation before
+   * removing, so an invalidation either sees the stored entry and removes it or makes this store a
+   * no-op.
+   */
+  private void storeUnlessInvalidated(String key, Entry fresh, long gen) {
+    cache.asMap().compute(key, (k, old) -> generation.get() == gen ? fresh : old);
   }
 
   private Entry entry(String endpoint, Policy policy, Object response) {

@@ -45,7 +45,9 @@ final class BenchApiCommand implements Callable<Integer> {
           "/api/analytics/trends?period=90d&metric=quality&window=7",
           "/api/analytics/trends?period=365d&metric=sessions&window=30",
           "/api/analytics/topics?period=30d",
-          "/api/analytics/topics?period=all&limit=50");
+          "/api/analytics/topics?period=all&limit=50",
+          "/api/analytics/insights",
+          "/api/analytics/goals");
 
   @Option(
       names = "--db",
@@ -92,6 +94,8 @@ final class BenchApiCommand implements Callable<Integer> {
                 config.withPort(0), Clock.fixed(now, ZoneOffset.UTC), new PrometheusRegistry());
         WebServer server = new WebServer(app, Duration.ZERO).start()) {
       String base = "http://127.0.0.1:" + server.port();
+      timeJob("goal evaluation", app.goals()::evaluate);
+      timeJob("insight generation", app.insights()::generate);
       System.out.printf("history up to %s; %d requests per measurement%n", now, requests);
       // JIT warm-up over every endpoint, cached and uncached, before anything is measured.
       for (int round = 0; round < 20; round++) {
@@ -121,6 +125,19 @@ final class BenchApiCommand implements Callable<Integer> {
       ms[i] = (System.nanoTime() - t0) / 1e6;
     }
     return ms;
+  }
+
+  /** Times a background job (the first run does the writes; later runs find nothing new). */
+  private static void timeJob(String name, Runnable job) {
+    double[] ms = new double[10];
+    for (int i = 0; i < ms.length; i++) {
+      long t0 = System.nanoTime();
+      job.run();
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    double[] rest = Arrays.copyOfRange(ms, 1, ms.length);
+    System.out.printf(
+        "%s: first run %.1f ms, then p50/p95/p99 %s ms%n", name, ms[0], percentiles(rest));
   }
 
   private void throughput(String url) throws Exception {

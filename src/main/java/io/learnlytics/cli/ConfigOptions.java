@@ -73,9 +73,9 @@ final class ConfigOptions {
   @Option(
       names = "--retention-hourly-days",
       paramLabel = "DAYS",
-      defaultValue = "${env:LEARNLYTICS_RETENTION_HOURLY_DAYS:-90}",
+      defaultValue = "${env:LEARNLYTICS_RETENTION_HOURLY_DAYS:-120}",
       description =
-          "Keep hourly rollups this many days, 0 = forever (env"
+          "Keep hourly rollups this many days, 0 = forever, else at least 92 (env"
               + " LEARNLYTICS_RETENTION_HOURLY_DAYS; default: ${DEFAULT-VALUE})")
   int retentionHourlyDays;
 

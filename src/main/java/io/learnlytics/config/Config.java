@@ -26,11 +26,13 @@ public record Config(
   /**
    * How long rollup rows are kept, in days (0 = forever). Raw events are never deleted, so any
    * purged rollup can be rebuilt. Daily rows back the 365-day trend and progress views and their
-   * previous-period comparisons, so they are kept at least 400 days; weekly and monthly rows are
-   * kept forever.
+   * previous-period comparisons, so they are kept at least 400 days; the 90-day overview compares
+   * with a previous period whose last day is read from hourly rows, so those are kept at least 92
+   * days; weekly and monthly rows are kept forever.
    */
   public record Retention(int hourlyDays, int dailyDays) {
-    public static final Retention DEFAULT = new Retention(90, 800);
+    public static final Retention DEFAULT = new Retention(120, 800);
+    public static final int MIN_HOURLY_DAYS = 92;
     public static final int MIN_DAILY_DAYS = 400;
 
     public Retention {

@@ -2,23 +2,36 @@ package io.learnlytics.dashboard;
 
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.ConceptGraph;
+import io.learnlytics.insight.InsightService;
+import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
 import java.time.Clock;
+import java.time.LocalDate;
 
 /** The read side of the dashboard API: one service per endpoint, all reading rollups. */
 public final class Dashboard {
+  private final Buckets buckets;
+  private final Clock clock;
   private final OverviewService overview;
   private final ProgressService progress;
   private final TrendService trends;
   private final TopicService topics;
 
-  public Dashboard(RollupEngine rollups, Database db, Clock clock, GoalService goals) {
+  public Dashboard(
+      RollupEngine rollups, Database db, Clock clock, GoalService goals, InsightService insights) {
+    this.buckets = rollups.buckets();
+    this.clock = clock;
     Rows rows = new Rows(rollups, db, clock);
-    this.overview = new OverviewService(rows, goals);
+    this.overview = new OverviewService(rows, goals, insights);
     this.progress = new ProgressService(rows);
     this.trends = new TrendService(rows);
     this.topics = new TopicService(rows, new ConceptGraph(db));
+  }
+
+  /** Today's learning date in the learner's zone. */
+  public LocalDate today() {
+    return buckets.learningDate(clock.millis());
   }
 
   public OverviewService overview() {

@@ -1,6 +1,8 @@
 package io.learnlytics.dashboard;
 
 import io.learnlytics.goal.GoalService;
+import io.learnlytics.insight.Insight;
+import io.learnlytics.insight.InsightService;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;
@@ -9,11 +11,15 @@ import java.util.List;
 /** {@code GET /api/analytics/overview}: the period's summary and its change against the last. */
 public final class OverviewService {
   private final Rows rows;
-  private final GoalService goals;
+  static final int RECENT_INSIGHTS = 3;
 
-  OverviewService(Rows rows, GoalService goals) {
+  private final GoalService goals;
+  private final InsightService insights;
+
+  OverviewService(Rows rows, GoalService goals, InsightService insights) {
     this.rows = rows;
     this.goals = goals;
+    this.insights = insights;
   }
 
   public Overview overview(Period period) {
@@ -46,7 +52,7 @@ public final class OverviewService {
             rows.asOf(now),
             w.comparison(),
             null);
-    return new Overview(summary, trends, List.of(), goals.active(), meta);
+    return new Overview(summary, trends, insights.recent(RECENT_INSIGHTS), goals.active(), meta);
   }
 
   static Double round(Double v, int digits) {
@@ -61,7 +67,7 @@ public final class OverviewService {
   public record Overview(
       Summary summary,
       TrendBlock trends,
-      List<Object> recentInsights,
+      List<Insight> recentInsights,
       List<GoalService.GoalView> activeGoals,
       Meta meta) {}
 

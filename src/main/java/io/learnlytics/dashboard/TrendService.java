@@ -1,5 +1,6 @@
 package io.learnlytics.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.learnlytics.rollup.Rollup;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,5 +87,9 @@ public final class TrendService {
    * is improving/declining when the fitted line moves by more than 5 % of the mean over the period.
    */
   public record Trend(
-      String direction, Double slope, Double confidence, Double prediction30d, long points) {}
+      String direction,
+      Double slope,
+      Double confidence,
+      @JsonProperty("prediction_30d") Double prediction30d,
+      long points) {}
 }

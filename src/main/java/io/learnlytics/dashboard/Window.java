@@ -1,6 +1,7 @@
 package io.learnlytics.dashboard;
 
 import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.Level;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -38,7 +39,16 @@ record Window(
         previousLast,
         buckets.dayStart(previousFirst),
         previousLastStart,
-        Math.min(previousLastStart + elapsed, buckets.dayStart(first)));
+        Math.min(hourCeiling(buckets, previousLastStart + elapsed), buckets.dayStart(first)));
+  }
+
+  /**
+   * The previous period's last day is read from hourly rollups, so it ends at the end of the hour
+   * holding the cutoff; the reported range says so.
+   */
+  private static long hourCeiling(Buckets buckets, long t) {
+    long start = buckets.start(Level.HOURLY, t);
+    return start == t ? t : buckets.end(Level.HOURLY, start);
   }
 
   /** The comparison as the API reports it. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Computes a goal's progress over a period from the rollup row of that period: a daily goal's
@@ -42,13 +43,21 @@ final class GoalEvaluator {
     return new long[] {start, buckets.end(level, start)};
   }
 
-  GoalProgress evaluate(Goal goal, long[] period, long nowUtc, int streakDays) {
+  /**
+   * Progress of {@code goal} over {@code period}. {@code memo} shares the rollup totals of a period
+   * between the goals evaluated together (several goals often share a day, week or all history).
+   */
+  GoalProgress evaluate(
+      Goal goal, long[] period, long nowUtc, int streakDays, Map<String, RollupTotals> memo) {
     Level level = level(goal);
     RollupTotals totals =
-        RollupTotals.of(
-            level == null
-                ? rollups.list(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE)
-                : rollups.list(level, period[0], period[0] + 1));
+        memo.computeIfAbsent(
+            (level == null ? "all" : level.id()) + period[0],
+            k ->
+                RollupTotals.of(
+                    level == null
+                        ? rollups.list(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE)
+                        : rollups.list(level, period[0], period[0] + 1)));
     GoalMetric metric = GoalMetric.of(goal.targetMetric());
     double current = metric.value(totals, goal.topic(), streakDays);
     double target = goal.targetValue();

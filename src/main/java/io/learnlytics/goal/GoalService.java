@@ -2,13 +2,16 @@ package io.learnlytics.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -50,7 +53,7 @@ public final class GoalService {
     long now = clock.millis();
     Streaks.Streak s = streaks.at(now);
     List<GoalView> active = active(now, s.current());
-    int best = Math.max(s.best(), store.bestStreak());
+    int best = Math.max(s.current(), store.bestStreak());
     return new GoalsView(
         active,
         new StreakView(s.current(), best, s.todayComplete()),
@@ -102,9 +105,17 @@ public final class GoalService {
    */
   public int evaluate() {
     long now = clock.millis();
-    Streaks.Streak s = streaks.at(now);
+    Streaks.Streak today = streaks.at(now);
+    Streaks.Streak s =
+        new Streaks.Streak(
+            today.current(),
+            streaks.best(now),
+            today.todayComplete(),
+            today.lastActiveDate(),
+            today.startDate());
     store.saveStreak(s, now);
     int unlocked = 0;
+    Map<String, RollupTotals> memo = new HashMap<>();
     for (Goal g : store.all()) {
       if (!g.enabled()) {
         continue;
@@ -115,7 +126,7 @@ public final class GoalService {
         periods.add(evaluator.period(g, current[0] - 1));
       }
       for (long[] p : periods) {
-        GoalProgress progress = evaluator.evaluate(g, p, now, s.current());
+        GoalProgress progress = evaluator.evaluate(g, p, now, s.current(), memo);
         if (store.record(g, progress, evaluator.label(g, p[0]), now)) {
           unlocked++;
         }
@@ -128,11 +139,16 @@ public final class GoalService {
   }
 
   private List<GoalView> active(long now, int streak) {
-    return store.all().stream().filter(Goal::enabled).map(g -> view(g, now, streak)).toList();
+    Map<String, RollupTotals> memo = new HashMap<>();
+    return store.all().stream().filter(Goal::enabled).map(g -> view(g, now, streak, memo)).toList();
   }
 
   private GoalView view(Goal g, long now, int streak) {
-    GoalProgress p = evaluator.evaluate(g, evaluator.period(g, now), now, streak);
+    return view(g, now, streak, new HashMap<>());
+  }
+
+  private GoalView view(Goal g, long now, int streak, Map<String, RollupTotals> memo) {
+    GoalProgress p = evaluator.evaluate(g, evaluator.period(g, now), now, streak, memo);
     return new GoalView(
         g.id(),
         g.name(),
@@ -187,8 +203,9 @@ public final class GoalService {
             Instant.EPOCH,
             Instant.EPOCH);
     long allTime[] = {Long.MIN_VALUE, Long.MAX_VALUE};
-    long s = Math.round(evaluator.evaluate(sessions, allTime, now, 0).current());
-    long t = Math.round(evaluator.evaluate(topics, allTime, now, 0).current());
+    Map<String, RollupTotals> memo = new HashMap<>();
+    long s = Math.round(evaluator.evaluate(sessions, allTime, now, 0, memo).current());
+    long t = Math.round(evaluator.evaluate(topics, allTime, now, 0, memo).current());
     return new Milestones(Milestone.of(s, SESSION_MILESTONES), Milestone.of(t, TOPIC_MILESTONES));
   }
 

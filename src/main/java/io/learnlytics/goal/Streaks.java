@@ -3,6 +3,7 @@ package io.learnlytics.goal;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.store.Database;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -20,17 +21,47 @@ public final class Streaks {
     this.buckets = buckets;
   }
 
-  /** The current and best streak and whether today already counts, as of {@code nowUtc}. */
+  /**
+   * The current streak and whether today already counts, as of {@code nowUtc}. Reads active days
+   * newest first and stops at the first gap, so its cost is the streak's length, not the history's.
+   * {@code best} here is the longest run seen within the current streak only; {@link #best}
+   * computes the longest over all kept daily rollups.
+   */
   public Streak at(long nowUtc) {
     LocalDate today = buckets.learningDate(nowUtc);
-    List<LocalDate> active = activeDays(buckets.dayStart(today.plusDays(1)));
-    boolean todayComplete = !active.isEmpty() && active.get(active.size() - 1).equals(today);
-    int current = 0;
-    LocalDate expected = todayComplete ? today : today.minusDays(1);
-    for (int i = active.size() - 1; i >= 0 && active.get(i).equals(expected); i--) {
-      current++;
-      expected = expected.minusDays(1);
-    }
+    long before = buckets.dayStart(today.plusDays(1));
+    return db.reader()
+        .withHandle(
+            h -> {
+              try (var days =
+                  h
+                      .createQuery(
+                          "SELECT period_start_utc FROM aggregated_metrics WHERE interval_type ="
+                              + " 'daily' AND session_count > 0 AND period_start_utc < ?"
+                              + " ORDER BY period_start_utc DESC")
+                      .bind(0, before)
+                      .mapTo(Long.class)
+                      .stream()) {
+                Iterator<Long> it = days.iterator();
+                LocalDate last = it.hasNext() ? buckets.learningDate(it.next()) : null;
+                boolean todayComplete = today.equals(last);
+                LocalDate expected = todayComplete ? today : today.minusDays(1);
+                int current = 0;
+                LocalDate day = last;
+                while (day != null && day.equals(expected)) {
+                  current++;
+                  expected = expected.minusDays(1);
+                  day = it.hasNext() ? buckets.learningDate(it.next()) : null;
+                }
+                LocalDate start = current == 0 ? null : expected.plusDays(1);
+                return new Streak(current, current, todayComplete, last, start);
+              }
+            });
+  }
+
+  /** The longest run of consecutive active learning days in the kept daily rollups. */
+  public int best(long nowUtc) {
+    List<LocalDate> active = activeDays(buckets.dayStart(buckets.learningDate(nowUtc).plusDays(1)));
     int best = 0;
     int run = 0;
     LocalDate previous = null;
@@ -39,9 +70,7 @@ public final class Streaks {
       best = Math.max(best, run);
       previous = d;
     }
-    LocalDate start = current == 0 ? null : expected.plusDays(1);
-    LocalDate last = active.isEmpty() ? null : active.get(active.size() - 1);
-    return new Streak(current, best, todayComplete, last, start);
+    return best;
   }
 
   /** Learning dates with a session before {@code beforeUtc}, oldest first. */

@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Collects the buckets touched by one ingest batch and marks them dirty in the batch's own
- * transaction. Only hours and days are marked: refreshing a day re-merges its week and month. Not
- * thread-safe; one instance per batch.
+ * transaction. A bucket already marked keeps its first mark time, so the rollup lag and {@code
+ * as_of} measure from the oldest change still pending. Only hours and days are marked: refreshing a
+ * day re-merges its week and month. Not thread-safe; one instance per batch.
  */
 public final class DirtyMarks {
   private final Buckets buckets;
@@ -43,7 +44,7 @@ public final class DirtyMarks {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO dirty_buckets (interval_type, period_start_utc, marked_utc)"
-                + " VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET marked_utc = excluded.marked_utc")) {
+                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
       for (long start : starts) {
         ps.setString(1, level.id());
         ps.setLong(2, start);

@@ -1,0 +1,9 @@
+package io.learnlytics.insight;
+
+import java.util.List;
+
+/**
+ * A page of listed insights. {@code total} counts every listed insight matching the filters (not
+ * only this page); {@code newSinceLastVisit} counts those of them not yet seen.
+ */
+public record InsightList(List<Insight> insights, int total, int newSinceLastVisit) {}

@@ -1,0 +1,206 @@
+package io.learnlytics.insight;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.learnlytics.store.Database;
+import io.learnlytics.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * SQL for {@code analytics_insights}. Listed means neither dismissed nor expired; ranked by
+ * importance (high, medium, low), then newest first, then in the order the rules made them.
+ */
+final class InsightStore {
+  private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {};
+  private static final String LISTED =
+      " WHERE dismissed_utc IS NULL AND (expires_utc IS NULL OR expires_utc > :now)";
+  private static final String RANK =
+      " ORDER BY CASE importance WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,"
+          + " generated_utc DESC, rowid";
+
+  private final Database db;
+
+  InsightStore(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores the candidates that are new (see {@link Candidate} for what "new" means) inside the
+   * caller's write transaction; returns how many were stored.
+   */
+  int insertNew(Handle h, List<Candidate> candidates, long nowUtc) {
+    int stored = 0;
+    for (Candidate c : candidates) {
+      if (exists(h, c.key())
+          || (c.familyPrefix() != null && live(h, c.familyPrefix(), nowUtc, true) > 0)
+          || (c.maxLive() != null && live(h, c.rulePrefix(), nowUtc, false) >= c.maxLive())) {
+        continue;
+      }
+      h.createUpdate(
+              "INSERT INTO analytics_insights (id, insight_type, title, description, importance,"
+                  + " data, dedupe_key, generated_utc, expires_utc)"
+                  + " VALUES (:id, :type, :title, :description, :importance, :data, :key, :now,"
+                  + " :expires)")
+          .bind("id", id(c.key()))
+          .bind("type", c.type())
+          .bind("title", c.title())
+          .bind("description", c.description())
+          .bind("importance", c.importance())
+          .bind("data", json(c.data()))
+          .bind("key", c.key())
+          .bind("now", nowUtc)
+          .bind("expires", nowUtc + Candidate.ttl(c.type()).toMillis())
+          .execute();
+      stored++;
+    }
+    return stored;
+  }
+
+  private static boolean exists(Handle h, String key) {
+    return h.createQuery("SELECT 1 FROM analytics_insights WHERE dedupe_key = ?")
+        .bind(0, key)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
+  }
+
+  /** Unexpired insights whose key starts with {@code prefix} (dismissed ones too, if asked). */
+  private static int live(Handle h, String prefix, long nowUtc, boolean withDismissed) {
+    return h.createQuery(
+            "SELECT count(*) FROM analytics_insights"
+                + " WHERE substr(dedupe_key, 1, length(:prefix)) = :prefix"
+                + " AND (expires_utc IS NULL OR expires_utc > :now)"
+                + (withDismissed ? "" : " AND dismissed_utc IS NULL"))
+        .bind("prefix", prefix)
+        .bind("now", nowUtc)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  InsightList list(int limit, String type, String importance, long nowUtc) {
+    String filter =
+        (type == null ? "" : " AND insight_type = :type")
+            + (importance == null ? "" : " AND importance = :importance");
+    return db.reader()
+        .withHandle(
+            h -> {
+              Query q =
+                  h.createQuery(
+                      "SELECT id, insight_type, title, description, importance, data,"
+                          + " dedupe_key, generated_utc, expires_utc, viewed_utc"
+                          + " FROM analytics_insights"
+                          + LISTED
+                          + filter
+                          + RANK
+                          + " LIMIT :limit");
+              bindFilter(q, type, importance, nowUtc).bind("limit", limit);
+              List<Insight> insights = q.map((rs, ctx) -> read(rs)).list();
+              Query counts =
+                  h.createQuery(
+                      "SELECT count(*), coalesce(sum(viewed_utc IS NULL), 0)"
+                          + " FROM analytics_insights"
+                          + LISTED
+                          + filter);
+              int[] n =
+                  bindFilter(counts, type, importance, nowUtc)
+                      .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                      .one();
+              return new InsightList(insights, n[0], n[1]);
+            });
+  }
+
+  private static Query bindFilter(Query q, String type, String importance, long nowUtc) {
+    q.bind("now", nowUtc);
+    if (type != null) {
+      q.bind("type", type);
+    }
+    if (importance != null) {
+      q.bind("importance", importance);
+    }
+    return q;
+  }
+
+  boolean dismiss(String id, long nowUtc) {
+    return db.writer()
+            .withHandle(
+                h ->
+                    h.execute(
+                        "UPDATE analytics_insights SET dismissed_utc = coalesce(dismissed_utc, ?)"
+                            + " WHERE id = ?",
+                        nowUtc,
+                        id))
+        > 0;
+  }
+
+  int markSeen(long nowUtc) {
+    return db.writer()
+        .withHandle(
+            h ->
+                h.createUpdate(
+                        "UPDATE analytics_insights SET viewed_utc = :now"
+                            + LISTED
+                            + " AND viewed_utc IS NULL")
+                    .bind("now", nowUtc)
+                    .execute());
+  }
+
+  private static Insight read(ResultSet rs) throws SQLException {
+    String key = rs.getString("dedupe_key");
+    long expires = rs.getLong("expires_utc");
+    Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
+    rs.getLong("viewed_utc");
+    boolean unseen = rs.wasNull();
+    return new Insight(
+        rs.getString("id"),
+        rs.getString("insight_type"),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getString("importance"),
+        Icons.forKey(key),
+        data(rs.getString("data")),
+        Instant.ofEpochMilli(rs.getLong("generated_utc")),
+        expiresAt,
+        unseen);
+  }
+
+  /** "ins_" and the first 12 hex digits of the SHA-256 of the dedupe key: stable per fact. */
+  static String id(String key) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "ins_" + HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  private static String json(Map<String, Object> data) {
+    try {
+      return Json.MAPPER.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("insight evidence is not serializable", e);
+    }
+  }
+
+  private static Map<String, Object> data(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return Json.MAPPER.readValue(json, DATA);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored insight evidence is not JSON: " + json, e);
+    }
+  }
+}

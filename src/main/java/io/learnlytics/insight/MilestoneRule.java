@@ -1,0 +1,180 @@
+package io.learnlytics.insight;
+
+import static io.learnlytics.insight.Candidate.evidence;
+
+import io.learnlytics.store.Database;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Milestone insights, fired once when a threshold is crossed (DESIGN.md §6 item 6: the
+ * specification fires when a count <em>equals</em> a threshold at evaluation time, so it misses a
+ * count that jumps past it and repeats while the count stays on it).
+ *
+ * <p>The values of the last evaluation are kept in {@code insight_state}. A threshold {@code t} is
+ * crossed when {@code previous < t <= current}; only the highest threshold crossed in one step
+ * fires (a jump from 20 to 60 sessions celebrates 50, not 25 and 50). On the very first evaluation
+ * there is no previous value, so a database already past several thresholds fires only the highest
+ * one it has reached. A value that stays on a threshold fires nothing.
+ *
+ * <ul>
+ *   <li>Total sessions, from the monthly rollups (kept forever; sessions count once, in the month
+ *       of their start, so the months add up exactly): {@link #SESSION_THRESHOLDS}.
+ *   <li>Streak: consecutive learning days with at least one session ending today, or yesterday
+ *       while today has none yet (today pending never breaks it), from the daily rollups: {@link
+ *       #STREAK_THRESHOLDS}. A broken streak resets the value, so a later streak reaching 7 again
+ *       is a new crossing; its key holds the streak's first day, so it never repeats one streak.
+ * </ul>
+ */
+final class MilestoneRule {
+  static final long[] SESSION_THRESHOLDS = {10, 25, 50, 100, 250, 500, 1000, 2500, 5000};
+  static final long[] STREAK_THRESHOLDS = {7, 14, 30, 60, 90, 180, 365};
+  static final String SESSIONS = "total_sessions";
+  static final String STREAK = "streak_days";
+  static final String RULE =
+      "fires once when previous_value < threshold <= value (the highest such threshold); on the"
+          + " first evaluation, the highest threshold reached";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+  private final Database db;
+
+  MilestoneRule(Database db) {
+    this.db = db;
+  }
+
+  /** Current totals, read before the write transaction. */
+  record Totals(long sessions, long streak, LocalDate streakStart) {}
+
+  Totals measure(Moment now) {
+    return db.reader()
+        .withHandle(
+            h -> {
+              long sessions =
+                  h.createQuery(
+                          "SELECT coalesce(sum(session_count), 0) FROM aggregated_metrics"
+                              + " WHERE interval_type = 'monthly'")
+                      .mapTo(Long.class)
+                      .one();
+              List<Long> active =
+                  h.createQuery(
+                          "SELECT period_start_utc FROM aggregated_metrics"
+                              + " WHERE interval_type = 'daily' AND session_count > 0"
+                              + " AND period_start_utc < ? ORDER BY period_start_utc DESC")
+                      .bind(0, now.dayStart(now.today().plusDays(1)))
+                      .mapTo(Long.class)
+                      .list();
+              LocalDate expected = now.today();
+              long streak = 0;
+              for (long start : active) {
+                LocalDate day = now.dateOf(start);
+                if (streak == 0 && day.equals(now.today().minusDays(1))) {
+                  expected = day; // today has no session yet: pending, the streak runs to yesterday
+                }
+                if (!day.equals(expected)) {
+                  break;
+                }
+                streak++;
+                expected = expected.minusDays(1);
+              }
+              return new Totals(sessions, streak, streak == 0 ? null : expected.plusDays(1));
+            });
+  }
+
+  /**
+   * The milestones crossed since the last evaluation; records the current values as the new last
+   * ones. Runs inside the caller's write transaction, so two evaluations never see the same
+   * previous values.
+   */
+  List<Candidate> crossings(Handle h, Totals totals, long nowUtc) {
+    List<Candidate> out = new ArrayList<>();
+    Long previousSessions = load(h, SESSIONS);
+    long sessions = highestCrossed(SESSION_THRESHOLDS, previousSessions, totals.sessions());
+    if (sessions > 0) {
+      out.add(
+          Candidate.of(
+              "milestone:sessions",
+              String.valueOf(sessions),
+              null,
+              "high",
+              sessions + " learning sessions completed!",
+              "Congratulations! You've completed "
+                  + sessions
+                  + " learning sessions ("
+                  + totals.sessions()
+                  + " so far).",
+              data(SESSIONS, sessions, previousSessions, totals.sessions(), SESSION_THRESHOLDS)));
+    }
+    Long previousStreak = load(h, STREAK);
+    long streak = highestCrossed(STREAK_THRESHOLDS, previousStreak, totals.streak());
+    if (streak > 0) {
+      Map<String, Object> data =
+          data(STREAK, streak, previousStreak, totals.streak(), STREAK_THRESHOLDS);
+      data.put("streak_start", totals.streakStart().toString());
+      out.add(
+          Candidate.of(
+              "milestone:streak",
+              streak + ":" + totals.streakStart(),
+              null,
+              "high",
+              streak + "-day learning streak achieved!",
+              "You've learned on "
+                  + totals.streak()
+                  + " consecutive days, since "
+                  + DAY.format(totals.streakStart())
+                  + ". Keep it going!",
+              data));
+    }
+    save(h, SESSIONS, totals.sessions(), nowUtc);
+    save(h, STREAK, totals.streak(), nowUtc);
+    return out;
+  }
+
+  /**
+   * The highest threshold {@code t} with {@code previous < t <= current} (any {@code t <= current}
+   * without a previous value), or 0 when none was crossed.
+   */
+  static long highestCrossed(long[] thresholds, Long previous, long current) {
+    long best = 0;
+    for (long t : thresholds) {
+      if (t <= current && (previous == null || previous < t)) {
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  private static Map<String, Object> data(
+      String metric, long threshold, Long previous, long current, long[] thresholds) {
+    return evidence(
+        "metric", metric,
+        "threshold", threshold,
+        "value", current,
+        "previous_value", previous,
+        "thresholds", Arrays.stream(thresholds).boxed().toList(),
+        "rule", RULE);
+  }
+
+  private static Long load(Handle h, String name) {
+    return h.createQuery("SELECT value FROM insight_state WHERE name = ?")
+        .bind(0, name)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(null);
+  }
+
+  private static void save(Handle h, String name, long value, long nowUtc) {
+    h.execute(
+        "INSERT INTO insight_state (name, value, updated_utc) VALUES (?, ?, ?)"
+            + " ON CONFLICT (name) DO UPDATE SET value = excluded.value,"
+            + " updated_utc = excluded.updated_utc",
+        name,
+        value,
+        nowUtc);
+  }
+}

@@ -1,0 +1,214 @@
+package io.learnlytics.insight;
+
+import static io.learnlytics.insight.Candidate.evidence;
+
+import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.Rollup;
+import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.TopicQuality;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Recommendations from the last {@value #DAYS} learning days (today included).
+ *
+ * <ul>
+ *   <li>Peak hour: the local hour of day with the most exchanges, summed exactly from the hourly
+ *       rollups of the window (not votes of each day's peak hour), recommended when more than
+ *       {@value #MIN_PEAK_SESSIONS} sessions started in it. Ties go to the earlier hour.
+ *   <li>Correction rate: corrections / exchanges above 15 %, with at least {@value #MIN_EXCHANGES}
+ *       exchanges.
+ *   <li>Topics to revisit: a topic with at least {@value #MIN_TOPIC_SCORES} quality scores whose
+ *       mean (sum / count of the scores of exchanges mentioning it) is at least 0.10 below the mean
+ *       of all scores — an absolute difference in quality points, not a percentage. Worst first, at
+ *       most {@value #MAX_TOPICS} listed at a time.
+ * </ul>
+ *
+ * Each is keyed by the date it was made and not repeated while the last one of its kind (for
+ * topics: of that topic) is still live, so it comes back after its 14 days if still true.
+ */
+final class RecommendationRule implements Rule {
+  static final int DAYS = 30;
+  static final int MIN_PEAK_SESSIONS = 3;
+  static final double CORRECTION_RATE = 0.15;
+  static final int MIN_EXCHANGES = 20;
+  static final int MIN_TOPIC_SCORES = 5;
+  static final double TOPIC_GAP = 0.10;
+  static final int MAX_TOPICS = 3;
+
+  private final RollupEngine rollups;
+
+  RecommendationRule(RollupEngine rollups) {
+    this.rollups = rollups;
+  }
+
+  @Override
+  public List<Candidate> evaluate(Moment now) {
+    LocalDate first = now.today().minusDays(DAYS - 1L);
+    long from = now.dayStart(first);
+    long to = now.dayStart(now.today().plusDays(1));
+    List<Rollup> days = rollups.list(Level.DAILY, from, to);
+    String period = now.today().toString();
+    Map<String, Object> window =
+        evidence("from", first.toString(), "to", now.today().toString(), "days", DAYS);
+    List<Candidate> out = new ArrayList<>();
+    peakHour(now, rollups.list(Level.HOURLY, from, to), window, period, out);
+    Sums sums = Sums.of(days);
+    correctionRate(sums, window, period, out);
+    revisit(days, sums, window, period, out);
+    return out;
+  }
+
+  private static void peakHour(
+      Moment now,
+      List<Rollup> hours,
+      Map<String, Object> window,
+      String period,
+      List<Candidate> out) {
+    long[] exchanges = new long[24];
+    long[] sessions = new long[24];
+    for (Rollup r : hours) {
+      int hour = Instant.ofEpochMilli(r.periodStartUtc()).atZone(now.buckets().zone()).getHour();
+      exchanges[hour] += r.exchangeCount();
+      sessions[hour] += r.sessionCount();
+    }
+    int peak = 0;
+    for (int h = 1; h < 24; h++) {
+      if (exchanges[h] > exchanges[peak]) {
+        peak = h;
+      }
+    }
+    if (exchanges[peak] == 0 || sessions[peak] <= MIN_PEAK_SESSIONS) {
+      return;
+    }
+    String range = peak + ":00–" + (peak + 1) % 24 + ":00";
+    out.add(
+        Candidate.of(
+            "recommendation:peak_hour",
+            null,
+            period,
+            "medium",
+            "Your peak learning time is " + range,
+            "Over the last 30 days you had the most exchanges ("
+                + exchanges[peak]
+                + ") between "
+                + range.replace("–", " and ")
+                + ", in "
+                + sessions[peak]
+                + " sessions started then: schedule sessions at that time.",
+            evidence(
+                "peak_hour",
+                peak,
+                "exchanges_at_peak",
+                exchanges[peak],
+                "sessions_at_peak",
+                sessions[peak],
+                "threshold",
+                MIN_PEAK_SESSIONS,
+                "condition",
+                "sessions_at_peak > threshold",
+                "exchanges_by_hour",
+                Arrays.stream(exchanges).boxed().toList(),
+                "sessions_by_hour",
+                Arrays.stream(sessions).boxed().toList(),
+                "window",
+                window)));
+  }
+
+  private static void correctionRate(
+      Sums sums, Map<String, Object> window, String period, List<Candidate> out) {
+    if (sums.exchanges < MIN_EXCHANGES) {
+      return;
+    }
+    double rate = sums.corrections / (double) sums.exchanges;
+    if (rate <= CORRECTION_RATE) {
+      return;
+    }
+    String pct = Math.round(rate * 100) + "%";
+    out.add(
+        Candidate.of(
+            "recommendation:correction_rate",
+            null,
+            period,
+            "medium",
+            "High correction rate (" + pct + ")",
+            pct
+                + " of your exchanges in the last 30 days were corrected ("
+                + sums.corrections
+                + " of "
+                + sums.exchanges
+                + "): try breaking complex topics into smaller questions.",
+            evidence(
+                "correction_rate", rate,
+                "corrections", sums.corrections,
+                "exchanges", sums.exchanges,
+                "threshold", CORRECTION_RATE,
+                "min_exchanges", MIN_EXCHANGES,
+                "window", window)));
+  }
+
+  private static void revisit(
+      List<Rollup> days,
+      Sums sums,
+      Map<String, Object> window,
+      String period,
+      List<Candidate> out) {
+    Double overall = sums.quality();
+    if (overall == null) {
+      return;
+    }
+    Map<String, TopicQuality> topics = new TreeMap<>();
+    for (Rollup r : days) {
+      if (r.topicQuality() != null) {
+        r.topicQuality().forEach((t, q) -> topics.merge(t, q, TopicQuality::plus));
+      }
+    }
+    List<Map.Entry<String, TopicQuality>> weak = new ArrayList<>();
+    for (Map.Entry<String, TopicQuality> e : topics.entrySet()) {
+      TopicQuality q = e.getValue();
+      // the tolerance keeps a gap of exactly 0.10 from failing on rounding
+      if (q.count() >= MIN_TOPIC_SCORES && q.mean() <= overall - TOPIC_GAP + 1e-9) {
+        weak.add(e);
+      }
+    }
+    weak.sort(Comparator.comparingDouble(e -> e.getValue().mean()));
+    for (Map.Entry<String, TopicQuality> e : weak) {
+      String topic = e.getKey();
+      double mean = e.getValue().mean();
+      out.add(
+          Candidate.of(
+                  "recommendation:revisit",
+                  topic,
+                  period,
+                  "medium",
+                  "Consider revisiting '" + topic + "'",
+                  String.format(
+                      Locale.ROOT,
+                      "Your quality on '%s' averaged %.2f over %d scores in the last 30 days,"
+                          + " %.2f below your overall %.2f.",
+                      topic,
+                      mean,
+                      e.getValue().count(),
+                      overall - mean,
+                      overall),
+                  evidence(
+                      "topic", topic,
+                      "topic_quality", mean,
+                      "topic_scores", e.getValue().count(),
+                      "overall_quality", overall,
+                      "overall_scores", sums.qualityCount,
+                      "gap", overall - mean,
+                      "min_gap", TOPIC_GAP,
+                      "min_scores", MIN_TOPIC_SCORES,
+                      "window", window))
+              .withMaxLive(MAX_TOPICS));
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.learnlytics.insight;
+
+import static io.learnlytics.insight.Candidate.evidence;
+
+import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.Rollup;
+import io.learnlytics.rollup.RollupEngine;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trend insights: this week against last week at equal elapsed time (DESIGN.md §5).
+ *
+ * <p>"This week" is the last 7 learning days including today, up to now; "last week" is the 7
+ * learning days before them, cut at the same time of day as now (to the hour: whole daily rows for
+ * its first six days, hourly rows for its last day). So on a Tuesday morning the partial today is
+ * compared with a partial day, not with a whole one.
+ *
+ * <ul>
+ *   <li>Quality is the mean composite of all scores of a window (weighted by score count). A
+ *       relative change above +10 % is "Quality improved N% this week", below -10 % "Quality
+ *       declined N% this week" (both high); each window needs at least {@value #MIN_SCORES} scores,
+ *       so a handful of scores cannot make a trend.
+ *   <li>Activity is the number of exchanges; up more than 50 % is "Learning activity up N%"
+ *       (medium), when last week had at least {@value #MIN_PREVIOUS_EXCHANGES} exchanges.
+ * </ul>
+ *
+ * Percentages are relative changes, {@code (current - previous) / previous} (DESIGN.md §6 item 8).
+ * The period of each key is the first day of "this week", and a trend is not repeated while the
+ * last one of its kind is still live (see {@link Candidate}).
+ */
+final class TrendRule implements Rule {
+  static final int DAYS = 7;
+  static final double QUALITY_CHANGE = 0.10;
+  static final double ACTIVITY_CHANGE = 0.50;
+  static final int MIN_SCORES = 5;
+  static final int MIN_PREVIOUS_EXCHANGES = 5;
+  static final String BASIS =
+      "the last 7 learning days including today, up to now, against the 7 learning days before"
+          + " them cut at the same time of day (to the hour)";
+
+  private final RollupEngine rollups;
+
+  TrendRule(RollupEngine rollups) {
+    this.rollups = rollups;
+  }
+
+  @Override
+  public List<Candidate> evaluate(Moment now) {
+    LocalDate first = now.today().minusDays(DAYS - 1L);
+    LocalDate previousFirst = first.minusDays(DAYS);
+    LocalDate previousLast = first.minusDays(1);
+    long previousLastStart = now.dayStart(previousLast);
+    long elapsed = now.utc() - now.dayStart(now.today());
+    long cutoff = Math.min(previousLastStart + elapsed, now.dayStart(first));
+
+    Sums current =
+        Sums.of(
+            rollups.list(Level.DAILY, now.dayStart(first), now.dayStart(now.today().plusDays(1))));
+    List<Rollup> previousRows =
+        new ArrayList<>(rollups.list(Level.DAILY, now.dayStart(previousFirst), previousLastStart));
+    previousRows.addAll(rollups.list(Level.HOURLY, previousLastStart, cutoff));
+    Sums previous = Sums.of(previousRows);
+
+    Map<String, Object> window =
+        evidence(
+            "current_from", Instant.ofEpochMilli(now.dayStart(first)).toString(),
+            "current_to", Instant.ofEpochMilli(now.utc()).toString(),
+            "previous_from", Instant.ofEpochMilli(now.dayStart(previousFirst)).toString(),
+            "previous_to", Instant.ofEpochMilli(cutoff).toString(),
+            "basis", BASIS);
+    String period = first.toString();
+    List<Candidate> out = new ArrayList<>();
+    quality(current, previous, window, period, out);
+    activity(current, previous, window, period, out);
+    return out;
+  }
+
+  private static void quality(
+      Sums current, Sums previous, Map<String, Object> window, String period, List<Candidate> out) {
+    if (current.qualityCount < MIN_SCORES
+        || previous.qualityCount < MIN_SCORES
+        || previous.quality() <= 0) {
+      return;
+    }
+    double now = current.quality();
+    double before = previous.quality();
+    double change = (now - before) / before;
+    if (Math.abs(change) <= QUALITY_CHANGE) {
+      return;
+    }
+    boolean up = change > 0;
+    Map<String, Object> data =
+        evidence(
+            "metric", "quality",
+            "current", now,
+            "previous", before,
+            "relative_change", change,
+            "threshold", up ? QUALITY_CHANGE : -QUALITY_CHANGE,
+            "current_scores", current.qualityCount,
+            "previous_scores", previous.qualityCount,
+            "min_scores", MIN_SCORES,
+            "window", window);
+    String verb = up ? "improved" : "declined";
+    out.add(
+        Candidate.of(
+            up ? "trend:quality_up" : "trend:quality_down",
+            null,
+            period,
+            "high",
+            "Quality " + verb + " " + percent(change) + " this week",
+            String.format(
+                Locale.ROOT,
+                "Your mean quality score was %.2f over the last 7 days (%d scores) against %.2f"
+                    + " over the 7 days before (%d scores): %s %s, a relative change, compared at"
+                    + " equal elapsed time.",
+                now,
+                current.qualityCount,
+                before,
+                previous.qualityCount,
+                verb,
+                percent(change)),
+            data));
+  }
+
+  private static void activity(
+      Sums current, Sums previous, Map<String, Object> window, String period, List<Candidate> out) {
+    if (previous.exchanges < MIN_PREVIOUS_EXCHANGES) {
+      return;
+    }
+    double change = (current.exchanges - previous.exchanges) / (double) previous.exchanges;
+    if (change <= ACTIVITY_CHANGE) {
+      return;
+    }
+    Map<String, Object> data =
+        evidence(
+            "metric", "exchanges",
+            "current", current.exchanges,
+            "previous", previous.exchanges,
+            "relative_change", change,
+            "threshold", ACTIVITY_CHANGE,
+            "min_previous", MIN_PREVIOUS_EXCHANGES,
+            "window", window);
+    out.add(
+        Candidate.of(
+            "trend:activity_up",
+            null,
+            period,
+            "medium",
+            "Learning activity up " + percent(change) + " from last week",
+            String.format(
+                Locale.ROOT,
+                "You had %d exchanges over the last 7 days against %d over the 7 days before"
+                    + " (compared at equal elapsed time).",
+                current.exchanges,
+                previous.exchanges),
+            data));
+  }
+
+  /** A relative change as a whole percentage without sign, e.g. 0.123 → "12%". */
+  static String percent(double change) {
+    return Math.round(Math.abs(change) * 100) + "%";
+  }
+}
