@@ -53,7 +53,8 @@ public final class GoalService {
     long now = clock.millis();
     Streaks.Streak s = streaks.at(now);
     List<GoalView> active = active(now, s.current());
-    int best = Math.max(s.current(), store.bestStreak());
+    int stored = store.bestStreak(); // kept by evaluate(), which runs at start and every 5 min
+    int best = Math.max(s.current(), stored > 0 ? stored : streaks.best(now));
     return new GoalsView(
         active,
         new StreakView(s.current(), best, s.todayComplete()),

@@ -45,9 +45,8 @@ class StreaksTest {
           "2025-11-18T10:00:00-05:00",
           "2025-11-20T10:00:00-05:00"); // the 19th is missed, the 21st too
 
-      Streaks.Streak s = app.goals().streak();
-      assertThat(s.current()).isZero();
-      assertThat(s.best()).isEqualTo(3);
+      assertThat(app.goals().streak().current()).isZero();
+      assertThat(app.goals().view().streak().best()).isEqualTo(3);
     }
   }
 
