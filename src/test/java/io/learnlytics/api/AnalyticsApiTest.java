@@ -6,8 +6,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnlytics.support.Json;
 import io.learnlytics.config.Config;
+import io.learnlytics.support.Json;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
 import java.math.BigDecimal;
@@ -138,10 +138,10 @@ class AnalyticsApiTest {
   }
 
   /**
-   * UTC, now 2025-11-30 12:00; 90d = Sep 2..Nov 30, previous = Jun 4..Sep 1 cut at Sep 1 12:00.
-   * One session on Sep 1 09:00 (previous) and one on Nov 20 (current): 1 vs 1 = change 0.0. The
-   * daily job applies the default retention, which must keep the hourly rows of Sep 1 that the
-   * previous period's partial last day is read from (regression: a 90-day default deleted them).
+   * UTC, now 2025-11-30 12:00; 90d = Sep 2..Nov 30, previous = Jun 4..Sep 1 cut at Sep 1 12:00. One
+   * session on Sep 1 09:00 (previous) and one on Nov 20 (current): 1 vs 1 = change 0.0. The daily
+   * job applies the default retention, which must keep the hourly rows of Sep 1 that the previous
+   * period's partial last day is read from (regression: a 90-day default deleted them).
    */
   @Test
   void overview_90d_comparison_survives_the_default_retention_of_hourly_rollups() {
@@ -238,8 +238,7 @@ class AnalyticsApiTest {
     JsonNode quality = chart.at("/datasets/1");
     assertThat(quality.get("label").asText()).isEqualTo("Quality");
     assertThat(quality.get("yAxisID").asText()).isEqualTo("y-quality");
-    assertThat(numbers(quality.get("data")))
-        .containsExactly(null, 0.5, null, 0.8, null, null, 0.9);
+    assertThat(numbers(quality.get("data"))).containsExactly(null, 0.5, null, 0.8, null, null, 0.9);
     assertThat(body.at("/meta/granularity").asText()).isEqualTo("daily");
     assertThat(body.at("/meta/timezone").asText()).isEqualTo("America/New_York");
   }
@@ -323,8 +322,8 @@ class AnalyticsApiTest {
 
   /**
    * UTC, now 2025-11-30 12:00, 30d = Nov 1..30 (index 0..29). Day i has one scored exchange of
-   * quality 0.50 + 0.01 i, except Nov 3 and Nov 4 (i = 2, 3) which have none: the points lie on
-   * one line, so R² = 1, slope 0.01 a day, and the line at i = 59 is 1.09, clamped to 1.
+   * quality 0.50 + 0.01 i, except Nov 3 and Nov 4 (i = 2, 3) which have none: the points lie on one
+   * line, so R² = 1, slope 0.01 a day, and the line at i = 59 is 1.09, clamped to 1.
    */
   private void loadRisingQuality() {
     start("UTC", "2025-11-30T12:00:00Z");
@@ -596,8 +595,7 @@ class AnalyticsApiTest {
     // A first session today (Nov 19) on a new topic: sessions 5, streak 4, topics 4.
     Response posted =
         server.postJson(
-            "/api/events",
-            exchange("e7", "s5", "2025-11-19T09:00:00+01:00", "trees").toString());
+            "/api/events", exchange("e7", "s5", "2025-11-19T09:00:00+01:00", "trees").toString());
     assertThat(posted.status()).isEqualTo(200);
     JsonNode afterIngest = get("/api/analytics/overview?period=7d");
     server.app().rollups().refreshDirty();
@@ -633,8 +631,7 @@ class AnalyticsApiTest {
 
   /** The trend's 30-day prediction under the spec's name or the name served today (see BUG). */
   private static double prediction(JsonNode trend) {
-    JsonNode p =
-        trend.get("prediction_30d");
+    JsonNode p = trend.get("prediction_30d");
     assertThat(p).as(trend.toString()).isNotNull();
     return p.asDouble();
   }

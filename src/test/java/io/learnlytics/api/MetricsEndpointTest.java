@@ -198,8 +198,7 @@ class MetricsEndpointTest {
     assertThat(value(pending, "analytics_rollup_lag_seconds")).isEqualTo(90.0);
     assertThat(value(done, "analytics_rollup_dirty_buckets")).isEqualTo(0.0);
     assertThat(value(done, "analytics_rollup_lag_seconds")).isEqualTo(0.0);
-    assertThat(
-            value(done, "analytics_aggregation_duration_seconds_count", "interval", "refresh"))
+    assertThat(value(done, "analytics_aggregation_duration_seconds_count", "interval", "refresh"))
         .isEqualTo(1.0);
     assertThat(
             value(
@@ -297,9 +296,7 @@ class MetricsEndpointTest {
       wanted.put(labels[i], labels[i + 1]);
     }
     List<Sample> found =
-        samples.stream()
-            .filter(s -> s.name().equals(name) && s.labels().equals(wanted))
-            .toList();
+        samples.stream().filter(s -> s.name().equals(name) && s.labels().equals(wanted)).toList();
     assertThat(found).as("%s%s", name, wanted).hasSize(1);
     return found.get(0).value();
   }

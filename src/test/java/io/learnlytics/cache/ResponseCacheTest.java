@@ -91,8 +91,7 @@ class ResponseCacheTest {
     assertThat(queued).hasSize(1);
     queued.remove(0).run();
     assertThat(compute.calls).hasValue(2);
-    assertThat(json(deferred.get(OVERVIEW, P7, POLICY, compute)).get("value").asInt())
-        .isEqualTo(2);
+    assertThat(json(deferred.get(OVERVIEW, P7, POLICY, compute)).get("value").asInt()).isEqualTo(2);
   }
 
   @Test

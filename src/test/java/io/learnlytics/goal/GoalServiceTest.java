@@ -37,8 +37,12 @@ class GoalServiceTest {
       assertThat(app.goals().active())
           .extracting(GoalView::id)
           .containsExactlyInAnyOrder(
-              "weekly_sessions", "daily_engagement", "quality_target", "daily_streak",
-              "100_sessions", "50_topics");
+              "weekly_sessions",
+              "daily_engagement",
+              "quality_target",
+              "daily_streak",
+              "100_sessions",
+              "50_topics");
     }
   }
 
@@ -53,7 +57,11 @@ class GoalServiceTest {
       assertThat(g.status()).isEqualTo("in_progress");
       assertThat(g.endsAt()).isEqualTo(Instant.parse("2025-11-24T04:59:59Z")); // Sun 23:59:59 EST
 
-      sessionsAt(app, "2025-11-19T10:00:00-05:00", "2025-11-19T12:00:00-05:00", "2025-11-20T08:00:00-05:00");
+      sessionsAt(
+          app,
+          "2025-11-19T10:00:00-05:00",
+          "2025-11-19T12:00:00-05:00",
+          "2025-11-20T08:00:00-05:00");
       assertThat(goal(app, "weekly_sessions").status()).isEqualTo("completed");
     }
   }

@@ -22,7 +22,11 @@ class StreaksTest {
   void today_without_a_session_yet_is_pending_and_keeps_the_streak() {
     MovableClock clock = new MovableClock("2025-11-20T14:00:00Z", NEW_YORK); // Thu 09:00
     try (App app = app(dir, clock, 0, DayOfWeek.MONDAY)) {
-      sessionsAt(app, "2025-11-17T10:00:00-05:00", "2025-11-18T10:00:00-05:00", "2025-11-19T10:00:00-05:00");
+      sessionsAt(
+          app,
+          "2025-11-17T10:00:00-05:00",
+          "2025-11-18T10:00:00-05:00",
+          "2025-11-19T10:00:00-05:00");
 
       Streaks.Streak s = app.goals().streak();
       assertThat(s.current()).isEqualTo(3);
