@@ -2,6 +2,7 @@ package io.learnlytics.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
@@ -48,6 +49,8 @@ public final class WebServer implements AutoCloseable {
               c.startup.showOldJavalinVersionWarning = false;
               c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
               c.http.maxRequestSize = IngestService.MAX_BODY_BYTES;
+              c.staticFiles.add("/public", Location.CLASSPATH);
+              c.staticFiles.enableWebjars();
               c.jetty.host = config.host();
               c.jetty.port = config.port();
               c.jetty.modifyServer(server -> server.setStopTimeout(stopGrace.toMillis()));
@@ -118,6 +121,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void apiError(ApiException e, Context ctx) {
+    if (e instanceof ApiException.TooManyRequests t) {
+      ctx.header("Retry-After", Integer.toString(t.retryAfterSeconds()));
+    }
     ctx.status(e.status()).json(ErrorBody.of(e));
   }
 

@@ -100,4 +100,28 @@ public abstract class ApiException extends RuntimeException {
       return "payload_too_large";
     }
   }
+
+  /** 429: a limited resource (such as concurrent exports) is busy; retry after some seconds. */
+  public static final class TooManyRequests extends ApiException {
+    private final int retryAfterSeconds;
+
+    public TooManyRequests(String message, int retryAfterSeconds) {
+      super(message, List.of());
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public int retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+
+    @Override
+    public int status() {
+      return 429;
+    }
+
+    @Override
+    public String code() {
+      return "too_many_requests";
+    }
+  }
 }
