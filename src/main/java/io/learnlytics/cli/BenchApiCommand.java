@@ -129,7 +129,7 @@ final class BenchApiCommand implements Callable<Integer> {
 
   /** Times a background job (the first run does the writes; later runs find nothing new). */
   private static void timeJob(String name, Runnable job) {
-    double[] ms = new double[10];
+    double[] ms = new double[31];
     for (int i = 0; i < ms.length; i++) {
       long t0 = System.nanoTime();
       job.run();
