@@ -1,5 +1,6 @@
 package io.learnlytics.api;
 
+import io.learnlytics.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -48,33 +49,6 @@ class MetricsEndpointTest {
   MovableClock clock;
   TestServer server;
 
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    Instant now;
-
-    MovableClock(String instant) {
-      now = Instant.parse(instant);
-    }
-
-    void advanceSeconds(long seconds) {
-      now = now.plusSeconds(seconds);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** Started by the tests that need it; the parser's own tests run without a server. */
   @BeforeEach
@@ -82,7 +56,7 @@ class MetricsEndpointTest {
     if (test.getTestMethod().orElseThrow().getName().startsWith("the_strict_parser")) {
       return;
     }
-    clock = new MovableClock("2025-11-19T12:00:00Z");
+    clock = new MovableClock("2025-11-19T12:00:00Z", UTC);
     server = TestServer.at(dir, UTC, clock);
   }
 

@@ -5,43 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.support.Json;
+import io.learnlytics.testing.MovableClock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /** A movable clock and small event builders for goal and streak tests. */
 final class GoalTestSupport {
   private GoalTestSupport() {}
-
-  static final class MovableClock extends Clock {
-    Instant now;
-    final ZoneId zone;
-
-    MovableClock(String instant, ZoneId zone) {
-      this.now = Instant.parse(instant);
-      this.zone = zone;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId z) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   static App app(Path dir, MovableClock clock, int dayStartHour, DayOfWeek weekStart) {
     Config config =
@@ -51,7 +24,7 @@ final class GoalTestSupport {
             0,
             Optional.empty(),
             false,
-            clock.zone,
+            clock.getZone(),
             weekStart,
             dayStartHour);
     return new App(config, clock, new PrometheusRegistry());

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.support.Json;
+import io.learnlytics.testing.MovableClock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ final class InsightFixture implements AutoCloseable {
   static final LocalDate TODAY = LocalDate.of(2025, 12, 16);
   static final LocalDate YESTERDAY = TODAY.minusDays(1);
 
-  final MovableClock clock = new MovableClock(at(TODAY, 15, 0));
+  final MovableClock clock = new MovableClock(at(TODAY, 15, 0), ZONE);
   final App app;
   final InsightService insights;
   private final List<JsonNode> pending = new ArrayList<>();
@@ -172,29 +172,5 @@ final class InsightFixture implements AutoCloseable {
   @Override
   public void close() {
     app.close();
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.testing.MovableClock;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,30 +20,6 @@ class RollupSchedulerTest {
   static final ZoneId ZONE = ZoneId.of("America/New_York");
 
   @TempDir Path dir;
-
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    Instant now;
-
-    MovableClock(String instant) {
-      now = Instant.parse(instant);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZONE;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   App open(Clock clock) {
     Config config =
@@ -60,7 +37,7 @@ class RollupSchedulerTest {
 
   @Test
   void a_job_is_overdue_until_it_runs_and_again_once_its_next_fire_time_passes() {
-    MovableClock clock = new MovableClock("2025-11-18T15:10:00Z"); // 10:10 EST
+    MovableClock clock = new MovableClock("2025-11-18T15:10:00Z", ZONE); // 10:10 EST
     try (App app = open(clock)) {
       RollupScheduler s = scheduler(app, clock);
       assertThat(s.isOverdue(RollupJob.HOURLY)).isTrue();
@@ -77,7 +54,7 @@ class RollupSchedulerTest {
 
   @Test
   void a_run_heals_rows_written_behind_ingests_back_since_the_last_success() {
-    MovableClock clock = new MovableClock("2025-11-18T15:10:00Z");
+    MovableClock clock = new MovableClock("2025-11-18T15:10:00Z", ZONE);
     try (App app = open(clock)) {
       RollupScheduler s = scheduler(app, clock);
       s.runOnce(RollupJob.DAILY);
