@@ -1,0 +1,376 @@
+// Learnlytics dashboard: wires the period selector, loads every section from the public API, and
+// keeps loading, error, empty and token states. No build step: plain ES modules.
+
+import * as api from './api.js';
+import { byId, fill, h, toast } from './dom.js';
+import { PERIOD_TEXT, dateTime, relative, setZone } from './format.js';
+import { renderGoals, onGoalsChanged } from './goals.js';
+import { setupGoalForm } from './goalform.js';
+import { renderHeatmap } from './heatmap.js';
+import { markSeen, renderInsights, setupInsights } from './insights.js';
+import { overviewPeriod, renderOverview } from './overview.js';
+import { renderProgress } from './progress.js';
+import { renderTopics, topicsPeriod } from './topics.js';
+import { autoWindow, renderTrend, trendsPeriod } from './trend.js';
+
+const PERIODS = ['7d', '30d', '90d', '365d'];
+const EMPTY_RECHECK_MS = 10000;
+const root = document.documentElement;
+
+const state = {
+  period: '30d',
+  seq: 0,
+  loads: 0,
+  trendMetric: 'quality',
+  trendWindow: 'auto',
+  highlightGoal: null,
+  emptyTimer: null,
+};
+
+const SECTIONS = {
+  overview: {
+    panels: ['overview'],
+    periodic: true,
+    url: (p) => `/api/analytics/overview?${api.qs({ period: overviewPeriod(p) })}`,
+    render: (a, p) => {
+      setZone(a.meta.timezone);
+      renderOverview(a, p);
+      renderMeta(a.meta);
+    },
+  },
+  progress: {
+    panels: ['progress'],
+    periodic: true,
+    url: (p) => `/api/analytics/progress?${api.qs({ period: p, metrics: 'sessions,quality' })}`,
+    render: renderProgress,
+  },
+  trend: {
+    panels: ['trend'],
+    periodic: true,
+    url: (p) => {
+      const period = trendsPeriod(p);
+      const window = state.trendWindow === 'auto' ? autoWindow(period) : state.trendWindow;
+      return `/api/analytics/trends?${api.qs({ period, metric: state.trendMetric, window })}`;
+    },
+    render: renderTrend,
+  },
+  topics: {
+    panels: ['topics'],
+    periodic: true,
+    url: (p) => `/api/analytics/topics?${api.qs({ period: topicsPeriod(p), limit: 8 })}`,
+    render: renderTopics,
+  },
+  calendar: {
+    panels: ['calendar'],
+    url: () => `/api/analytics/progress?${api.qs({ period: '365d', metrics: 'sessions', granularity: 'daily' })}`,
+    render: renderHeatmap,
+  },
+  insights: {
+    panels: ['insights'],
+    url: () => '/api/analytics/insights?limit=20',
+    render: renderInsights,
+  },
+  goals: {
+    panels: ['goals', 'streak'],
+    url: () => '/api/analytics/goals',
+    render: (a) => {
+      renderGoals(a, state.highlightGoal);
+      state.highlightGoal = null;
+    },
+  },
+};
+for (const s of Object.values(SECTIONS)) s.seq = 0;
+
+// ---------- sections ----------
+
+/** Loads one section; resolves to null on success or the error (already shown in the section). */
+async function loadSection(name) {
+  const sec = SECTIONS[name];
+  const mine = ++sec.seq;
+  const period = state.period;
+  const panels = sec.panels.map(byId);
+  panels.forEach((p) => {
+    p.classList.add('is-loading');
+    p.setAttribute('aria-busy', 'true');
+  });
+  try {
+    const answer = await api.get(sec.url(period));
+    if (mine !== sec.seq) return null;
+    sec.render(answer, period);
+    panels.forEach(clearSectionError);
+    return null;
+  } catch (e) {
+    if (mine !== sec.seq) return null;
+    if (!(e instanceof api.ApiError)) console.error(`Learnlytics: the ${name} section failed`, e);
+    panels.forEach((p) => showSectionError(p, e, () => loadSection(name)));
+    return e;
+  } finally {
+    if (mine === sec.seq) {
+      panels.forEach((p) => {
+        p.classList.remove('is-loading');
+        p.removeAttribute('aria-busy');
+      });
+    }
+  }
+}
+
+function showSectionError(panel, e, retry) {
+  const box = panel.querySelector('.section-error');
+  if (!box) return;
+  const message = e instanceof api.ApiError ? e.message : 'Something went wrong while drawing this part of the page.';
+  fill(box, h('p', {}, `Could not load this section: ${message}`), h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: retry }, 'Try again'));
+  box.hidden = false;
+}
+
+function clearSectionError(panel) {
+  const box = panel.querySelector('.section-error');
+  if (box) {
+    box.hidden = true;
+    box.replaceChildren();
+  }
+}
+
+// ---------- whole page ----------
+
+function setState(value) {
+  root.dataset.state = value;
+  root.dataset.period = state.period;
+  if (value !== 'loading') root.dataset.loads = String(++state.loads);
+}
+
+/** Loads everything: health first (for the empty state), the overview (for the zone), then the rest. */
+async function loadAll() {
+  const mine = ++state.seq;
+  clearTimeout(state.emptyTimer);
+  setState('loading');
+  let health;
+  try {
+    health = await api.health();
+  } catch (e) {
+    if (mine !== state.seq) return;
+    showBanner(e);
+    byId('meta-line').textContent = 'The server did not answer.';
+    setState('error');
+    return;
+  }
+  if (mine !== state.seq) return;
+  byId('footer-version').textContent = `Learnlytics ${health.version ?? ''}`.trim();
+  if (!health.counts || health.counts.exchanges === 0) {
+    await showEmpty();
+    if (mine !== state.seq) return;
+    setState('empty');
+    state.emptyTimer = setTimeout(() => root.dataset.state === 'empty' && loadAll(), EMPTY_RECHECK_MS);
+    return;
+  }
+  byId('empty-state').hidden = true;
+  const first = await loadSection('overview');
+  const rest = await Promise.all(Object.keys(SECTIONS).filter((n) => n !== 'overview').map(loadSection));
+  if (mine !== state.seq) return;
+  finish([first, ...rest]);
+}
+
+/** Reloads the sections that depend on the period. */
+async function loadPeriod(announce) {
+  if (root.dataset.state === 'empty' || root.dataset.state === 'error') return loadAll();
+  const mine = ++state.seq;
+  setState('loading');
+  const names = Object.keys(SECTIONS).filter((n) => SECTIONS[n].periodic);
+  const errors = await Promise.all(names.map(loadSection));
+  if (mine !== state.seq) return;
+  finish(errors);
+  if (announce) toast(`Showing ${PERIOD_TEXT[state.period]}`);
+}
+
+function finish(errors) {
+  const failed = errors.filter(Boolean);
+  if (failed.length === errors.length && failed.length) showBanner(failed[0]);
+  else hideBanner();
+  setState(failed.length === errors.length && failed.length ? 'error' : 'ready');
+}
+
+function showBanner(e) {
+  const banner = byId('banner');
+  const needsToken = e.status === 401;
+  fill(
+    banner,
+    h('p', {}, needsToken ? 'This server needs an API token to show your data.' : e.message),
+    needsToken
+      ? h('button', { type: 'button', class: 'btn btn-primary btn-small', onclick: () => { api.allowTokenQuestion(); loadAll(); } }, 'Enter token')
+      : h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: loadAll }, 'Try again')
+  );
+  banner.hidden = false;
+}
+
+function hideBanner() {
+  byId('banner').hidden = true;
+}
+
+function renderMeta(meta) {
+  const lagging = meta.as_of && meta.generated_at && Date.parse(meta.generated_at) - Date.parse(meta.as_of) > 5000;
+  fill(
+    byId('meta-line'),
+    'Data as of ',
+    h('strong', {}, h('time', { datetime: meta.as_of }, dateTime(meta.as_of))),
+    ' · Time zone ',
+    h('strong', {}, meta.timezone),
+    lagging ? ' · newer events are still being processed' : '',
+    ` · updated ${relative(meta.generated_at)}`
+  );
+}
+
+// ---------- empty state ----------
+
+async function showEmpty() {
+  byId('empty-state').hidden = false;
+  hideBanner();
+  byId('meta-line').textContent = 'No data yet. This page checks again every few seconds.';
+  const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const withToken = api.token() || (await api.needsToken());
+  const auth = withToken ? ` \\\n  -H "Authorization: Bearer $LEARNLYTICS_API_TOKEN"` : '';
+  byId('empty-curl').textContent =
+    `curl -s ${location.origin}/api/events -H 'Content-Type: application/json'${auth} -d '[\n` +
+    `  {"kind":"exchange","id":"ex-1","session_id":"s-1","timestamp":"${stamp}",\n` +
+    `   "user_text":"What is recursion?","agent_text":"A function that calls itself.","duration_ms":4000,\n` +
+    `   "topics":["recursion"]},\n` +
+    `  {"kind":"quality","id":"q-1","exchange_id":"ex-1","relevance":0.9,"clarity":0.8},\n` +
+    `  {"kind":"feedback","id":"f-1","exchange_id":"ex-1","type":"thumbs_up",\n` +
+    `   "timestamp":"${stamp}"}\n` +
+    `]'`;
+}
+
+async function copyCurl() {
+  const text = byId('empty-curl').textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    toast('Command copied to the clipboard');
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(byId('empty-curl'));
+    const sel = getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    toast('Select the command and copy it with Ctrl+C');
+  }
+}
+
+// ---------- period, export, token ----------
+
+function initialPeriod() {
+  const p = new URLSearchParams(location.search).get('period');
+  return PERIODS.includes(p) ? p : '30d';
+}
+
+function setPeriod(p) {
+  if (!PERIODS.includes(p) || p === state.period) return;
+  state.period = p;
+  const url = new URL(location.href);
+  url.searchParams.set('period', p);
+  history.replaceState(null, '', url);
+  updateExportLinks();
+  loadPeriod(true);
+}
+
+function updateExportLinks() {
+  for (const a of document.querySelectorAll('.export a[data-format]')) {
+    const format = a.dataset.format;
+    a.href = `/api/analytics/export?${api.qs({ format, period: state.period })}`;
+    a.setAttribute('download', `learnlytics-${state.period}.${format === 'csv' ? 'zip' : 'json'}`);
+  }
+}
+
+/** With a token the download goes through fetch (to send the header); without, the plain link works. */
+async function exportClick(e) {
+  if (!api.token()) return;
+  e.preventDefault();
+  const a = e.currentTarget;
+  if (a.getAttribute('aria-busy') === 'true') return;
+  a.setAttribute('aria-busy', 'true');
+  try {
+    const url = new URL(a.href);
+    const { blob, name } = await api.download(url.pathname + url.search, a.getAttribute('download'));
+    const href = URL.createObjectURL(blob);
+    const link = h('a', { href, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 30000);
+    toast(`Downloaded ${name}`);
+  } catch (err) {
+    toast(exportError(err));
+  } finally {
+    a.removeAttribute('aria-busy');
+  }
+}
+
+function exportError(err) {
+  if (err.status === 429) return `Another export is running: try again in ${err.retryAfter ?? 'a few'} seconds.`;
+  if (err.status === 404) return 'This server does not offer exports yet.';
+  return `The export failed: ${err.message}`;
+}
+
+function askToken(reason) {
+  const dialog = byId('token-dialog');
+  const input = byId('token-input');
+  const error = byId('token-error');
+  error.textContent = reason ?? '';
+  error.hidden = !reason;
+  input.value = '';
+  dialog.returnValue = '';
+  return new Promise((resolve) => {
+    dialog.addEventListener(
+      'close',
+      () => resolve(dialog.returnValue === 'ok' && input.value.trim() ? input.value.trim() : null),
+      { once: true }
+    );
+    dialog.showModal();
+    input.focus();
+  });
+}
+
+function showTokenStatus(value) {
+  byId('token-status').hidden = !value;
+}
+
+// ---------- start ----------
+
+function init() {
+  state.period = initialPeriod();
+  byId(`period-${state.period}`).checked = true;
+  root.dataset.period = state.period;
+  updateExportLinks();
+
+  api.onAskToken(askToken);
+  api.onTokenChange(showTokenStatus);
+  showTokenStatus(api.token());
+
+  byId('period-picker').addEventListener('change', (e) => setPeriod(e.target.value));
+  byId('trend-metric').addEventListener('change', (e) => {
+    state.trendMetric = e.target.value;
+    loadSection('trend');
+  });
+  byId('trend-window').addEventListener('change', (e) => {
+    state.trendWindow = e.target.value === 'auto' ? 'auto' : Number(e.target.value);
+    loadSection('trend');
+  });
+  byId('refresh').addEventListener('click', () => loadAll().then(() => toast('Dashboard refreshed')));
+  byId('empty-recheck').addEventListener('click', loadAll);
+  byId('copy-curl').addEventListener('click', copyCurl);
+  byId('insights-seen').addEventListener('click', () => markSeen(true));
+  byId('token-cancel').addEventListener('click', () => byId('token-dialog').close('cancel'));
+  byId('forget-token').addEventListener('click', () => {
+    api.setToken(null);
+    toast('Token forgotten for this tab');
+  });
+  document.querySelectorAll('.export a[data-format]').forEach((a) => a.addEventListener('click', exportClick));
+
+  setupInsights();
+  onGoalsChanged(() => loadSection('goals'));
+  setupGoalForm((goal) => {
+    state.highlightGoal = goal.id;
+    loadSection('goals');
+  });
+
+  loadAll();
+}
+
+init();

@@ -1,0 +1,108 @@
+// The "create a goal" form. Validation is the API's: a 400 lists every problem with its field, and
+// each message is shown next to its field (aria-invalid + aria-describedby).
+
+import * as api from './api.js';
+import { byId, toast } from './dom.js';
+
+const FIELDS = {
+  name: 'goal-name',
+  target_metric: 'goal-metric',
+  target_value: 'goal-target',
+  comparison: 'goal-comparison',
+  frequency: 'goal-frequency',
+  filters: 'goal-topic',
+  'filters.topic': 'goal-topic',
+};
+
+const HINTS = {
+  avg_quality_composite: 'A fraction from 0 to 1: 0.8 means 80%.',
+  positive_feedback_rate: 'A fraction from 0 to 1: 0.75 means 75% positive.',
+  total_sessions: 'Counts every session since you started: pair it with “Once (all time)”.',
+  total_exchanges: 'Counts every exchange since you started: pair it with “Once (all time)”.',
+  sessions_today: 'Pair it with “Every day”.',
+  streak_days: 'Consecutive days with at least one session.',
+  total_duration_minutes: 'Minutes spent in sessions.',
+};
+
+/** Wires the form; onCreated(goal) runs after the API created it. */
+export function setupGoalForm(onCreated) {
+  const form = byId('goal-form');
+  const metric = byId('goal-metric');
+  const hint = () => (byId('goal-metric-hint').textContent = HINTS[metric.value] ?? '');
+  metric.addEventListener('change', hint);
+  hint();
+  form.addEventListener('input', (e) => clearField(e.target));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const button = byId('goal-submit');
+    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
+    try {
+      const goal = await api.post('/api/analytics/goals', body());
+      form.reset();
+      hint();
+      toast(`Goal created: ${goal.name}`);
+      onCreated(goal);
+    } catch (err) {
+      showErrors(err);
+    } finally {
+      button.disabled = false;
+      button.removeAttribute('aria-busy');
+    }
+  });
+}
+
+function body() {
+  const b = {
+    name: byId('goal-name').value.trim(),
+    target_metric: byId('goal-metric').value,
+    comparison: byId('goal-comparison').value,
+    frequency: byId('goal-frequency').value,
+    goal_type: 'custom',
+  };
+  const target = byId('goal-target').value;
+  if (target !== '') b.target_value = Number(target);
+  const topic = byId('goal-topic').value.trim();
+  if (topic) b.filters = { topic };
+  return b;
+}
+
+function clearField(input) {
+  if (!input?.id) return;
+  input.removeAttribute('aria-invalid');
+  const msg = byId(`${input.id}-error`);
+  if (msg) {
+    msg.hidden = true;
+    msg.textContent = '';
+  }
+}
+
+function clearErrors(form) {
+  form.querySelectorAll('[aria-invalid]').forEach(clearField);
+  const top = byId('goal-form-error');
+  top.hidden = true;
+  top.textContent = '';
+}
+
+function showErrors(err) {
+  const top = byId('goal-form-error');
+  const other = [];
+  let first = null;
+  for (const d of err.details ?? []) {
+    const id = FIELDS[d.field] ?? (d.field?.startsWith('filters.') ? 'goal-topic' : null);
+    const input = id ? byId(id) : null;
+    if (!input) {
+      other.push(`${d.field}: ${d.message}`);
+      continue;
+    }
+    input.setAttribute('aria-invalid', 'true');
+    const msg = byId(`${id}-error`);
+    msg.textContent = msg.hidden ? d.message : `${msg.textContent} ${d.message}`;
+    msg.hidden = false;
+    first ??= input;
+  }
+  top.textContent = [err.status === 400 ? err.message : `The goal was not saved: ${err.message}`, ...other].join(' ');
+  top.hidden = false;
+  (first ?? top).focus?.();
+}

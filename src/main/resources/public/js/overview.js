@@ -1,0 +1,76 @@
+// Overview cards: summary values with their change against the previous period.
+
+import { byId, fill, h } from './dom.js';
+import { icon } from './icons.js';
+import { DASH, PERIOD_TEXT, PREVIOUS_TEXT, dec, int, minutes, pct, signedPercent } from './format.js';
+
+/** The overview answers 7d, 30d and 90d only: longer periods show the last 90 days. */
+export function overviewPeriod(period) {
+  return ['7d', '30d', '90d'].includes(period) ? period : '90d';
+}
+
+const CARDS = [
+  { key: 'sessions', label: 'Sessions', icon: 'calendar', value: int },
+  { key: 'exchanges', label: 'Exchanges', icon: 'message', value: int },
+  { key: 'quality', label: 'Average quality', icon: 'star', value: pct },
+  { key: 'engagement', label: 'Exchanges per session', icon: 'activity', value: dec },
+];
+
+export function renderOverview(answer, period) {
+  const used = answer.meta.period;
+  byId('overview-sub').textContent = `${PERIOD_TEXT[used][0].toUpperCase()}${PERIOD_TEXT[used].slice(1)}`;
+  const note = byId('overview-note');
+  note.hidden = used === period;
+  note.textContent =
+    used === period ? '' : `The overview covers at most 90 days, so these cards show ${PERIOD_TEXT[used]}.`;
+  fill(byId('kpis'), CARDS.map((c) => card(c, answer.trends[c.key], used)));
+  const s = answer.summary;
+  fill(
+    byId('stat-strip'),
+    stat('fire', 'Current streak', s.streak_days === 1 ? '1 day' : `${int(s.streak_days)} days`),
+    stat('layers', 'Topics studied', int(s.unique_topics)),
+    stat('clock', 'Time learning', minutes(s.total_duration_minutes)),
+    stat('thumbs', 'Feedback given', int(s.total_feedback))
+  );
+  const basis = answer.meta.comparison?.basis;
+  byId('comparison-basis').textContent = basis ? `Changes compare with ${basis}.` : '';
+}
+
+function card(c, trend, period) {
+  const value = trend ? c.value(trend.value) : DASH;
+  return h(
+    'article',
+    { class: 'kpi', dataset: { metric: c.key } },
+    h('h3', {}, icon(c.icon), c.label),
+    h('p', { class: 'kpi-value' }, value),
+    change(trend, period)
+  );
+}
+
+function change(trend, period) {
+  const vs = h('span', { class: 'vs' }, `vs ${PREVIOUS_TEXT[period]}`);
+  if (!trend || trend.change == null) {
+    const text = trend && trend.value != null && trend.value !== 0 ? 'No data in the previous period' : 'No change to show';
+    return h('p', { class: 'change none' }, text);
+  }
+  const arrow = { up: '▲', down: '▼', flat: '●' }[trend.direction] ?? '●';
+  const tone = trend.direction === 'up' ? 'good' : trend.direction === 'down' ? 'bad' : 'flat';
+  const words = { up: 'up', down: 'down', flat: 'about the same,' }[trend.direction] ?? '';
+  return h(
+    'p',
+    { class: `change ${tone}` },
+    h('span', { 'aria-hidden': 'true' }, arrow),
+    h('span', { class: 'visually-hidden' }, words),
+    h('span', {}, signedPercent(trend.change)),
+    vs
+  );
+}
+
+function stat(iconName, label, value) {
+  return h(
+    'li',
+    {},
+    h('span', { class: 'icon-bubble' }, icon(iconName)),
+    h('div', {}, h('p', { class: 'stat-label' }, label), h('p', { class: 'stat-value' }, value))
+  );
+}

@@ -1,0 +1,118 @@
+// Topics: the mention doughnut, top topics, trending topics and the knowledge-graph summary.
+
+import { draw } from './charts.js';
+import { byId, fill, h, table } from './dom.js';
+import { PERIOD_TEXT, int, localDate, pct, signedPercent } from './format.js';
+
+/** Topics answer 30d, 90d and all: 7 days uses 30, 365 days uses all time. */
+export function topicsPeriod(period) {
+  return { '7d': '30d', '30d': '30d', '90d': '90d', '365d': 'all' }[period] ?? '30d';
+}
+
+export function renderTopics(answer, requestedPeriod) {
+  const period = answer.meta.period;
+  const note = byId('topics-note');
+  const mapped = topicsPeriod(requestedPeriod) !== requestedPeriod;
+  note.hidden = !mapped;
+  note.textContent = mapped ? `Topic statistics are kept for 30 days, 90 days or all time: this shows ${PERIOD_TEXT[period]}.` : '';
+  byId('topics-sub').textContent = `What you studied, ${PERIOD_TEXT[period]}`;
+  const chart = answer.distribution.chart;
+  const ds = chart.datasets[0] ?? { data: [], backgroundColor: [] };
+  const colors = new Map(chart.labels.map((l, i) => [l, ds.backgroundColor[i]]));
+  const canvas = byId('topics-chart');
+  draw(canvas, doughnut(chart));
+  canvas.closest('.chart-box').querySelector('.chart-empty').hidden = chart.labels.length > 0;
+  canvas.setAttribute(
+    'aria-label',
+    chart.labels.length
+      ? `Doughnut chart of topic mentions: ${chart.labels.map((l, i) => `${l} ${ds.data[i]}`).join(', ')}.`
+      : 'Doughnut chart of topic mentions: no topics in this period.'
+  );
+  renderTop(answer.top_topics, colors);
+  renderTrending(answer.trending);
+  renderGraph(answer.knowledge_graph);
+  fill(byId('topic-options'), answer.top_topics.map((t) => h('option', { value: t.name })));
+}
+
+function doughnut(chart) {
+  return {
+    type: 'doughnut',
+    data: {
+      labels: chart.labels,
+      datasets: chart.datasets.map((d) => ({ ...d, borderColor: '#ffffff', borderWidth: 2, hoverOffset: 6 })),
+    },
+    options: {
+      cutout: '62%',
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (ctx) => ` ${ctx.label}: ${int(ctx.raw)} mentions` } },
+      },
+    },
+  };
+}
+
+function renderTop(top, colors) {
+  const box = byId('top-topics');
+  if (!top.length) {
+    fill(box, h('p', { class: 'empty-note' }, 'No topics in this period yet.'));
+    return;
+  }
+  fill(
+    box,
+    table(
+      [
+        {
+          label: 'Topic',
+          cls: 'name',
+          cell: (t) => [h('span', { class: 'swatch', style: `background:${colors.get(t.name) ?? '#cbd5e1'}`, 'aria-hidden': 'true' }), t.name],
+        },
+        { label: 'Mentions', num: true, cell: (t) => int(t.mentions) },
+        { label: 'Sessions', num: true, cls: 'hide-narrow', cell: (t) => int(t.sessions) },
+        { label: 'Quality', num: true, cell: (t) => pct(t.quality) },
+      ],
+      top,
+      'Top topics'
+    )
+  );
+}
+
+function renderTrending(trending) {
+  const list = byId('trending');
+  if (!trending.length) {
+    fill(list, h('li', { class: 'empty-note' }, 'Nothing is trending right now.'));
+    return;
+  }
+  fill(
+    list,
+    trending.slice(0, 6).map((t) =>
+      h(
+        'li',
+        {},
+        h(
+          'div',
+          {},
+          h('p', { class: 'topic-name' }, t.name),
+          h(
+            'p',
+            { class: 'topic-sub' },
+            t.is_new
+              ? `${int(t.mentions)} mentions · first seen ${localDate(t.first_seen, { month: 'short', day: 'numeric' })}`
+              : `${int(t.mentions)} mentions, up from ${int(t.previous_mentions)}`
+          )
+        ),
+        t.is_new
+          ? h('span', { class: 'badge badge-new' }, 'New')
+          : h('span', { class: `growth${t.growth < 0 ? ' down' : ''}` }, signedPercent(t.growth))
+      )
+    )
+  );
+}
+
+function renderGraph(g) {
+  const strongest = g.strongest_connections?.[0];
+  const rel = strongest
+    ? ` Strongest link: ${strongest.source} ${strongest.type === 'BUILDS_ON' ? 'builds on' : 'relates to'} ${strongest.target} (${strongest.strength.toFixed(2)}).`
+    : '';
+  byId('knowledge-graph').textContent =
+    `Knowledge graph: ${int(g.total_concepts)} concepts, ${int(g.total_relationships)} relations.${rel}`;
+}

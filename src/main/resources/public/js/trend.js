@@ -1,0 +1,174 @@
+// Trend chart: the daily series, its rolling mean and the least-squares line, with the verdict.
+
+import { alpha, draw, pointRadius } from './charts.js';
+import { byId, dlRow, fill, h, table } from './dom.js';
+import { icon } from './icons.js';
+import { DASH, PERIOD_TEXT, dec, int, localDate, minutes, pct } from './format.js';
+
+/** Trends answer 30d, 90d and 365d: a 7-day view uses the last 30 days. */
+export function trendsPeriod(period) {
+  return period === '7d' ? '30d' : period;
+}
+
+/** The rolling window that suits a period, unless the learner picked one. */
+export function autoWindow(period) {
+  return { '30d': 7, '90d': 14, '365d': 30 }[period] ?? 7;
+}
+
+const METRICS = {
+  quality: { name: 'quality', value: pct, slope: (s) => `${signed(s * 100, 2)} points per day`, color: '#059669' },
+  sessions: { name: 'sessions', value: dec, slope: (s) => `${signed(s, 3)} sessions per day`, color: '#4F46E5' },
+  exchanges: { name: 'exchanges', value: dec, slope: (s) => `${signed(s, 2)} exchanges per day`, color: '#D97706' },
+  engagement: {
+    name: 'exchanges per session',
+    value: dec,
+    slope: (s) => `${signed(s, 3)} exchanges per session per day`,
+    color: '#7C3AED',
+  },
+  duration: { name: 'minutes', value: minutes, slope: (s) => `${signed(s, 2)} minutes per day`, color: '#DB2777' },
+};
+
+function signed(v, digits) {
+  const s = Math.abs(v).toFixed(digits);
+  return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
+}
+
+export function renderTrend(answer, requestedPeriod) {
+  const m = METRICS[answer.metric] ?? METRICS.quality;
+  const period = answer.meta.period;
+  const note = byId('trend-note');
+  note.hidden = period === requestedPeriod;
+  note.textContent =
+    period === requestedPeriod ? '' : `A trend needs more than a week of days, so this shows ${PERIOD_TEXT[period]}.`;
+  byId('trend-sub').textContent = `Daily ${m.name} with a ${answer.window}-day rolling average, ${PERIOD_TEXT[period]}`;
+  const canvas = byId('trend-chart');
+  draw(canvas, config(answer, m));
+  renderVerdict(answer.trend, m, answer.window);
+  canvas.setAttribute('aria-label', `Trend chart of daily ${m.name} over ${PERIOD_TEXT[period]}. ${verdictText(answer.trend, m)}`);
+  const [daily, rolling] = answer.chart.datasets;
+  fill(
+    byId('trend-table'),
+    table(
+      [
+        { label: 'Date', cell: (r) => localDate(r.date) },
+        { label: daily.label, num: true, cell: (r) => m.value(r.d) },
+        { label: rolling.label, num: true, cell: (r) => m.value(r.r) },
+      ],
+      answer.dates.map((date, i) => ({ date, d: daily.data[i], r: rolling.data[i] })),
+      `Daily ${m.name} and rolling average`
+    )
+  );
+}
+
+function config(answer, m) {
+  const { labels, datasets } = answer.chart;
+  const [daily, rolling] = datasets;
+  const sets = [
+    {
+      ...daily,
+      borderColor: '#94a3b8',
+      backgroundColor: '#94a3b8',
+      borderWidth: 1,
+      pointRadius: pointRadius(labels.length),
+      spanGaps: false,
+      order: 3,
+    },
+    {
+      ...rolling,
+      borderColor: m.color,
+      backgroundColor: alpha(m.color, 0.12),
+      fill: 'origin',
+      borderWidth: 2.5,
+      pointRadius: 0,
+      tension: 0.3,
+      spanGaps: true,
+      order: 2,
+    },
+  ];
+  const line = fittedLine(answer, labels.length);
+  if (line) {
+    sets.push({
+      label: 'Trend line',
+      data: line,
+      borderColor: '#0f172a',
+      borderDash: [6, 4],
+      borderWidth: 1.5,
+      pointRadius: 0,
+      fill: false,
+      order: 1,
+    });
+  }
+  const isQuality = answer.metric === 'quality';
+  return {
+    type: 'line',
+    data: { labels, datasets: sets },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 14 } },
+        y: isQuality
+          ? { suggestedMin: 0.5, max: 1, ticks: { callback: (v) => `${Math.round(v * 100)}%` } }
+          : { beginAtZero: true },
+      },
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            label: (ctx) => `${ctx.dataset.label}: ${ctx.raw == null ? 'no data' : m.value(ctx.raw)}`,
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The fitted line over the period, from its slope and its value 30 days after the last day. */
+function fittedLine(answer, n) {
+  const t = answer.trend;
+  if (t.slope == null || t.prediction_30d == null || n < 2) return null;
+  const clamped = t.prediction_30d <= 0 || (answer.metric === 'quality' && t.prediction_30d >= 1);
+  if (clamped) return null;
+  return Array.from({ length: n }, (_, i) => t.prediction_30d - t.slope * (n - 1 + 30 - i));
+}
+
+const DIRECTION = {
+  improving: { icon: 'trending-up', text: 'Improving' },
+  declining: { icon: 'trending-down', text: 'Declining' },
+  stable: { icon: 'arrow-right', text: 'Stable' },
+};
+
+function confidenceWord(r2) {
+  if (r2 == null) return '';
+  if (r2 >= 0.6) return 'strong fit';
+  if (r2 >= 0.3) return 'moderate fit';
+  return 'weak fit';
+}
+
+function renderVerdict(t, m, window) {
+  const d = DIRECTION[t.direction] ?? DIRECTION.stable;
+  const box = byId('trend-verdict');
+  if (t.slope == null) {
+    fill(box, h('p', { class: 'muted' }, `Not enough days with ${m.name} data for a trend yet.`));
+    return;
+  }
+  fill(
+    box,
+    h('span', { class: `verdict-chip ${t.direction}` }, icon(d.icon), d.text),
+    h(
+      'dl',
+      { class: 'verdict-facts' },
+      dlRow('Slope', m.slope(t.slope)),
+      dlRow('Confidence (R²)', `${t.confidence.toFixed(2)} · ${confidenceWord(t.confidence)}`),
+      dlRow('In 30 days', m.value(t.prediction_30d)),
+      dlRow('Days with data', int(t.points))
+    )
+  );
+  box.dataset.direction = t.direction;
+  box.title = `Rolling average over ${window} days; the line is a least-squares fit of the daily values.`;
+}
+
+function verdictText(t, m) {
+  if (t.slope == null) return 'Not enough data for a trend yet.';
+  const d = (DIRECTION[t.direction] ?? DIRECTION.stable).text;
+  return `${d}: slope ${m.slope(t.slope)}, R² ${t.confidence?.toFixed(2) ?? DASH}, predicted ${m.value(t.prediction_30d)} in 30 days.`;
+}

@@ -1,0 +1,402 @@
+package io.learnlytics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.support.Json;
+import io.learnlytics.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard page in headless Chromium against a real server: 180 days of demo history loaded
+ * the way {@code serve --demo} does, plus an empty server and servers with a token. The tests that
+ * change data (dismiss, mark read, create a goal) run after the screenshots, in order.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class DashboardBrowserTest {
+  /**
+   * Screenshots go to target/screenshots, so a test run never dirties the tree; refresh the ones in
+   * the README with {@code ./mvnw test -Dtest=DashboardBrowserTest
+   * -Dlearnlytics.screenshots=docs/screenshots}.
+   */
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("learnlytics.screenshots", "target/screenshots"));
+  private static final String TOKEN = "browser-test-token";
+
+  @TempDir static Path dir;
+  private static TestServer demo;
+  private static ChromeDriver driver;
+  private static DashboardPage page;
+  private static Path downloads;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Chromium.requireInstalled();
+    demo = TestServer.start(Files.createDirectories(dir.resolve("demo")));
+    Fixtures.loadDemoHistory(demo.app());
+    downloads = Files.createDirectories(dir.resolve("downloads"));
+    driver = Chromium.start(downloads);
+    page = new DashboardPage(driver, demo.uri("/"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  @BeforeEach
+  void forgetOldConsoleMessages() {
+    page.consoleErrors();
+  }
+
+  @Test
+  @Order(1)
+  void page_shows_every_section_draws_every_chart_and_fits_laptop_and_phone_widths()
+      throws IOException {
+    page.open("");
+
+    assertThat(page.state()).isEqualTo("ready");
+    assertThat(page.findAll("#kpis .kpi")).hasSize(4);
+    assertThat(page.text("#kpis [data-metric='sessions'] .kpi-value")).matches("[0-9,]+");
+    assertThat(page.text("#kpis [data-metric='sessions'] .change")).contains("vs previous 30 days");
+    assertThat(page.text("#meta-line")).contains("Data as of").contains("Time zone UTC");
+    for (String chart : List.of("progress-chart", "trend-chart", "topics-chart")) {
+      page.waitUntil(() -> page.chart(chart).painted() > 2_000);
+      assertThat(page.chart(chart).labels()).as(chart).isPositive();
+      assertThat(page.chart(chart).points()).as(chart).isPositive();
+    }
+    assertThat(page.chart("progress-chart").labels()).isEqualTo(30);
+    assertThat(page.text("#trend-verdict")).containsPattern("Improving|Declining|Stable");
+    assertThat(page.text("#trend-verdict")).contains("Confidence (R²)").contains("In 30 days");
+    assertThat(page.findAll("#heatmap svg rect")).hasSize(365);
+    assertThat(page.findAll("#heatmap rect[fill='#ebedf2']").size()).isLessThan(365);
+    assertThat(page.findAll("#insight-list .insight")).isNotEmpty();
+    assertThat(page.findAll("#insight-list .badge-new")).isNotEmpty();
+    assertThat(page.findAll("#top-topics tbody tr")).isNotEmpty();
+    assertThat(page.text("#goal-list")).contains("Weekly Learner");
+    assertThat(page.findAll("#goal-list [role='progressbar']")).isNotEmpty();
+    assertThat(page.text("#streak-body")).contains("in a row").contains("Best:");
+    assertThat(page.findAll("#achievements li")).isNotEmpty();
+    assertThat(page.findAll(".section-error:not([hidden])")).isEmpty();
+
+    Path laptop = SCREENSHOTS.resolve("dashboard-laptop.png");
+    Path phone = SCREENSHOTS.resolve("dashboard-phone.png");
+    assertThat(page.screenshot(laptop, 1366, 900, false))
+        .as("page width")
+        .isLessThanOrEqualTo(1366);
+    assertThat(page.screenshot(phone, 390, 844, true)).as("page width").isLessThanOrEqualTo(390);
+    for (Path png : List.of(laptop, phone)) {
+      assertThat(Files.size(png)).as(png.toString()).isBetween(20_000L, 1_000_000L);
+    }
+    assertThat(page.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void switching_the_period_refetches_and_redraws_every_period_chart() {
+    page.open("?period=30d");
+    assertThat(page.chart("progress-chart").labels()).isEqualTo(30);
+    assertThat(page.chart("trend-chart").labels()).isEqualTo(30);
+
+    page.choosePeriod("7d");
+    assertThat(page.chart("progress-chart").labels()).isEqualTo(7);
+    assertThat(page.text("#overview-sub")).isEqualTo("The last 7 days");
+    assertThat(page.text("#trend-note")).contains("the last 30 days");
+    assertThat(page.chart("trend-chart").labels()).isEqualTo(30);
+
+    page.choosePeriod("90d");
+    assertThat(page.chart("progress-chart").labels()).isBetween(13, 15); // whole weeks
+    assertThat(page.chart("trend-chart").labels()).isEqualTo(90);
+    assertThat(page.find("#trend-note").isDisplayed()).isFalse();
+
+    page.choosePeriod("365d");
+    assertThat(page.text("#overview-note")).contains("90 days");
+    assertThat(page.text("#overview-sub")).isEqualTo("The last 90 days");
+    assertThat(page.chart("trend-chart").labels()).isEqualTo(365);
+    assertThat(page.text("#topics-note")).contains("all time");
+    assertThat(driver.getCurrentUrl()).endsWith("?period=365d");
+    page.waitUntil(() -> page.chart("progress-chart").painted() > 2_000);
+    assertThat(page.find("#export-csv").getAttribute("href")).contains("period=365d");
+    assertThat(page.consoleErrors()).as("no request was refused (400s show as errors)").isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void dismissing_an_insight_removes_it_for_good() {
+    page.open("");
+    WebElement first = page.find("#insight-list .insight");
+    String id = first.getAttribute("data-id");
+    int before = page.findAll("#insight-list .insight").size();
+
+    first.findElement(By.cssSelector("button.dismiss")).click();
+
+    page.waitUntil(() -> page.findAll("#insight-list [data-id='" + id + "']").isEmpty());
+    assertThat(page.findAll("#insight-list .insight")).hasSize(before - 1);
+    assertThat(page.text("#toast")).contains("Insight dismissed");
+    assertThat(demo.get("/api/analytics/insights?limit=100").body()).doesNotContain(id);
+    page.open("");
+    assertThat(page.findAll("#insight-list [data-id='" + id + "']")).isEmpty();
+    assertThat(page.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void mark_all_read_clears_the_new_badges_and_tells_the_server() {
+    markInsightsUnseen();
+    page.open("");
+    assertThat(page.findAll("#insight-list .badge-new")).isNotEmpty();
+
+    page.find("#insights-seen").click();
+
+    page.waitUntil(() -> page.findAll("#insight-list .badge-new").isEmpty());
+    assertThat(page.find("#insights-new").isDisplayed()).isFalse();
+    assertThat(newInsights()).isZero();
+  }
+
+  @Test
+  @Order(5)
+  void insights_on_screen_for_a_few_seconds_count_as_seen_at_the_next_visit() {
+    markInsightsUnseen();
+    page.open("");
+    assertThat(page.findAll("#insight-list .badge-new")).isNotEmpty();
+
+    page.waitUntil(() -> newInsights() == 0);
+
+    assertThat(page.findAll("#insight-list .badge-new"))
+        .as("badges stay for this visit")
+        .isNotEmpty();
+    page.open("");
+    assertThat(page.findAll("#insight-list .badge-new")).isEmpty();
+  }
+
+  private static void markInsightsUnseen() {
+    demo.db().writer().useHandle(h -> h.execute("UPDATE analytics_insights SET viewed_utc = NULL"));
+    demo.app().cache().invalidate();
+  }
+
+  private static int newInsights() {
+    return demo.get("/api/analytics/insights").json().get("new_since_last_visit").asInt();
+  }
+
+  @Test
+  @Order(6)
+  void creating_a_goal_shows_it_and_the_apis_errors_appear_next_to_their_fields() {
+    page.open("");
+    page.find("#goal-submit").click();
+    page.waitUntil(() -> page.find("#goal-name-error").isDisplayed());
+    assertThat(page.text("#goal-name-error")).contains("non-blank");
+    assertThat(page.text("#goal-target-error")).contains("greater than 0");
+    assertThat(page.find("#goal-name").getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(page.text("#goal-form-error")).contains("nothing was saved");
+
+    page.find("#goal-name").sendKeys("Recursion every week");
+    new Select(page.find("#goal-metric")).selectByValue("unique_topics");
+    page.find("#goal-target").sendKeys("3");
+    page.find("#goal-topic").sendKeys("recursion");
+    page.find("#goal-submit").click();
+    page.waitUntil(() -> page.find("#goal-topic-error").isDisplayed());
+    assertThat(page.text("#goal-topic-error")).contains("applies only to");
+    assertThat(page.find("#goal-name-error").isDisplayed()).isFalse();
+
+    new Select(page.find("#goal-metric")).selectByValue("session_count");
+    new Select(page.find("#goal-frequency")).selectByValue("weekly");
+    page.find("#goal-submit").click();
+
+    By created = By.xpath("//ul[@id='goal-list']/li[.//h3[text()='Recursion every week']]");
+    page.waitUntil(() -> !driver.findElements(created).isEmpty());
+    WebElement goal = driver.findElement(created);
+    assertThat(goal.getText()).contains("topic: recursion").contains("this week");
+    assertThat(goal.findElements(By.cssSelector("[role='progressbar']"))).hasSize(1);
+    assertThat(page.find("#goal-name").getAttribute("value")).isEmpty();
+    assertThat(page.find("#goal-form-error").isDisplayed()).isFalse();
+    assertThat(demo.get("/api/analytics/goals").body()).contains("Recursion every week");
+    assertThat(page.consoleErrors())
+        .as("only the two refused goals")
+        .hasSize(2)
+        .allMatch(m -> m.contains("/api/analytics/goals") && m.contains("400"));
+  }
+
+  @ParameterizedTest
+  @Order(7)
+  @ValueSource(strings = {"json", "csv"})
+  void export_buttons_download_a_file(String format) throws IOException {
+    assumeExportAvailable(demo, format);
+    page.open("?period=30d");
+
+    page.find("#export-" + format).click();
+
+    assertDownloaded(format);
+  }
+
+  @Test
+  @Order(8)
+  void with_a_token_the_export_downloads_through_fetch_with_the_header() throws IOException {
+    try (TestServer secured = TestServer.withToken(dir.resolve("export-token"), TOKEN)) {
+      assumeExportAvailable(secured, "json");
+      Fixtures.ingestFewEvents(secured);
+      DashboardPage tokenPage = new DashboardPage(driver, secured.uri("/"));
+      driver.get(secured.uri("/").toString());
+      enterToken(tokenPage, TOKEN);
+      tokenPage.waitUntil(() -> "ready".equals(tokenPage.state()));
+
+      tokenPage.find("#export-json").click();
+
+      assertDownloaded("json");
+    }
+  }
+
+  @Test
+  @Order(9)
+  void an_empty_database_shows_how_to_ingest_then_the_dashboard_once_data_arrives() {
+    try (TestServer empty = TestServer.start(dir.resolve("empty"))) {
+      DashboardPage emptyPage = new DashboardPage(driver, empty.uri("/")).open("");
+
+      assertThat(emptyPage.state()).isEqualTo("empty");
+      assertThat(emptyPage.find("#empty-state").isDisplayed()).isTrue();
+      assertThat(emptyPage.find("#dashboard").isDisplayed()).isFalse();
+      assertThat(emptyPage.text("#empty-title")).isEqualTo("No learning data yet");
+      assertThat(emptyPage.text("#empty-curl"))
+          .contains("curl -s " + empty.uri("/api/events"))
+          .contains("\"kind\":\"exchange\"");
+      assertThat(emptyPage.consoleErrors()).isEmpty();
+
+      Fixtures.ingestFewEvents(empty);
+      emptyPage.find("#empty-recheck").click();
+
+      emptyPage.waitUntil(() -> "ready".equals(emptyPage.state()));
+      assertThat(emptyPage.find("#empty-state").isDisplayed()).isFalse();
+      assertThat(emptyPage.text("#kpis [data-metric='sessions'] .kpi-value")).isEqualTo("2");
+    }
+  }
+
+  @Test
+  @Order(10)
+  void with_auth_on_the_page_asks_for_the_token_once_and_keeps_it_for_the_tab() {
+    try (TestServer secured = TestServer.withToken(dir.resolve("token"), TOKEN)) {
+      Fixtures.ingestFewEvents(secured);
+      DashboardPage tokenPage = new DashboardPage(driver, secured.uri("/"));
+      driver.get(secured.uri("/").toString());
+
+      waitForTokenQuestion(tokenPage);
+      tokenPage.find("#token-cancel").click();
+      tokenPage.waitUntil(() -> "error".equals(tokenPage.state()));
+      assertThat(tokenPage.text("#banner")).contains("needs an API token");
+      tokenPage.find("#banner button").click();
+      enterToken(tokenPage, "wrong-token");
+      tokenPage.waitUntil(() -> tokenPage.find("#token-error").isDisplayed());
+      assertThat(tokenPage.text("#token-error")).contains("not accepted");
+      enterToken(tokenPage, TOKEN);
+
+      tokenPage.waitUntil(() -> "ready".equals(tokenPage.state()));
+      assertThat(tokenPage.text("#kpis [data-metric='sessions'] .kpi-value")).isEqualTo("2");
+      assertThat(tokenPage.js("return sessionStorage.getItem('learnlytics.apiToken')"))
+          .isEqualTo(TOKEN);
+      assertThat(tokenPage.find("#token-status").isDisplayed()).isTrue();
+      tokenPage.consoleErrors(); // the expected 401s
+
+      tokenPage.open("");
+      assertThat(tokenPage.js("return document.getElementById('token-dialog').open"))
+          .isEqualTo(false);
+      assertThat(tokenPage.state()).isEqualTo("ready");
+      assertThat(tokenPage.consoleErrors()).as("no 401 once the tab has the token").isEmpty();
+    }
+  }
+
+  @Test
+  @Order(12)
+  void when_the_server_stops_answering_the_page_says_so_and_offers_to_try_again() {
+    TestServer gone = TestServer.start(dir.resolve("gone"));
+    DashboardPage gonePage;
+    try {
+      Fixtures.ingestFewEvents(gone);
+      gonePage = new DashboardPage(driver, gone.uri("/")).open("");
+      assertThat(gonePage.state()).isEqualTo("ready");
+    } finally {
+      gone.close();
+    }
+    int before = gonePage.loads();
+
+    gonePage.find("#refresh").click();
+
+    gonePage.waitUntil(() -> gonePage.loads() > before);
+    assertThat(gonePage.state()).isEqualTo("error");
+    assertThat(gonePage.text("#banner")).contains("Cannot reach the Learnlytics server");
+    assertThat(gonePage.find("#banner button").getText()).isEqualTo("Try again");
+  }
+
+  private static void waitForTokenQuestion(DashboardPage p) {
+    p.waitUntil(
+        () -> Boolean.TRUE.equals(p.js("return document.getElementById('token-dialog').open")));
+  }
+
+  /** Types the token and presses Enter, as a keyboard user would. */
+  private static void enterToken(DashboardPage p, String token) {
+    waitForTokenQuestion(p);
+    WebElement input = p.find("#token-input");
+    input.clear();
+    input.sendKeys(token, Keys.ENTER);
+  }
+
+  /**
+   * The export endpoint is being built (issue 6): until it answers 200 the download checks are
+   * reported as skipped, not failed.
+   */
+  private static void assumeExportAvailable(TestServer server, String format) {
+    int status = server.get("/api/analytics/export?format=" + format + "&period=30d").status();
+    assumeTrue(
+        status == 200,
+        "GET /api/analytics/export?format=" + format + " answers " + status + ", not 200 yet");
+  }
+
+  private static void assertDownloaded(String format) throws IOException {
+    String ext = format.equals("csv") ? ".zip" : ".json";
+    page.waitUntil(() -> downloaded(ext) != null);
+    Path file = downloaded(ext);
+    byte[] bytes = Files.readAllBytes(file);
+    if (format.equals("csv")) {
+      assertThat(new String(bytes, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .isEqualTo("PK");
+    } else {
+      JsonNode json = Json.MAPPER.readTree(bytes);
+      assertThat(json.isObject()).isTrue();
+    }
+    Files.delete(file);
+  }
+
+  private static Path downloaded(String ext) {
+    try (Stream<Path> files = Files.list(downloads)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(ext))
+          .filter(f -> f.toFile().length() > 0)
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

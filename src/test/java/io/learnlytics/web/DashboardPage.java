@@ -1,0 +1,155 @@
+package io.learnlytics.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard page as the tests drive it. The page reports its state on {@code <html>}: {@code
+ * data-state} (loading, ready, empty, error), {@code data-period} and {@code data-loads} (counts
+ * finished loads, so a test can wait for the load its click started).
+ */
+final class DashboardPage {
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final ChromeDriver driver;
+  private final URI base;
+
+  DashboardPage(ChromeDriver driver, URI base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Opens the page (with an optional query such as {@code ?period=7d}) and waits until loaded. */
+  DashboardPage open(String query) {
+    driver.get(base.resolve("/" + query).toString());
+    waitUntil(() -> loads() > 0 && !"loading".equals(state()));
+    return this;
+  }
+
+  String state() {
+    return (String) js("return document.documentElement.dataset.state");
+  }
+
+  int loads() {
+    Object n = js("return document.documentElement.dataset.loads");
+    return n == null ? 0 : Integer.parseInt((String) n);
+  }
+
+  /** Clicks a period and waits until the load it started has finished. */
+  void choosePeriod(String period) {
+    int before = loads();
+    driver.findElement(By.cssSelector("label[for='period-" + period + "']")).click();
+    waitUntil(() -> loads() > before && "ready".equals(state()));
+  }
+
+  /** What a chart shows: Chart.js's label count, non-null data points, and painted pixels. */
+  ChartState chart(String canvasId) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m =
+        (Map<String, Object>)
+            js(
+                "const c = document.getElementById(arguments[0]);"
+                    + "const chart = Chart.getChart(c);"
+                    + "const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + "let painted = 0;"
+                    + "for (let i = 3; i < px.length; i += 4) if (px[i] > 0) painted++;"
+                    + "return {labels: chart ? chart.data.labels.length : -1,"
+                    + " points: chart ? chart.data.datasets.reduce("
+                    + "(n, d) => n + d.data.filter(v => v != null).length, 0) : 0,"
+                    + " painted: painted, area: c.width * c.height};",
+                canvasId);
+    return new ChartState(
+        ((Number) m.get("labels")).intValue(),
+        ((Number) m.get("points")).intValue(),
+        ((Number) m.get("painted")).longValue(),
+        ((Number) m.get("area")).longValue());
+  }
+
+  record ChartState(int labels, int points, long painted, long area) {}
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> findAll(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  String text(String css) {
+    return find(css).getText();
+  }
+
+  Object js(String script, Object... args) {
+    return driver.executeScript(script, args);
+  }
+
+  void waitUntil(java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, TIMEOUT).until(d -> condition.getAsBoolean());
+  }
+
+  /**
+   * Browser console errors (uncaught exceptions, console.error, failed loads) since the last call.
+   */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
+  /**
+   * Saves a full-page PNG at a device width ({@code mobile} also emulates a phone viewport), after
+   * the charts have resized to it; returns the page's scroll width at that size.
+   */
+  long screenshot(Path file, int width, int height, boolean mobile) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    waitUntil(
+        () ->
+            Boolean.TRUE.equals(
+                js(
+                    "return window.innerWidth === arguments[0] && [...document.querySelectorAll("
+                        + "'canvas')].every(c => Math.abs(c.getBoundingClientRect().width"
+                        + " - c.parentElement.clientWidth) < 2)",
+                    width)));
+    long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+    long fullHeight = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", fullHeight, "scale", 1)));
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    return scrollWidth;
+  }
+}
