@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.config.Config;
 import io.learnlytics.dashboard.Dashboard;
+import io.learnlytics.export.ExportService;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.insight.InsightService;
@@ -35,6 +36,7 @@ public final class App implements AutoCloseable {
   private final Dashboard dashboard;
   private final GoalService goals;
   private final InsightService insights;
+  private final ExportService exports;
   private final ExecutorService cacheRefresher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -58,6 +60,7 @@ public final class App implements AutoCloseable {
     this.goals = new GoalService(db, rollups, clock);
     this.insights = new InsightService(db, rollups, clock);
     this.dashboard = new Dashboard(rollups, db, clock, goals, insights);
+    this.exports = new ExportService(db, rollups, goals, clock);
     // Every answer derives from the data: new events and new rollups drop the cached answers.
     ingest.onCommit(cache::invalidate);
     rollups.onChange(cache::invalidate);
@@ -110,6 +113,10 @@ public final class App implements AutoCloseable {
 
   public GoalService goals() {
     return goals;
+  }
+
+  public ExportService exports() {
+    return exports;
   }
 
   public InsightService insights() {

@@ -42,6 +42,7 @@ public final class WebServer implements AutoCloseable {
     AnalyticsRoutes a = analytics;
     GoalRoutes g = new GoalRoutes(app.goals(), app.cache());
     InsightRoutes i = new InsightRoutes(app.insights(), app.cache());
+    ExportRoutes e = new ExportRoutes(app.exports());
     this.app =
         Javalin.create(
             c -> {
@@ -55,7 +56,7 @@ public final class WebServer implements AutoCloseable {
               c.jetty.port = config.port();
               c.jetty.modifyServer(server -> server.setStopTimeout(stopGrace.toMillis()));
               config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
-              c.routes.get("/api/health", ctx -> health(ctx, db));
+              c.routes.get("/api/health", ctx -> health(ctx, db, config.apiToken().isPresent()));
               c.routes.post("/api/events", events::post);
               c.routes.get(
                   AnalyticsRoutes.OVERVIEW, a.instrumented(AnalyticsRoutes.OVERVIEW, a::overview));
@@ -76,6 +77,7 @@ public final class WebServer implements AutoCloseable {
               c.routes.post(InsightRoutes.SEEN, a.instrumented(InsightRoutes.SEEN, i::seen));
               c.routes.post(
                   InsightRoutes.GENERATE, a.instrumented(InsightRoutes.GENERATE, i::generate));
+              c.routes.get(ExportRoutes.EXPORT, a.instrumented(ExportRoutes.EXPORT, e::export));
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(Exception.class, WebServer::unexpected);
@@ -104,11 +106,13 @@ public final class WebServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void health(Context ctx, Database db) {
+  /** Status, version, database and counts; {@code auth} says whether the API wants a token. */
+  private static void health(Context ctx, Database db, boolean auth) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("version", Version.get());
     body.put("database", db.file().toString());
+    body.put("auth", auth);
     body.put("counts", Counts.of(db));
     ctx.json(body);
   }

@@ -16,9 +16,12 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       IngestCommand.class,
       AggregateCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       BenchIngestCommand.class,
       BenchRollupCommand.class,
-      BenchApiCommand.class
+      BenchApiCommand.class,
+      BenchExportCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,15 +1,13 @@
 package io.learnlytics.api;
 
-import io.learnlytics.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.learnlytics.testing.MovableClock;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +46,6 @@ class MetricsEndpointTest {
   @TempDir Path dir;
   MovableClock clock;
   TestServer server;
-
 
   /** Started by the tests that need it; the parser's own tests run without a server. */
   @BeforeEach

@@ -41,6 +41,7 @@ class DashboardBrowserTest {
    */
   private static final Path SCREENSHOTS =
       Path.of(System.getProperty("learnlytics.screenshots", "target/screenshots"));
+
   private static final String TOKEN = "browser-test-token";
 
   @TempDir static Path dir;

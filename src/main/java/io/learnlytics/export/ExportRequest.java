@@ -1,0 +1,81 @@
+package io.learnlytics.export;
+
+import io.learnlytics.support.ApiException.InvalidInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to export: {@code format} json or csv, {@code period} 7d, 30d, 90d, 365d (the last N
+ * learning days, today included) or all, and {@code include}, a subset of sessions, quality,
+ * feedback and topics (kept in that order, whatever order they were asked in).
+ */
+public record ExportRequest(String format, String period, List<String> include) {
+  public static final List<String> FORMATS = List.of("json", "csv");
+  public static final List<String> PERIODS = List.of("7d", "30d", "90d", "365d", "all");
+  public static final List<String> SECTIONS = List.of("sessions", "quality", "feedback", "topics");
+  public static final String DEFAULT_FORMAT = "json";
+  public static final String DEFAULT_PERIOD = "30d";
+
+  public ExportRequest {
+    include = List.copyOf(include);
+  }
+
+  /**
+   * Validates raw parameter values (null or blank means the default: json, 30d, every section).
+   *
+   * @throws InvalidInput naming the parameter and its allowed values
+   */
+  public static ExportRequest parse(String format, String period, String include) {
+    return new ExportRequest(
+        oneOf("format", format, FORMATS, DEFAULT_FORMAT),
+        oneOf("period", period, PERIODS, DEFAULT_PERIOD),
+        sections(include));
+  }
+
+  public boolean includes(String section) {
+    return include.contains(section);
+  }
+
+  /** Days in the period, or 0 for {@code all}. */
+  public int days() {
+    return period.equals("all") ? 0 : Integer.parseInt(period.substring(0, period.length() - 1));
+  }
+
+  private static String oneOf(String field, String value, List<String> allowed, String fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String v = value.strip().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw notAllowed(field, value, allowed);
+    }
+    return v;
+  }
+
+  private static List<String> sections(String value) {
+    if (value == null || value.isBlank()) {
+      return SECTIONS;
+    }
+    List<String> asked = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String p = part.strip().toLowerCase(Locale.ROOT);
+      if (!SECTIONS.contains(p)) {
+        throw notAllowed("include", part, SECTIONS);
+      }
+      asked.add(p);
+    }
+    return SECTIONS.stream().filter(asked::contains).toList();
+  }
+
+  private static InvalidInput notAllowed(String field, String value, List<String> allowed) {
+    String list = String.join(", ", allowed);
+    return InvalidInput.of(
+        field,
+        "'"
+            + value
+            + "' is not allowed; allowed values are "
+            + list
+            + (field.equals("include") ? " (comma-separated)" : ""));
+  }
+}

@@ -1,0 +1,54 @@
+package io.learnlytics.export;
+
+import io.learnlytics.rollup.Buckets;
+import java.time.LocalDate;
+
+/**
+ * One export's identity and time range. A period of N days covers the learning days {@code today -
+ * (N - 1) .. today} — whole days, so that the raw events, sessions and daily summaries of the
+ * export describe the same days — that is the instants {@code [fromUtc, toUtc)}; {@code all} is
+ * unbounded ({@code firstDay} null, the range the whole of time).
+ */
+record ExportScope(
+    String id,
+    ExportRequest request,
+    long generatedUtc,
+    String zone,
+    LocalDate today,
+    LocalDate firstDay,
+    long fromUtc,
+    long toUtc) {
+
+  static ExportScope of(String id, ExportRequest request, long nowUtc, Buckets buckets) {
+    LocalDate today = buckets.learningDate(nowUtc);
+    int days = request.days();
+    if (days == 0) {
+      return new ExportScope(
+          id, request, nowUtc, buckets.zone().getId(), today, null, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+    LocalDate first = today.minusDays(days - 1L);
+    return new ExportScope(
+        id,
+        request,
+        nowUtc,
+        buckets.zone().getId(),
+        today,
+        first,
+        buckets.dayStart(first),
+        buckets.dayStart(today.plusDays(1)));
+  }
+
+  boolean all() {
+    return firstDay == null;
+  }
+
+  boolean includes(String section) {
+    return request.includes(section);
+  }
+
+  /** {@code learnlytics-export-30d-2025-11-21.json} (or {@code .zip} for csv). */
+  String fileName() {
+    String ext = request.format().equals("csv") ? "zip" : "json";
+    return "learnlytics-export-" + request.period() + "-" + today + "." + ext;
+  }
+}

@@ -1,0 +1,111 @@
+package io.learnlytics.export;
+
+import io.learnlytics.goal.GoalService;
+import io.learnlytics.graph.ConceptGraph;
+import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.store.Database;
+import io.learnlytics.store.StoreException;
+import io.learnlytics.support.ApiException.TooManyRequests;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Exports (the spec's Export and Reporting System): a JSON document with a verifiable checksum, or
+ * a ZIP of CSV files with a manifest, streamed from one read snapshot so memory stays flat however
+ * long the history. At most {@value #MAX_CONCURRENT} exports run at once — each holds a read
+ * transaction and keeps a core busy — and a further one is refused with 429 and {@code
+ * Retry-After}. Every export is recorded in {@code export_history}: when it starts (size and
+ * checksum empty), and with its size and checksum when it completes, so an export cut short is
+ * visible as a row without a checksum.
+ *
+ * <pre>{@code
+ * try (Export e = exports.start(ExportRequest.parse("json", "30d", null))) {
+ *   e.writeTo(out);
+ * }
+ * }</pre>
+ */
+public final class ExportService {
+  public static final int MAX_CONCURRENT = 2;
+  public static final int RETRY_AFTER_SECONDS = 5;
+
+  private final Database db;
+  private final RollupEngine rollups;
+  private final GoalService goals;
+  private final Clock clock;
+  private final ConceptGraph graph;
+  private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
+
+  public ExportService(Database db, RollupEngine rollups, GoalService goals, Clock clock) {
+    this.db = db;
+    this.rollups = rollups;
+    this.goals = goals;
+    this.clock = clock;
+    this.graph = new ConceptGraph(db);
+  }
+
+  /**
+   * Takes an export slot and records the export as started. Close the returned export (after {@link
+   * Export#writeTo}) to give the slot back.
+   *
+   * @throws TooManyRequests when {@value #MAX_CONCURRENT} exports are already running
+   */
+  public Export start(ExportRequest request) {
+    if (!slots.tryAcquire()) {
+      throw new TooManyRequests(
+          "at most "
+              + MAX_CONCURRENT
+              + " exports can run at once; retry in "
+              + RETRY_AFTER_SECONDS
+              + " seconds",
+          RETRY_AFTER_SECONDS);
+    }
+    try {
+      ExportScope scope =
+          ExportScope.of(UUID.randomUUID().toString(), request, clock.millis(), rollups.buckets());
+      ExportHistory.started(db, scope);
+      return new Export(this, scope);
+    } catch (RuntimeException e) {
+      slots.release();
+      throw e;
+    }
+  }
+
+  /** Starts, writes and finishes one export. */
+  public ExportResult export(ExportRequest request, OutputStream out) throws IOException {
+    try (Export e = start(request)) {
+      return e.writeTo(out);
+    }
+  }
+
+  /** Exports running now. */
+  public int running() {
+    return MAX_CONCURRENT - slots.availablePermits();
+  }
+
+  ExportResult write(ExportScope scope, OutputStream out) throws IOException {
+    if (rollups.dirtyCount() > 0) {
+      rollups.refreshDirty(); // the summaries must describe the same events as the raw rows
+    }
+    RollupRows rows = new RollupRows(rollups);
+    ExportResult result;
+    try (ExportSource source = new ExportSource(db, scope)) {
+      ExportFacts facts = ExportFacts.collect(scope, source, rows, goals, graph, rollups.buckets());
+      result =
+          scope.request().format().equals("csv")
+              ? new CsvExport(scope, source, facts, rows).write(out)
+              : new JsonExport(scope, source, facts, rows).write(out);
+    } catch (SQLException e) {
+      throw new StoreException("reading the export failed", e);
+    }
+    ExportHistory.finished(db, result);
+    return result;
+  }
+
+  void release() {
+    slots.release();
+  }
+}

@@ -1,0 +1,83 @@
+package io.learnlytics.export;
+
+import static io.learnlytics.export.ExportFixture.independentChecksum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnlytics.support.Json;
+import io.learnlytics.testing.TestServer;
+import io.learnlytics.testing.TestServer.Response;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /api/analytics/export} on the application's own server, as wired in WebServer. */
+class ExportApiTest {
+  @TempDir Path dir;
+
+  @Test
+  void theServerStreamsAVerifiableJsonAttachmentOfTheEventsPostedToIt() throws Exception {
+    try (TestServer server =
+        TestServer.at(
+            dir, ExportFixture.ZONE, Clock.fixed(ExportFixture.NOW, ExportFixture.ZONE))) {
+      server.postJson(
+          "/api/events",
+          """
+          [{"kind":"exchange","id":"e1","session_id":"s1","timestamp":"2025-11-20T09:00:00+01:00",
+            "topics":["recursion"]},
+           {"kind":"quality","id":"q1","exchange_id":"e1","composite":0.75}]
+          """);
+
+      Response r = server.get("/api/analytics/export?period=7d&include=sessions,quality");
+
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.raw().headers().firstValue("Content-Disposition"))
+          .hasValue("attachment; filename=\"learnlytics-export-7d-2025-11-20.json\"");
+      ObjectNode doc = (ObjectNode) r.json();
+      String checksum = doc.remove("checksum").textValue();
+      assertThat(independentChecksum(doc)).isEqualTo(checksum);
+      assertThat(doc.at("/events/exchanges/0/id").textValue()).isEqualTo("e1");
+      assertThat(doc.at("/summary/avg_quality").doubleValue()).isEqualTo(0.75);
+    }
+  }
+
+  @Test
+  void theServerAnswersAThirdExportWith429AndRetryAfterInItsErrorShape() {
+    try (TestServer server = TestServer.start(dir)) {
+      ExportService exports = server.app().exports();
+      List<Export> running =
+          List.of(
+              exports.start(ExportRequest.parse(null, null, null)),
+              exports.start(ExportRequest.parse(null, null, null)));
+      try {
+        Response r = server.get("/api/analytics/export");
+
+        assertThat(r.status()).isEqualTo(429);
+        assertThat(r.raw().headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(r.json().at("/error/code").textValue()).isEqualTo("too_many_requests");
+      } finally {
+        running.forEach(Export::close);
+      }
+      assertThat(server.get("/api/analytics/export?format=csv").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aBadParameterIsA400AndAMissingTokenA401() throws Exception {
+    try (TestServer server = TestServer.withToken(dir, "secret")) {
+      Response unauthorized =
+          server.send(
+              HttpRequest.newBuilder(server.uri("/api/analytics/export")).GET()); // no token
+
+      Response bad = server.get("/api/analytics/export?include=everything");
+
+      assertThat(unauthorized.status()).isEqualTo(401);
+      assertThat(bad.status()).isEqualTo(400);
+      assertThat(Json.MAPPER.readTree(bad.body()).at("/error/details/0/field").textValue())
+          .isEqualTo("include");
+    }
+  }
+}
