@@ -2,18 +2,13 @@ package io.learnlytics.cli;
 
 import io.learnlytics.App;
 import io.learnlytics.api.WebServer;
-import io.learnlytics.config.Config;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,30 +65,10 @@ final class BenchApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.exists(db)) {
-      System.err.println(db + " does not exist; create it with: bench-ingest --db " + db);
-      return 1;
-    }
-    Config config = Config.defaults().withDb(db).withZone(ZoneOffset.UTC);
-    Instant now;
-    try (App probe = App.open(config)) {
-      probe.rollups().refreshDirty();
-      if (probe.rollups().list(io.learnlytics.rollup.Level.MONTHLY, 0, Long.MAX_VALUE).isEmpty()) {
-        probe.rollups().rebuild(null, null);
-      }
-      long last =
-          probe
-              .db()
-              .reader()
-              .withHandle(
-                  h -> h.createQuery("SELECT max(ts_utc) FROM exchanges").mapTo(Long.class).one());
-      now = Instant.ofEpochMilli(last).plus(Duration.ofHours(1));
-    }
-    try (App app =
-            new App(
-                config.withPort(0), Clock.fixed(now, ZoneOffset.UTC), new PrometheusRegistry());
+    try (App app = BenchDatabase.open(db);
         WebServer server = new WebServer(app, Duration.ZERO).start()) {
       String base = "http://127.0.0.1:" + server.port();
+      Instant now = app.clock().instant();
       timeJob("goal evaluation", app.goals()::evaluate);
       timeJob("insight generation", app.insights()::generate);
       System.out.printf("history up to %s; %d requests per measurement%n", now, requests);

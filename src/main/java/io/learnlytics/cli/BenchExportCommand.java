@@ -2,22 +2,16 @@ package io.learnlytics.cli;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.learnlytics.App;
-import io.learnlytics.config.Config;
 import io.learnlytics.export.ExportRequest;
 import io.learnlytics.export.ExportResult;
 import io.learnlytics.export.ExportService;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,25 +58,10 @@ final class BenchExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.exists(db)) {
-      System.err.println(db + " does not exist; create it with: bench-ingest --db " + db);
-      return 1;
-    }
-    Config config = Config.defaults().withDb(db).withZone(ZoneOffset.UTC);
-    Instant now;
-    try (App probe = App.open(config)) {
-      probe.rollups().refreshDirty();
-      long last =
-          probe
-              .db()
-              .reader()
-              .withHandle(
-                  h -> h.createQuery("SELECT max(ts_utc) FROM exchanges").mapTo(Long.class).one());
-      now = Instant.ofEpochMilli(last).plus(Duration.ofHours(1));
-    }
     HeapWatch heap = new HeapWatch();
-    try (App app = new App(config, Clock.fixed(now, ZoneOffset.UTC), new PrometheusRegistry())) {
+    try (App app = BenchDatabase.open(db)) {
       ExportService exports = app.exports();
+      Instant now = app.clock().instant();
       System.out.printf(
           "history up to %s; max heap %d MiB; %d runs per case after one warm-up run%n",
           now, Runtime.getRuntime().maxMemory() >> 20, runs);

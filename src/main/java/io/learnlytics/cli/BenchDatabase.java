@@ -1,0 +1,44 @@
+package io.learnlytics.cli;
+
+import io.learnlytics.App;
+import io.learnlytics.config.Config;
+import io.learnlytics.config.ConfigException;
+import io.learnlytics.rollup.Level;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * A database made by {@code bench-ingest}, opened for a benchmark: rollups brought up to date, and
+ * "now" fixed one hour after its last exchange, so "the last 30 days" hold data however old the
+ * file.
+ */
+final class BenchDatabase {
+  private BenchDatabase() {}
+
+  static App open(Path db) {
+    if (!Files.exists(db)) {
+      throw new ConfigException(db + " does not exist; create it with: bench-ingest --db " + db);
+    }
+    Config config = Config.defaults().withDb(db).withZone(ZoneOffset.UTC).withPort(0);
+    Instant now;
+    try (App probe = App.open(config)) {
+      probe.rollups().refreshDirty();
+      if (probe.rollups().list(Level.MONTHLY, 0, Long.MAX_VALUE).isEmpty()) {
+        probe.rollups().rebuild(null, null);
+      }
+      long last =
+          probe
+              .db()
+              .reader()
+              .withHandle(
+                  h -> h.createQuery("SELECT max(ts_utc) FROM exchanges").mapTo(Long.class).one());
+      now = Instant.ofEpochMilli(last).plus(Duration.ofHours(1));
+    }
+    return new App(config, Clock.fixed(now, ZoneOffset.UTC), new PrometheusRegistry());
+  }
+}
