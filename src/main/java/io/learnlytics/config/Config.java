@@ -101,19 +101,6 @@ public record Config(
         db, host, newPort, apiToken, insecure, zone, weekStart, dayStartHour, retention);
   }
 
-  public Config withApiToken(String token) {
-    return new Config(
-        db,
-        host,
-        port,
-        Optional.ofNullable(token),
-        insecure,
-        zone,
-        weekStart,
-        dayStartHour,
-        retention);
-  }
-
   public Config withZone(ZoneId newZone) {
     return new Config(
         db, host, port, apiToken, insecure, newZone, weekStart, dayStartHour, retention);
