@@ -33,11 +33,18 @@ final class ServeCommand implements Callable<Integer> {
     Config config = options.toConfig();
     config.checkBindIsSafe();
     App app = App.open(config);
+    // The demo history loads while the HTTP server starts (both take about half a second); the
+    // background refresher starts once it is in, and turns it into rollups within a second.
+    Thread demoLoad =
+        new Thread(() -> DemoCommand.loadDefaultDemo(app.ingest(), config), "demo-load");
     if (demo && Counts.isEmpty(app.db())) {
-      DemoCommand.loadDefaultDemo(app.ingest(), config);
+      demoLoad.start();
+    }
+    WebServer server = new WebServer(app, STOP_GRACE).start();
+    if (demoLoad.isAlive()) {
+      demoLoad.join();
     }
     app.startBackground();
-    WebServer server = new WebServer(app, STOP_GRACE).start();
     Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();

@@ -1,21 +1,18 @@
 package io.learnlytics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnlytics.support.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Feeds a stream of events to {@link IngestService} in NDJSON batches through the same parse,
- * validate and write path as {@code POST /api/events}. Used by the demo loader, the file ingest
- * command and the ingest benchmark. Not thread-safe.
+ * Feeds a stream of already-parsed events to {@link IngestService} in batches, through the same
+ * validation and write path as {@code POST /api/events}. Used by the demo loader and the file
+ * ingest and import commands. Not thread-safe.
  */
 public final class BatchLoader implements AutoCloseable {
   private final IngestService ingest;
   private final int batchSize;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-  private int pending;
+  private final List<JsonNode> pending = new ArrayList<>();
   private long sent;
   private long accepted;
   private long duplicates;
@@ -32,29 +29,23 @@ public final class BatchLoader implements AutoCloseable {
 
   /** Queues one event; sends the batch when it is full. */
   public void add(JsonNode event) {
-    try {
-      Json.MAPPER.writeValue(buffer, event);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    buffer.write('\n');
-    if (++pending == batchSize || buffer.size() > IngestService.MAX_BODY_BYTES / 2) {
+    pending.add(event);
+    if (pending.size() == batchSize) {
       flush();
     }
   }
 
   /** Sends what is queued. A rejected batch throws; earlier batches stay written. */
   public void flush() {
-    if (pending == 0) {
+    if (pending.isEmpty()) {
       return;
     }
-    IngestResult r = ingest.ingest(buffer.toByteArray(), true);
-    sent += pending;
+    IngestResult r = ingest.ingest(pending);
+    sent += pending.size();
     accepted += r.accepted();
     duplicates += r.duplicates();
     conflicts += r.conflicts().size();
-    buffer.reset();
-    pending = 0;
+    pending.clear();
   }
 
   /** Events sent in completed batches. */
