@@ -4,27 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.support.Json;
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the CSV export: a ZIP streamed entry by entry, each CSV file (RFC 4180: comma-separated,
@@ -39,8 +29,6 @@ final class CsvExport {
   private final RollupRows rows;
   private final Buckets buckets;
   private final LearningDays days;
-  private final List<Map<String, Object>> manifest = new ArrayList<>();
-  private final TreeMap<String, Long> counts = new TreeMap<>();
 
   CsvExport(ExportScope scope, ExportSource source, ExportFacts facts, RollupRows rows) {
     this.scope = scope;
@@ -64,29 +52,31 @@ final class CsvExport {
     JsonExport.HashingStream sink = new JsonExport.HashingStream(out);
     ZipOutputStream zip = new ZipOutputStream(sink, StandardCharsets.UTF_8);
     zip.setLevel(Deflater.BEST_SPEED);
-    readme(zip);
-    summary(zip);
+    ZipEntries entries = new ZipEntries(zip, scope.generatedUtc());
+    readme(entries);
+    summary(entries);
     if (scope.includes("sessions")) {
-      sessions(zip);
+      sessions(entries);
     }
-    daily(zip);
+    daily(entries);
     if (scope.includes("quality")) {
-      quality(zip);
+      quality(entries);
     }
     if (scope.includes("topics")) {
-      topics(zip);
+      topics(entries);
     }
-    goals(zip);
-    achievements(zip);
-    manifest(zip);
+    goals(entries);
+    achievements(entries);
+    manifest(entries);
     zip.finish();
     zip.flush();
     String checksum = "sha256:" + HexFormat.of().formatHex(sink.digest.digest());
-    return new ExportResult(scope.id(), "csv", scope.fileName(), sink.bytes, checksum, counts);
+    return new ExportResult(
+        scope.id(), "csv", scope.fileName(), sink.bytes, checksum, entries.counts());
   }
 
-  private void summary(ZipOutputStream zip) throws IOException {
-    try (CsvFile f = new CsvFile(zip, "summary.csv", "metric", "value")) {
+  private void summary(ZipEntries entries) throws IOException {
+    try (ZipEntries.CsvFile f = entries.csv("summary.csv", "metric", "value")) {
       f.row("export_id", scope.id());
       f.row("generated_at", Times.utc(scope.generatedUtc()));
       f.row("period", scope.request().period());
@@ -102,7 +92,7 @@ final class CsvExport {
   }
 
   /** One row per leaf of a JSON object, named by its dotted path, members in sorted order. */
-  private static void flatten(CsvFile f, String prefix, JsonNode n) throws IOException {
+  private static void flatten(ZipEntries.CsvFile f, String prefix, JsonNode n) throws IOException {
     List<String> names = new ArrayList<>();
     n.fieldNames().forEachRemaining(names::add);
     names.sort(null);
@@ -129,10 +119,9 @@ final class CsvExport {
     return v.isTextual() ? v.textValue() : v.toString();
   }
 
-  private void sessions(ZipOutputStream zip) throws IOException, SQLException {
-    try (CsvFile f =
-        new CsvFile(
-            zip,
+  private void sessions(ZipEntries entries) throws IOException, SQLException {
+    try (ZipEntries.CsvFile f =
+        entries.csv(
             "sessions.csv",
             "session_id",
             "local_date",
@@ -164,10 +153,9 @@ final class CsvExport {
     }
   }
 
-  private void daily(ZipOutputStream zip) throws IOException {
-    try (CsvFile f =
-        new CsvFile(
-            zip,
+  private void daily(ZipEntries entries) throws IOException {
+    try (ZipEntries.CsvFile f =
+        entries.csv(
             "daily_metrics.csv",
             "date",
             "sessions",
@@ -215,7 +203,7 @@ final class CsvExport {
     }
   }
 
-  private void dailyRow(CsvFile f, Rollup r) throws IOException {
+  private void dailyRow(ZipEntries.CsvFile f, Rollup r) throws IOException {
     f.row(
         buckets.learningDate(r.periodStartUtc()).toString(),
         r.sessionCount(),
@@ -246,10 +234,9 @@ final class CsvExport {
         r.trendDirection());
   }
 
-  private void quality(ZipOutputStream zip) throws IOException, SQLException {
-    try (CsvFile f =
-        new CsvFile(
-            zip,
+  private void quality(ZipEntries entries) throws IOException, SQLException {
+    try (ZipEntries.CsvFile f =
+        entries.csv(
             "quality_scores.csv",
             "id",
             "exchange_id",
@@ -281,9 +268,9 @@ final class CsvExport {
   }
 
   /** Topics by mentions (most first, then by name), with sessions and mean quality. */
-  private void topics(ZipOutputStream zip) throws IOException {
-    try (CsvFile f =
-        new CsvFile(zip, "topics.csv", "topic", "mentions", "sessions", "avg_quality")) {
+  private void topics(ZipEntries entries) throws IOException {
+    try (ZipEntries.CsvFile f =
+        entries.csv("topics.csv", "topic", "mentions", "sessions", "avg_quality")) {
       List<Map.Entry<String, Long>> ranked = new ArrayList<>(facts.topicMentions.entrySet());
       ranked.sort(
           Map.Entry.<String, Long>comparingByValue()
@@ -299,10 +286,9 @@ final class CsvExport {
     }
   }
 
-  private void goals(ZipOutputStream zip) throws IOException {
-    try (CsvFile f =
-        new CsvFile(
-            zip,
+  private void goals(ZipEntries entries) throws IOException {
+    try (ZipEntries.CsvFile f =
+        entries.csv(
             "goals.csv",
             "id",
             "name",
@@ -340,10 +326,9 @@ final class CsvExport {
     }
   }
 
-  private void achievements(ZipOutputStream zip) throws IOException, SQLException {
-    try (CsvFile f =
-        new CsvFile(
-            zip,
+  private void achievements(ZipEntries entries) throws IOException, SQLException {
+    try (ZipEntries.CsvFile f =
+        entries.csv(
             "achievements.csv",
             "id",
             "goal_id",
@@ -368,7 +353,7 @@ final class CsvExport {
     }
   }
 
-  private void readme(ZipOutputStream zip) throws IOException {
+  private void readme(ZipEntries entries) throws IOException {
     StringBuilder t = new StringBuilder();
     t.append("Learnlytics export\r\n\r\n");
     t.append("export id:    ").append(scope.id()).append("\r\n");
@@ -405,19 +390,16 @@ final class CsvExport {
         "apostrophe, so that spreadsheets do not run them as formulas. Numbers are plain.\r\n");
     t.append("\r\nVerify a file: sha256sum sessions.csv, and compare with manifest.json.\r\n");
     byte[] bytes = t.toString().getBytes(StandardCharsets.UTF_8);
-    try (EntryStream e = new EntryStream(zip, "README.txt")) {
-      e.write(bytes);
-      e.csv = false;
-    }
+    entries.text("README.txt", bytes);
   }
 
-  private void manifest(ZipOutputStream zip) throws IOException {
+  private void manifest(ZipEntries entries) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (CanonicalWriter w = new CanonicalWriter(buf)) {
       w.beginObject();
       w.name("export_id").string(scope.id());
       w.name("files").beginArray();
-      for (Map<String, Object> file : manifest) {
+      for (Map<String, Object> file : entries.files()) {
         w.map(file);
       }
       w.endArray();
@@ -436,91 +418,6 @@ final class CsvExport {
       w.name("timezone").string(scope.zone());
       w.endObject();
     }
-    zip.putNextEntry(entry("manifest.json"));
-    buf.writeTo(zip);
-    zip.closeEntry();
-  }
-
-  private ZipEntry entry(String name) {
-    ZipEntry e = new ZipEntry(name);
-    e.setTime(scope.generatedUtc());
-    return e;
-  }
-
-  /** One ZIP entry, hashed and counted as it is written; closing it records it in the manifest. */
-  private class EntryStream extends FilterOutputStream {
-    private final String name;
-    private final MessageDigest digest = Jcs.sha256();
-    private long bytes;
-    long rows;
-    boolean csv = true;
-
-    EntryStream(ZipOutputStream zip, String name) throws IOException {
-      super(zip);
-      this.name = name;
-      zip.putNextEntry(entry(name));
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      digest.update((byte) b);
-      out.write(b);
-      bytes++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      digest.update(b, off, len);
-      out.write(b, off, len);
-      bytes += len;
-    }
-
-    /** Ends the entry, not the ZIP. */
-    @Override
-    public void close() throws IOException {
-      ((ZipOutputStream) out).closeEntry();
-      Map<String, Object> file = new LinkedHashMap<>();
-      file.put("name", name);
-      file.put("rows", csv ? rows : null);
-      file.put("bytes", bytes);
-      file.put("sha256", HexFormat.of().formatHex(digest.digest()));
-      manifest.add(file);
-      if (csv) {
-        counts.put(name, rows);
-      }
-    }
-  }
-
-  /** A CSV entry: header first, then rows; {@link #close()} ends the entry. */
-  private final class CsvFile implements AutoCloseable {
-    private final EntryStream entry;
-    private final BufferedWriter writer;
-    private final CSVPrinter printer;
-
-    CsvFile(ZipOutputStream zip, String name, String... header) throws IOException {
-      this.entry = new EntryStream(zip, name);
-      this.writer =
-          new BufferedWriter(new OutputStreamWriter(entry, StandardCharsets.UTF_8), 1 << 16);
-      this.printer =
-          new CSVPrinter(
-              writer,
-              CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\r\n").get());
-    }
-
-    void row(Object... values) throws IOException {
-      String[] cells = new String[values.length];
-      for (int i = 0; i < values.length; i++) {
-        cells[i] = CsvCells.cell(values[i]);
-      }
-      printer.printRecord(Arrays.asList(cells));
-      entry.rows++;
-    }
-
-    @Override
-    public void close() throws IOException {
-      printer.flush();
-      writer.flush();
-      entry.close();
-    }
+    entries.unlisted("manifest.json", buf.toByteArray());
   }
 }
