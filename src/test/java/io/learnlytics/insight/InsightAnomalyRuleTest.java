@@ -4,32 +4,15 @@ import static io.learnlytics.insight.InsightFixture.TODAY;
 import static io.learnlytics.insight.InsightFixture.YESTERDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Yesterday is Monday 2025-12-15; its baseline is the 8 Mondays before it (Oct 20 .. Dec 8). */
-class InsightAnomalyRuleTest {
+class InsightAnomalyRuleTest extends InsightTestBase {
   static final double[] MONDAY_QUALITY = {0.70, 0.72, 0.74, 0.71, 0.73, 0.75, 0.70, 0.72};
-
-  @TempDir Path dir;
-  InsightFixture f;
-
-  @BeforeEach
-  void open() {
-    f = new InsightFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    f.close();
-  }
 
   /** {@code weeks} previous Mondays, each with two sessions of three scored exchanges. */
   void mondays(int weeks) {

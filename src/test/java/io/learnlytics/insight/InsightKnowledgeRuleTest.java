@@ -3,26 +3,9 @@ package io.learnlytics.insight;
 import static io.learnlytics.insight.InsightFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InsightKnowledgeRuleTest {
-  @TempDir Path dir;
-  InsightFixture f;
-
-  @BeforeEach
-  void open() {
-    f = new InsightFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    f.close();
-  }
-
+class InsightKnowledgeRuleTest extends InsightTestBase {
   @Test
   void a_strong_relation_between_two_studied_concepts_is_a_strong_connection() {
     f.session(TODAY.minusDays(40), 10, 2, null, "machine learning", "statistics");

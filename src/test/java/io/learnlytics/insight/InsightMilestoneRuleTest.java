@@ -4,28 +4,11 @@ import static io.learnlytics.insight.InsightFixture.TODAY;
 import static io.learnlytics.insight.InsightFixture.YESTERDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InsightMilestoneRuleTest {
+class InsightMilestoneRuleTest extends InsightTestBase {
   static final long[] SESSIONS = MilestoneRule.SESSION_THRESHOLDS;
-
-  @TempDir Path dir;
-  InsightFixture f;
-
-  @BeforeEach
-  void open() {
-    f = new InsightFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    f.close();
-  }
 
   @Test
   void crossing_is_previous_below_and_current_at_or_above_the_threshold() {

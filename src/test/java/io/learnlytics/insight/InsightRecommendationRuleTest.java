@@ -3,29 +3,12 @@ package io.learnlytics.insight;
 import static io.learnlytics.insight.InsightFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The window is the last 30 learning days: 2025-11-17 .. 2025-12-16. */
-class InsightRecommendationRuleTest {
-  @TempDir Path dir;
-  InsightFixture f;
-
-  @BeforeEach
-  void open() {
-    f = new InsightFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    f.close();
-  }
-
+class InsightRecommendationRuleTest extends InsightTestBase {
   @Test
   void the_hour_with_most_exchanges_is_recommended_when_more_than_3_sessions_started_in_it() {
     for (int d = 1; d <= 4; d++) {

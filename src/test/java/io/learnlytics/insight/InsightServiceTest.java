@@ -5,29 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnlytics.support.ApiException.InvalidInput;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InsightServiceTest {
-  @TempDir Path dir;
-  InsightFixture f;
-
-  @BeforeEach
-  void open() {
-    f = new InsightFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    f.close();
-  }
-
+class InsightServiceTest extends InsightTestBase {
   /**
    * A history that makes insights of several kinds and importances: a quality trend (high), a
    * knowledge gap (medium), an emerging area and a strong connection (low).

@@ -3,30 +3,13 @@ package io.learnlytics.insight;
 import static io.learnlytics.insight.InsightFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "This week" is Wed 2025-12-10 .. Tue 2025-12-16 15:00; "last week" is Wed 2025-12-03 .. Tue
  * 2025-12-09 15:00.
  */
-class InsightTrendRuleTest {
-  @TempDir Path dir;
-  InsightFixture f;
-
-  @BeforeEach
-  void open() {
-    f = new InsightFixture(dir);
-  }
-
-  @AfterEach
-  void close() {
-    f.close();
-  }
-
+class InsightTrendRuleTest extends InsightTestBase {
   /** Three sessions of three scored exchanges on three days of each week. */
   void weeks(double lastWeekQuality, double thisWeekQuality) {
     for (int d = 4; d <= 6; d++) {
