@@ -49,12 +49,16 @@ public final class App implements AutoCloseable {
   private FollowUpJobs followUps;
 
   public App(Config config, Clock clock, PrometheusRegistry registry) {
+    this(config, clock, registry, false);
+  }
+
+  private App(Config config, Clock clock, PrometheusRegistry registry, boolean checkPages) {
     this.config = config;
     this.clock = clock;
     this.registry = registry;
-    this.db = Database.open(config.db());
+    this.db = Database.open(config.db(), config.ingest().lockTimeout(), checkPages);
     Buckets buckets = new Buckets(config.zone(), config.dayStartHour(), config.weekStart());
-    this.ingest = new IngestService(db, clock, buckets);
+    this.ingest = new IngestService(db, clock, buckets, config.ingest());
     this.rollups = new RollupEngine(db, buckets, clock, new RollupMetrics(registry));
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
     this.goals = new GoalService(db, rollups, clock);
@@ -69,7 +73,15 @@ public final class App implements AutoCloseable {
 
   /** An instance on the system clock in the configured zone, with its own metrics registry. */
   public static App open(Config config) {
-    return new App(config, Clock.system(config.zone()), new PrometheusRegistry());
+    return new App(config, Clock.system(config.zone()), new PrometheusRegistry(), false);
+  }
+
+  /**
+   * Like {@link #open}, after checking every page of the database ({@code PRAGMA quick_check}): for
+   * the server and the commands that write, which should stop at once on a damaged file.
+   */
+  public static App openChecked(Config config) {
+    return new App(config, Clock.system(config.zone()), new PrometheusRegistry(), true);
   }
 
   /** Starts the dirty-bucket refresher (which first finishes any refresh left undone) and jobs. */

@@ -77,10 +77,9 @@ final class ApiMetrics {
     ingestEvents.labelValues("accepted").inc(r.accepted());
     ingestEvents.labelValues("duplicate").inc(r.duplicates());
     ingestEvents.labelValues("conflict").inc(r.conflicts().size());
-    ingestBatches.labelValues("200").inc();
   }
 
-  void rejected(int status) {
+  void batch(int status) {
     ingestBatches.labelValues(Integer.toString(status)).inc();
   }
 }

@@ -3,37 +3,66 @@ package io.learnlytics.api;
 import io.javalin.http.Context;
 import io.learnlytics.ingest.IngestResult;
 import io.learnlytics.ingest.IngestService;
-import io.learnlytics.support.ApiException;
 import io.learnlytics.support.ApiException.PayloadTooLarge;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 
-/** {@code POST /api/events}: the ingest contract of DESIGN.md §4. */
+/**
+ * {@code POST /api/events}: the ingest contract of DESIGN.md §4. The body is parsed as it arrives
+ * (never held whole in memory), within a shared {@link BodyBudget} of in-flight bytes.
+ */
 final class EventRoutes {
+  /** In-flight body bytes across all uploads: three maximum-size batches at a time. */
+  static final long BUDGET_BYTES = 3L * IngestService.MAX_BODY_BYTES;
+
+  private static final long BUDGET_WAIT_MILLIS = 20_000;
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
   private final IngestService ingest;
   private final ApiMetrics metrics;
+  private final BodyBudget budget = new BodyBudget(BUDGET_BYTES, BUDGET_WAIT_MILLIS);
 
   EventRoutes(IngestService ingest, ApiMetrics metrics) {
     this.ingest = ingest;
     this.metrics = metrics;
   }
 
-  void post(Context ctx) throws IOException {
-    try {
-      byte[] body = readLimited(ctx, IngestService.MAX_BODY_BYTES);
-      IngestResult result = ingest.ingest(body, isNdjson(ctx.contentType()));
-      metrics.ingested(result);
-      ctx.json(result);
-    } catch (ApiException e) {
-      metrics.rejected(e.status());
+  void post(Context ctx) throws IOException, InterruptedException {
+    IngestResult result = ingest(ctx);
+    metrics.ingested(result);
+    ctx.json(result);
+  }
+
+  /**
+   * Counts every batch by the status it was answered with — refused by the request guard, by
+   * validation or by the database alike. Runs after the route and its error handlers.
+   */
+  void count(Context ctx) {
+    if (ctx.method().name().equals("POST")) {
+      metrics.batch(ctx.status().getCode());
+    }
+  }
+
+  private IngestResult ingest(Context ctx) throws IOException, InterruptedException {
+    int limit = IngestService.MAX_BODY_BYTES;
+    long declared = ctx.req().getContentLengthLong();
+    InputStream raw = ctx.req().getInputStream();
+    if (declared > limit) {
+      drain(raw);
+      throw tooLarge(limit);
+    }
+    try (BodyBudget.Reservation r = budget.reserve(declared >= 0 ? declared : limit);
+        LimitedInput in = new LimitedInput(raw, limit)) {
+      return ingest.ingest(in, isNdjson(ctx.contentType()));
+    } catch (PayloadTooLarge e) {
+      drain(raw);
       throw e;
     }
   }
 
-  private static boolean isNdjson(String contentType) {
+  static boolean isNdjson(String contentType) {
     if (contentType == null) {
       return false;
     }
@@ -43,33 +72,20 @@ final class EventRoutes {
         || ct.startsWith("application/jsonl");
   }
 
-  /** Reads the body, refusing (before reading it all) anything over {@code limit} bytes. */
-  private static byte[] readLimited(Context ctx, int limit) throws IOException {
-    long declared = ctx.req().getContentLengthLong();
-    try (InputStream in = ctx.req().getInputStream()) {
-      if (declared > limit) {
-        drain(in);
-        throw tooLarge(limit);
-      }
-      byte[] body = in.readNBytes(limit + 1);
-      if (body.length > limit) {
-        drain(in);
-        throw tooLarge(limit);
-      }
-      return body;
-    }
-  }
-
   /**
    * Reads and discards the rest of an oversized body (up to a bound), so that a client still
    * uploading receives the 413 instead of a reset connection.
    */
-  private static void drain(InputStream in) throws IOException {
+  private static void drain(InputStream in) {
     long left = DRAIN_LIMIT;
     byte[] buffer = new byte[64 * 1024];
-    int n;
-    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-      left -= n;
+    try {
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client is gone or the body broken: the 413 stands
     }
   }
 
@@ -78,5 +94,46 @@ final class EventRoutes {
         "the request body is over the limit of "
             + limit / (1024 * 1024)
             + " MiB; split the events into smaller batches");
+  }
+
+  /** Fails with 413 as soon as more than {@code limit} bytes have been read. */
+  private static final class LimitedInput extends FilterInputStream {
+    private final int limit;
+    private long read;
+
+    LimitedInput(InputStream in, int limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > limit) {
+        throw tooLarge(limit);
+      }
+    }
+
+    @Override
+    public void close() {
+      // the container owns the request stream
+    }
   }
 }

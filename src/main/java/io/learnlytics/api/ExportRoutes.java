@@ -6,6 +6,7 @@ import io.learnlytics.export.ExportRequest;
 import io.learnlytics.export.ExportService;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /api/analytics/export?format=json|csv&period=7d|30d|90d|365d|all&include=...}: streams
@@ -13,6 +14,12 @@ import java.io.OutputStream;
  * Retry-After}) before any byte is sent; the body is then written straight to the response as it is
  * produced, never held in memory. A JSON export ends with its {@code checksum} member, so a
  * download cut short is recognisable.
+ *
+ * <p>An export that fails while the first bytes are still in the response buffer is answered as an
+ * error (500, or 503/507 for a locked or full database). Once bytes have gone out the status cannot
+ * change any more, so a failure then appends a line that makes the file invalid JSON (or an
+ * unreadable ZIP) and aborts the connection: the client sees a broken transfer, never a file that
+ * looks complete.
  */
 public final class ExportRoutes {
   public static final String EXPORT = "/api/analytics/export";
@@ -34,8 +41,38 @@ public final class ExportRoutes {
       ctx.header("X-Export-Id", export.id());
       ctx.header("Cache-Control", "no-store");
       OutputStream out = ctx.res().getOutputStream();
-      export.writeTo(out);
+      try {
+        export.writeTo(out);
+        out.flush();
+      } catch (IOException | RuntimeException e) {
+        if (!ctx.res().isCommitted()) {
+          ctx.res().reset(); // nothing sent yet: answer with an error instead
+          throw e;
+        }
+        spoil(out, e);
+        throw new ResponseAborted("export " + export.id() + " failed after its first bytes", e);
+      }
+    }
+  }
+
+  /** Ends a partly sent export so that no parser or verifier can take it for a whole one. */
+  private static void spoil(OutputStream out, Exception cause) {
+    String line =
+        "\n\nEXPORT FAILED: "
+            + cause.getClass().getSimpleName()
+            + "; this file is incomplete and must not be used. Run the export again.\n";
+    try {
+      out.write(line.getBytes(StandardCharsets.UTF_8));
       out.flush();
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e); // the client is gone; the abort below still ends the response
+    }
+  }
+
+  /** A failure after the response was committed: the connection is aborted, not answered. */
+  static final class ResponseAborted extends RuntimeException {
+    ResponseAborted(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.learnlytics.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.learnlytics.App;
@@ -18,12 +19,19 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP server: routes, authentication and the mapping of errors to the one error shape. */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  /** Largest body of any route but {@code POST /api/events} (goals, insights). */
+  static final int MAX_OTHER_BODY_BYTES = 64 * 1024;
+
+  /** Set on a request once an error handler has written its answer. */
+  private static final String ANSWERED = "learnlytics.answered";
 
   private final Javalin app;
   private final AnalyticsRoutes analytics;
@@ -38,6 +46,7 @@ public final class WebServer implements AutoCloseable {
     IngestService ingest = app.ingest();
     ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
     EventRoutes events = new EventRoutes(ingest, metrics);
+    DeleteRoutes deletes = new DeleteRoutes(ingest);
     this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
     AnalyticsRoutes a = analytics;
     GoalRoutes g = new GoalRoutes(app.goals(), app.cache());
@@ -49,15 +58,25 @@ public final class WebServer implements AutoCloseable {
               c.startup.showJavalinBanner = false;
               c.startup.showOldJavalinVersionWarning = false;
               c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-              c.http.maxRequestSize = IngestService.MAX_BODY_BYTES;
+              // Events stream their body (EventRoutes); every other body is a small JSON object.
+              c.http.maxRequestSize = MAX_OTHER_BODY_BYTES;
               c.staticFiles.add("/public", Location.CLASSPATH);
               c.staticFiles.enableWebjars();
               c.jetty.host = config.host();
               c.jetty.port = config.port();
-              c.jetty.modifyServer(server -> server.setStopTimeout(stopGrace.toMillis()));
+              c.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(stopGrace.toMillis());
+                    server.setErrorHandler(new JettyErrors());
+                  });
+              RequestGuard guard = new RequestGuard(config);
+              c.routes.before(guard::checkCaller);
               config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
+              c.routes.before("/api/*", guard::checkBody);
               c.routes.get("/api/health", ctx -> health(ctx, db, config.apiToken().isPresent()));
               c.routes.post("/api/events", events::post);
+              c.routes.after("/api/events", events::count);
+              c.routes.delete(DeleteRoutes.EVENT, deletes::delete);
               c.routes.get(
                   AnalyticsRoutes.OVERVIEW, a.instrumented(AnalyticsRoutes.OVERVIEW, a::overview));
               c.routes.get(
@@ -80,6 +99,7 @@ public final class WebServer implements AutoCloseable {
               c.routes.get(ExportRoutes.EXPORT, a.instrumented(ExportRoutes.EXPORT, e::export));
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
+              c.routes.exception(HttpResponseException.class, WebServer::javalinError);
               c.routes.exception(Exception.class, WebServer::unexpected);
               c.routes.error(404, "*", WebServer::notFound);
             });
@@ -125,21 +145,65 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void apiError(ApiException e, Context ctx) {
-    if (e instanceof ApiException.TooManyRequests t) {
-      ctx.header("Retry-After", Integer.toString(t.retryAfterSeconds()));
+    if (ctx.res().isCommitted()) {
+      abort(ctx, e);
+      return;
     }
+    if (e.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+    }
+    ctx.attribute(ANSWERED, true);
     ctx.status(e.status()).json(ErrorBody.of(e));
   }
 
+  /** Javalin's own errors (unknown route, body over the size limit) in our shape. */
+  private static void javalinError(HttpResponseException e, Context ctx) {
+    String message =
+        e.getStatus() == 404 ? "no route for " + ctx.method() + " " + ctx.path() : e.getMessage();
+    ctx.attribute(ANSWERED, true);
+    ctx.status(e.getStatus()).json(ErrorBody.of(JettyErrors.code(e.getStatus()), message));
+  }
+
+  /**
+   * Everything else: a locked or full database, or a broken request body, answers as what it is
+   * ({@link Errors}); anything left is a server fault, logged once with its cause. A failure after
+   * the response was committed cannot change the status any more: the connection is aborted.
+   */
   private static void unexpected(Exception e, Context ctx) {
+    if (ctx.res().isCommitted()) {
+      LOG.error(
+          "{} {} failed after the response started; aborting it", ctx.method(), ctx.path(), e);
+      abort(ctx, e);
+      return;
+    }
+    ApiException answer = Errors.classify(e);
+    if (answer != null) {
+      LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), answer.getMessage(), rootCause(e));
+      apiError(answer, ctx);
+      return;
+    }
     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    ctx.attribute(ANSWERED, true);
     ctx.status(500).json(ErrorBody.of("internal_error", "the server failed; see its log"));
   }
 
+  /** The 404 of a route that matched nothing, unless a handler already answered it. */
   private static void notFound(Context ctx) {
-    String type = ctx.res().getContentType();
-    if (type == null || !type.contains("json")) {
+    if (ctx.attribute(ANSWERED) == null) {
       ctx.json(ErrorBody.of("not_found", "no route for " + ctx.method() + " " + ctx.path()));
     }
+  }
+
+  /** Ends a committed response without completing it, so the client sees a broken transfer. */
+  private static void abort(Context ctx, Throwable cause) {
+    ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(cause);
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable c = e;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c.toString();
   }
 }

@@ -5,7 +5,10 @@ import io.learnlytics.config.ConfigException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -88,6 +91,52 @@ final class ConfigOptions {
               + " LEARNLYTICS_RETENTION_DAILY_DAYS; default: ${DEFAULT-VALUE})")
   int retentionDailyDays;
 
+  @Option(
+      names = "--earliest-event-date",
+      paramLabel = "DATE",
+      defaultValue = "${env:LEARNLYTICS_EARLIEST_EVENT_DATE:-2000-01-01}",
+      description =
+          "Refuse events dated before this day, UTC (env LEARNLYTICS_EARLIEST_EVENT_DATE;"
+              + " default: ${DEFAULT-VALUE})")
+  String earliestEventDate;
+
+  @Option(
+      names = "--max-future-hours",
+      paramLabel = "HOURS",
+      defaultValue = "${env:LEARNLYTICS_MAX_FUTURE_HOURS:-24}",
+      description =
+          "Refuse events more than this many hours ahead of the server's clock (env"
+              + " LEARNLYTICS_MAX_FUTURE_HOURS; default: ${DEFAULT-VALUE})")
+  int maxFutureHours;
+
+  @Option(
+      names = "--lock-timeout-seconds",
+      paramLabel = "SECONDS",
+      defaultValue = "${env:LEARNLYTICS_LOCK_TIMEOUT_SECONDS:-10}",
+      description =
+          "How long a write waits for another program's lock on the database before answering"
+              + " 503 (env LEARNLYTICS_LOCK_TIMEOUT_SECONDS; default: ${DEFAULT-VALUE})")
+  int lockTimeoutSeconds;
+
+  @Option(
+      names = "--allowed-origins",
+      paramLabel = "ORIGINS",
+      defaultValue = "${env:LEARNLYTICS_ALLOWED_ORIGINS:-}",
+      description =
+          "Comma-separated origins (scheme://host[:port]) whose pages may call the API besides"
+              + " this server's own (env LEARNLYTICS_ALLOWED_ORIGINS; default: none)")
+  String allowedOrigins;
+
+  @Option(
+      names = "--allowed-hosts",
+      paramLabel = "HOSTS",
+      defaultValue = "${env:LEARNLYTICS_ALLOWED_HOSTS:-}",
+      description =
+          "Comma-separated host names accepted in the Host header on a loopback bind besides"
+              + " localhost and loopback addresses, e.g. behind a reverse proxy (env"
+              + " LEARNLYTICS_ALLOWED_HOSTS; default: none)")
+  String allowedHosts;
+
   Config toConfig() {
     return new Config(
         db,
@@ -98,7 +147,22 @@ final class ConfigOptions {
         zone(),
         weekStart(),
         dayStartHour,
-        new Config.Retention(retentionHourlyDays, retentionDailyDays));
+        new Config.Retention(retentionHourlyDays, retentionDailyDays),
+        new Config.Ingest(
+            earliestEventDate(),
+            Duration.ofHours(maxFutureHours),
+            Duration.ofSeconds(lockTimeoutSeconds)),
+        new Config.Exposure(
+            Config.Exposure.list(allowedOrigins), Config.Exposure.list(allowedHosts)));
+  }
+
+  private LocalDate earliestEventDate() {
+    try {
+      return LocalDate.parse(earliestEventDate.strip());
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(
+          "earliest-event-date '" + earliestEventDate + "' is not a date such as 2000-01-01");
+    }
   }
 
   private ZoneId zone() {

@@ -42,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Config config = options.toConfig();
-    try (App app = App.open(config)) {
+    try (App app = App.openChecked(config)) {
       ImportResult r =
           new ExportImporter(app.ingest(), app.db(), app.rollups())
               .importFile(file, !noVerify, batchSize);

@@ -44,7 +44,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Config config = options.toConfig();
-    try (App app = App.open(config)) {
+    try (App app = App.openChecked(config)) {
       for (Path file : files) {
         if (!ingestFile(app.ingest(), file)) {
           return 1;

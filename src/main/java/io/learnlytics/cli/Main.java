@@ -2,6 +2,7 @@ package io.learnlytics.cli;
 
 import io.learnlytics.config.ConfigException;
 import io.learnlytics.config.Version;
+import io.learnlytics.store.UnusableDatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,8 @@ import picocli.CommandLine.Command;
       AggregateCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      VerifyCommand.class,
+      ForgetCommand.class,
       BenchIngestCommand.class,
       BenchRollupCommand.class,
       BenchApiCommand.class,
@@ -30,11 +33,11 @@ public final class Main implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof ConfigException) {
+          if (e instanceof ConfigException || e instanceof UnusableDatabaseException) {
             cmd.getErr().println("learnlytics: " + e.getMessage());
             return 2;
           }

@@ -1,9 +1,12 @@
 package io.learnlytics.cli;
 
+import io.javalin.util.JavalinBindException;
 import io.learnlytics.App;
 import io.learnlytics.api.WebServer;
 import io.learnlytics.config.Config;
+import io.learnlytics.config.ConfigException;
 import io.learnlytics.store.Counts;
+import io.learnlytics.store.ServerLock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +35,14 @@ final class ServeCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Config config = options.toConfig();
     config.checkBindIsSafe();
-    App app = App.open(config);
+    ServerLock lock = ServerLock.acquire(config.db());
+    App app;
+    try {
+      app = App.openChecked(config);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     // The demo history loads while the HTTP server starts (both take about half a second); the
     // background refresher starts once it is in, and turns it into rollups within a second.
     Thread demoLoad =
@@ -40,7 +50,20 @@ final class ServeCommand implements Callable<Integer> {
     if (demo && Counts.isEmpty(app.db())) {
       demoLoad.start();
     }
-    WebServer server = new WebServer(app, STOP_GRACE).start();
+    WebServer server;
+    try {
+      server = new WebServer(app, STOP_GRACE).start();
+    } catch (JavalinBindException e) {
+      demoLoad.join();
+      app.close();
+      lock.close();
+      throw new ConfigException(
+          "port "
+              + config.port()
+              + " on "
+              + config.host()
+              + " is already in use; stop the program using it or choose another --port");
+    }
     if (demoLoad.isAlive()) {
       demoLoad.join();
     }
@@ -56,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
                   LOG.info("stopping: finishing in-flight requests");
                   server.close();
                   app.close();
+                  lock.close();
                   stopped.countDown();
                 },
                 "learnlytics-shutdown"));

@@ -1,10 +1,17 @@
 package io.learnlytics.config;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,7 +28,9 @@ public record Config(
     ZoneId zone,
     DayOfWeek weekStart,
     int dayStartHour,
-    Retention retention) {
+    Retention retention,
+    Ingest ingest,
+    Exposure exposure) {
 
   /**
    * How long rollup rows are kept, in days (0 = forever). Raw events are never deleted, so any
@@ -36,9 +45,12 @@ public record Config(
     public static final int MIN_DAILY_DAYS = 400;
 
     public Retention {
-      if (hourlyDays < 0) {
+      if (hourlyDays != 0 && hourlyDays < MIN_HOURLY_DAYS) {
         throw new ConfigException(
-            "retention-hourly-days must be 0 (forever) or more, got " + hourlyDays);
+            "retention-hourly-days must be 0 (forever) or at least "
+                + MIN_HOURLY_DAYS
+                + " (the 90-day overview reads the hours of the day 90 days back), got "
+                + hourlyDays);
       }
       if (dailyDays != 0 && dailyDays < MIN_DAILY_DAYS) {
         throw new ConfigException(
@@ -47,6 +59,81 @@ public record Config(
                 + " (the API serves 365-day daily views), got "
                 + dailyDays);
       }
+    }
+  }
+
+  /**
+   * What ingest accepts and how long it waits. Events dated before {@code earliestEventDate} (UTC)
+   * or more than {@code maxFuture} ahead of the server's clock are refused: a year-9999 timestamp
+   * is a client bug, and once stored it would stretch every rebuild and export to its year. A write
+   * that finds the database locked by another program waits up to {@code lockTimeout}, then answers
+   * 503 with {@code Retry-After}.
+   */
+  public record Ingest(LocalDate earliestEventDate, Duration maxFuture, Duration lockTimeout) {
+    public static final Ingest DEFAULT =
+        new Ingest(LocalDate.of(2000, 1, 1), Duration.ofHours(24), Duration.ofSeconds(10));
+
+    public Ingest {
+      Objects.requireNonNull(earliestEventDate, "earliestEventDate");
+      if (maxFuture.isNegative() || maxFuture.compareTo(Duration.ofDays(366)) > 0) {
+        throw new ConfigException(
+            "max-future-hours must be from 0 to 8784 (366 days), got " + maxFuture.toHours());
+      }
+      if (lockTimeout.isNegative() || lockTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new ConfigException(
+            "lock-timeout-seconds must be from 0 to 600, got " + lockTimeout.toSeconds());
+      }
+    }
+  }
+
+  /**
+   * Who may talk to the API besides the page this server serves. A browser request that carries an
+   * {@code Origin} other than the server's own is refused unless listed in {@code allowedOrigins}
+   * ({@code scheme://host[:port]}). On a loopback bind, the {@code Host} header must name loopback
+   * or one of {@code allowedHosts}, which defeats DNS rebinding: a page on {@code evil.example}
+   * that re-points its name at 127.0.0.1 still sends {@code Host: evil.example}.
+   */
+  public record Exposure(List<String> allowedOrigins, List<String> allowedHosts) {
+    public static final Exposure DEFAULT = new Exposure(List.of(), List.of());
+
+    public Exposure {
+      allowedOrigins = allowedOrigins.stream().map(Exposure::origin).toList();
+      allowedHosts = allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Parses a comma-separated list, ignoring blanks. */
+    public static List<String> list(String csv) {
+      List<String> out = new ArrayList<>();
+      if (csv != null) {
+        for (String part : csv.split(",")) {
+          if (!part.isBlank()) {
+            out.add(part.strip());
+          }
+        }
+      }
+      return out;
+    }
+
+    private static String origin(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      try {
+        URI u = new URI(v);
+        boolean bare = u.getRawPath() == null || u.getRawPath().isEmpty();
+        if (u.getScheme() != null
+            && u.getHost() != null
+            && bare
+            && u.getQuery() == null
+            && u.getFragment() == null
+            && (u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+          return v;
+        }
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      throw new ConfigException(
+          "allowed origin '"
+              + value
+              + "' is not an origin; write scheme://host[:port] such as https://notes.example.com");
     }
   }
 
@@ -59,11 +146,24 @@ public record Config(
       ZoneId zone,
       DayOfWeek weekStart,
       int dayStartHour) {
-    this(db, host, port, apiToken, insecure, zone, weekStart, dayStartHour, Retention.DEFAULT);
+    this(
+        db,
+        host,
+        port,
+        apiToken,
+        insecure,
+        zone,
+        weekStart,
+        dayStartHour,
+        Retention.DEFAULT,
+        Ingest.DEFAULT,
+        Exposure.DEFAULT);
   }
 
   public Config {
     Objects.requireNonNull(retention, "retention");
+    Objects.requireNonNull(ingest, "ingest");
+    Objects.requireNonNull(exposure, "exposure");
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(apiToken, "apiToken");
@@ -93,17 +193,82 @@ public record Config(
 
   public Config withDb(Path newDb) {
     return new Config(
-        newDb, host, port, apiToken, insecure, zone, weekStart, dayStartHour, retention);
+        newDb,
+        host,
+        port,
+        apiToken,
+        insecure,
+        zone,
+        weekStart,
+        dayStartHour,
+        retention,
+        ingest,
+        exposure);
   }
 
   public Config withPort(int newPort) {
     return new Config(
-        db, host, newPort, apiToken, insecure, zone, weekStart, dayStartHour, retention);
+        db,
+        host,
+        newPort,
+        apiToken,
+        insecure,
+        zone,
+        weekStart,
+        dayStartHour,
+        retention,
+        ingest,
+        exposure);
   }
 
   public Config withZone(ZoneId newZone) {
     return new Config(
-        db, host, port, apiToken, insecure, newZone, weekStart, dayStartHour, retention);
+        db,
+        host,
+        port,
+        apiToken,
+        insecure,
+        newZone,
+        weekStart,
+        dayStartHour,
+        retention,
+        ingest,
+        exposure);
+  }
+
+  public Config withIngest(Ingest newIngest) {
+    return new Config(
+        db,
+        host,
+        port,
+        apiToken,
+        insecure,
+        zone,
+        weekStart,
+        dayStartHour,
+        retention,
+        newIngest,
+        exposure);
+  }
+
+  public Config withExposure(Exposure newExposure) {
+    return new Config(
+        db,
+        host,
+        port,
+        apiToken,
+        insecure,
+        zone,
+        weekStart,
+        dayStartHour,
+        retention,
+        ingest,
+        newExposure);
+  }
+
+  /** True when the server binds to a loopback address only. */
+  public boolean loopbackOnly() {
+    return isLoopback(host);
   }
 
   /**
@@ -133,7 +298,7 @@ public record Config(
   public String toString() {
     // The token is a secret: never print it.
     return ("Config[db=%s, host=%s, port=%d, apiToken=%s, insecure=%s, zone=%s, weekStart=%s,"
-            + " dayStartHour=%d, retention=%s]")
+            + " dayStartHour=%d, retention=%s, ingest=%s, exposure=%s]")
         .formatted(
             db,
             host,
@@ -143,6 +308,8 @@ public record Config(
             zone,
             weekStart,
             dayStartHour,
-            retention);
+            retention,
+            ingest,
+            exposure);
   }
 }

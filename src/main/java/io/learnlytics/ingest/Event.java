@@ -77,8 +77,12 @@ public sealed interface Event {
       return "quality";
     }
 
+    /**
+     * This score placed at its exchange's time. The fingerprint covers the resolved time, so the
+     * score re-sent with that timestamp written out (as exports do) is the same score.
+     */
     Quality at(long ts, int offset) {
-      return new Quality(
+      return of(
           id,
           exchangeId,
           ts,
@@ -88,8 +92,43 @@ public sealed interface Event {
           accuracy,
           clarity,
           engagement,
+          composite);
+    }
+
+    /** A score with its fingerprint computed from its content. */
+    static Quality of(
+        String id,
+        String exchangeId,
+        Long tsUtc,
+        Integer offsetSeconds,
+        Double relevance,
+        Double helpfulness,
+        Double accuracy,
+        Double clarity,
+        Double engagement,
+        double composite) {
+      return new Quality(
+          id,
+          exchangeId,
+          tsUtc,
+          offsetSeconds,
+          relevance,
+          helpfulness,
+          accuracy,
+          clarity,
+          engagement,
           composite,
-          fingerprint);
+          Fingerprint.of(
+              "quality",
+              id,
+              exchangeId,
+              tsUtc == null ? null : tsUtc + "/" + offsetSeconds,
+              relevance,
+              helpfulness,
+              accuracy,
+              clarity,
+              engagement,
+              composite));
     }
   }
 

@@ -10,47 +10,59 @@ import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.PayloadTooLarge;
 import io.learnlytics.support.Json;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Splits a request body into event objects: one JSON object, a JSON array of objects, or NDJSON
- * (one object per line). Enforces the batch-size limit while parsing, before building more trees.
+ * Splits a request body, as it streams in, into event objects: one JSON object, a JSON array of
+ * objects, or NDJSON (one object per line). Each object is handed on as soon as it is parsed, so
+ * only one event's JSON tree exists at a time; the batch-size limit is enforced while parsing.
  */
 final class EventParser {
   private static final ObjectReader READER = Json.MAPPER.reader();
 
   private EventParser() {}
 
-  static List<JsonNode> parse(byte[] body, boolean ndjson) {
-    if (isBlank(body)) {
-      throw InvalidInput.of("body", "is empty; send a JSON object, a JSON array or NDJSON");
-    }
-    return ndjson ? parseNdjson(body) : parseJson(body);
-  }
-
-  private static List<JsonNode> parseJson(byte[] body) {
+  static void parse(InputStream body, boolean ndjson, Consumer<JsonNode> sink) {
     try (JsonParser p = READER.createParser(body)) {
-      JsonToken first = p.nextToken();
-      List<JsonNode> out = new ArrayList<>();
-      if (first == JsonToken.START_ARRAY) {
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          checkBatchSize(out.size() + 1);
-          out.add(READER.readTree(p));
-        }
-      } else if (first == JsonToken.START_OBJECT) {
-        out.add(READER.readTree(p));
+      if (ndjson) {
+        parseNdjson(p, sink);
       } else {
-        throw InvalidInput.of("body", "must be a JSON object, a JSON array of objects, or NDJSON");
+        parseJson(p, sink);
       }
-      if (p.nextToken() != null) {
-        throw InvalidInput.of("body", "has content after the end of the JSON value");
-      }
-      return out;
     } catch (JsonProcessingException e) {
       throw InvalidInput.of("body", "is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw InvalidInput.of("body", "could not be read: " + e.getMessage());
+      throw unreadable(e);
+    }
+  }
+
+  /** A body that could not be read to its end: cut short, or a broken chunked encoding. */
+  static InvalidInput unreadable(Exception e) {
+    return InvalidInput.of(
+        "body",
+        "could not be read to its end (" + e.getClass().getSimpleName() + "); nothing was written");
+  }
+
+  private static void parseJson(JsonParser p, Consumer<JsonNode> sink) throws IOException {
+    JsonToken first = p.nextToken();
+    if (first == null) {
+      throw empty();
+    }
+    int count = 0;
+    if (first == JsonToken.START_ARRAY) {
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        checkBatchSize(++count);
+        sink.accept(READER.readTree(p));
+      }
+    } else if (first == JsonToken.START_OBJECT) {
+      sink.accept(READER.readTree(p));
+    } else {
+      throw InvalidInput.of("body", "must be a JSON object, a JSON array of objects, or NDJSON");
+    }
+    if (p.nextToken() != null) {
+      throw InvalidInput.of("body", "has content after the end of the JSON value");
     }
   }
 
@@ -58,23 +70,29 @@ final class EventParser {
    * NDJSON is read as a sequence of root-level JSON values with one parser, which Jackson supports
    * natively and which costs far less than a parser per line; a syntax error names its line.
    */
-  private static List<JsonNode> parseNdjson(byte[] body) {
-    List<JsonNode> out = new ArrayList<>();
-    try (JsonParser p = READER.createParser(body)) {
+  private static void parseNdjson(JsonParser p, Consumer<JsonNode> sink) throws IOException {
+    int count = 0;
+    try {
       JsonToken token;
       while ((token = p.nextToken()) != null) {
-        checkBatchSize(out.size() + 1);
+        checkBatchSize(count + 1);
         if (token != JsonToken.START_OBJECT) {
-          throw lineError(out.size(), p.currentLocation().getLineNr(), "is not a JSON object");
+          throw lineError(count, p.currentLocation().getLineNr(), "is not a JSON object");
         }
-        out.add(READER.readTree(p));
+        sink.accept(READER.readTree(p));
+        count++;
       }
-      return out;
     } catch (JsonProcessingException e) {
-      throw lineError(out.size(), e.getLocation().getLineNr(), "is not valid JSON");
-    } catch (IOException e) {
-      throw InvalidInput.of("body", "could not be read: " + e.getMessage());
+      int line = (e.getLocation() != null ? e.getLocation() : p.currentLocation()).getLineNr();
+      throw lineError(count, line, "is not valid JSON: " + e.getOriginalMessage());
     }
+    if (count == 0) {
+      throw empty();
+    }
+  }
+
+  private static InvalidInput empty() {
+    return InvalidInput.of("body", "is empty; send a JSON object, a JSON array or NDJSON");
   }
 
   private static InvalidInput lineError(int index, int line, String problem) {
@@ -90,18 +108,5 @@ final class EventParser {
               + IngestService.MAX_EVENTS
               + " events; split it into smaller batches");
     }
-  }
-
-  private static boolean isBlank(byte[] a) {
-    return isBlank(a, 0, a.length);
-  }
-
-  private static boolean isBlank(byte[] a, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!Character.isWhitespace(a[i])) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,10 +1,8 @@
 package io.learnlytics.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
-import io.learnlytics.support.Json;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Turns parsed JSON objects into validated {@link Event}s, or one 400 listing every problem. */
+/**
+ * Turns parsed JSON objects, one at a time as the body streams in, into validated {@link Event}s;
+ * at the end, either the whole batch or one 400 listing its problems. Only the validated events are
+ * kept, never the JSON trees, so a batch costs about the memory of its content.
+ */
 final class EventValidator {
   static final Set<String> KINDS = ordered("exchange", "feedback", "quality", "relation");
   static final Set<String> FEEDBACK_TYPES =
@@ -63,29 +65,37 @@ final class EventValidator {
   private static final double W_CLARITY = 0.15;
   private static final double W_ACCURACY = 0.10;
 
-  private EventValidator() {}
+  private final TimeWindow window;
+  private final Problems problems = new Problems();
+  private final List<Event> events = new ArrayList<>();
+  private int seen;
 
-  static List<Event> validate(List<JsonNode> nodes) {
-    List<FieldError> errors = new ArrayList<>();
-    List<Event> events = new ArrayList<>(nodes.size());
-    for (int i = 0; i < nodes.size(); i++) {
-      Event e = validate(nodes.get(i), i, errors);
-      if (e != null) {
-        events.add(e);
-      }
+  EventValidator(TimeWindow window) {
+    this.window = window;
+  }
+
+  /** Validates the next event of the batch. */
+  void add(JsonNode node) {
+    Event e = validate(node, seen++);
+    if (e != null && problems.isEmpty()) {
+      events.add(e);
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInput(summary(errors, nodes.size()), errors);
+  }
+
+  /** The validated batch, or a 400 listing every problem found. */
+  List<Event> events() {
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems.summary(seen), problems.details());
     }
     return events;
   }
 
-  private static Event validate(JsonNode node, int index, List<FieldError> errors) {
+  private Event validate(JsonNode node, int index) {
     if (!node.isObject()) {
-      errors.add(new FieldError(index, null, "an event must be a JSON object"));
+      problems.add(new FieldError(index, null, "an event must be a JSON object"));
       return null;
     }
-    FieldReader r = new FieldReader(node, index, errors);
+    FieldReader r = new FieldReader(node, index, problems, window);
     String kind = r.oneOf("kind", KINDS);
     if (kind == null) {
       return null;
@@ -98,21 +108,20 @@ final class EventValidator {
     };
   }
 
-  private static Event exchange(FieldReader r) {
+  private Event exchange(FieldReader r) {
     r.rejectUnknownFields(EXCHANGE_FIELDS);
     String id = r.id("id");
     String sessionId = r.id("session_id");
     OffsetDateTime ts = r.timestamp("timestamp", true);
     String userText = r.string("user_text", false);
     String agentText = r.string("agent_text", false);
-    Long duration = r.nonNegativeLong("duration_ms");
-    List<String> topics = r.distinctStrings("topics");
-    JsonNode metadata = r.object("metadata");
+    Long duration = r.durationMs("duration_ms");
+    List<String> topics = r.topics("topics");
+    String metadataJson = r.metadata("metadata");
     if (r.hasErrors()) {
       return null;
     }
     long durationMs = duration == null ? 0 : duration;
-    String metadataJson = metadata == null ? null : canonical(metadata);
     return new Event.Exchange(
         id,
         sessionId,
@@ -135,7 +144,7 @@ final class EventValidator {
             metadataJson));
   }
 
-  private static Event feedback(FieldReader r) {
+  private Event feedback(FieldReader r) {
     r.rejectUnknownFields(FEEDBACK_FIELDS);
     String id = r.id("id");
     String exchangeId = r.id("exchange_id");
@@ -157,7 +166,7 @@ final class EventValidator {
         Fingerprint.of("feedback", id, exchangeId, instant(ts), type, rating, comment));
   }
 
-  private static Event quality(FieldReader r) {
+  private Event quality(FieldReader r) {
     r.rejectUnknownFields(QUALITY_FIELDS);
     String id = r.id("id");
     String exchangeId = r.id("exchange_id");
@@ -178,7 +187,7 @@ final class EventValidator {
         return null;
       }
     }
-    return new Event.Quality(
+    return Event.Quality.of(
         id,
         exchangeId,
         ts == null ? null : ts.toInstant().toEpochMilli(),
@@ -188,21 +197,10 @@ final class EventValidator {
         accuracy,
         clarity,
         engagement,
-        composite,
-        Fingerprint.of(
-            "quality",
-            id,
-            exchangeId,
-            instant(ts),
-            relevance,
-            helpfulness,
-            accuracy,
-            clarity,
-            engagement,
-            composite));
+        composite);
   }
 
-  private static Event relation(FieldReader r) {
+  private Event relation(FieldReader r) {
     r.rejectUnknownFields(RELATION_FIELDS);
     String id = r.id("id");
     String source = r.id("source");
@@ -251,20 +249,6 @@ final class EventValidator {
     return ts == null
         ? null
         : ts.toInstant().toEpochMilli() + "/" + ts.getOffset().getTotalSeconds();
-  }
-
-  /** Sorted-keys JSON text, so equal metadata hashes equal whatever the client's key order. */
-  private static String canonical(JsonNode node) {
-    try {
-      return Json.SORTED.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a parsed JSON tree always serialises", e);
-    }
-  }
-
-  private static String summary(List<FieldError> errors, int total) {
-    long bad = errors.stream().map(FieldError::index).distinct().count();
-    return bad + " of " + total + " events are invalid; nothing was written";
   }
 
   private static Set<String> ordered(String... values) {

@@ -19,24 +19,32 @@ import java.util.Set;
 final class FieldReader {
   static final int MAX_ID_LENGTH = 256;
 
+  /** Longest accepted {@code duration_ms}: one exchange cannot last more than a day. */
+  static final long MAX_DURATION_MS = 24L * 60 * 60 * 1000;
+
+  /** Most topics on one exchange. */
+  static final int MAX_TOPICS = 100;
+
   private final JsonNode node;
   private final int index;
-  private final List<FieldError> errors;
+  private final Problems problems;
+  private final TimeWindow window;
   private final int errorsAtStart;
 
-  FieldReader(JsonNode node, int index, List<FieldError> errors) {
+  FieldReader(JsonNode node, int index, Problems problems, TimeWindow window) {
     this.node = node;
     this.index = index;
-    this.errors = errors;
-    this.errorsAtStart = errors.size();
+    this.problems = problems;
+    this.window = window;
+    this.errorsAtStart = problems.count();
   }
 
   boolean hasErrors() {
-    return errors.size() > errorsAtStart;
+    return problems.count() > errorsAtStart;
   }
 
   void error(String field, String message) {
-    errors.add(new FieldError(index, field, message));
+    problems.add(new FieldError(index, field, message));
   }
 
   void rejectUnknownFields(Set<String> allowed) {
@@ -67,7 +75,13 @@ final class FieldReader {
       error(field, "must be a string");
       return null;
     }
-    return v.textValue();
+    String text = v.textValue();
+    int lone = Unicode.loneSurrogateAt(text);
+    if (lone >= 0) {
+      error(field, Unicode.loneSurrogateMessage(text, lone));
+      return null;
+    }
+    return text;
   }
 
   String oneOf(String field, Set<String> allowed) {
@@ -87,14 +101,27 @@ final class FieldReader {
     if (text == null) {
       return null;
     }
+    OffsetDateTime ts;
     try {
-      return Timestamps.parse(text);
+      ts = Timestamps.parse(text);
     } catch (DateTimeParseException e) {
       error(
           field,
           isNaive(text) ? naiveMessage(text) : "'" + text + "' is not an ISO-8601 timestamp");
       return null;
     }
+    if (!window.contains(ts.toInstant().toEpochMilli())) {
+      error(
+          field,
+          "'"
+              + text
+              + "' is outside the accepted range "
+              + window.describe()
+              + " (from LEARNLYTICS_EARLIEST_EVENT_DATE to LEARNLYTICS_MAX_FUTURE_HOURS ahead of"
+              + " the server's clock)");
+      return null;
+    }
+    return ts;
   }
 
   Double unitInterval(String field) {
@@ -106,13 +133,20 @@ final class FieldReader {
     return value;
   }
 
-  Long nonNegativeLong(String field) {
+  /** A duration in milliseconds, from 0 to {@link #MAX_DURATION_MS}. */
+  Long durationMs(String field) {
     JsonNode v = present(field, false);
     if (v == null) {
       return null;
     }
-    if (!v.canConvertToExactIntegral() || !v.canConvertToLong() || v.asLong() < 0) {
-      error(field, "must be a whole number >= 0");
+    if (!v.isNumber()
+        || !v.canConvertToExactIntegral()
+        || !v.canConvertToLong()
+        || v.asLong() < 0
+        || v.asLong() > MAX_DURATION_MS) {
+      error(
+          field,
+          "must be a whole number of milliseconds from 0 to " + MAX_DURATION_MS + " (24 hours)");
       return null;
     }
     return v.asLong();
@@ -123,27 +157,39 @@ final class FieldReader {
     if (v == null) {
       return null;
     }
-    if (!v.canConvertToExactIntegral() || v.asLong() < min || v.asLong() > max) {
+    if (!v.isNumber() || !v.canConvertToExactIntegral() || v.asLong() < min || v.asLong() > max) {
       error(field, "must be a whole number from " + min + " to " + max);
       return null;
     }
     return v.asInt();
   }
 
-  /** A list of distinct, trimmed, non-blank strings, in first-seen order. */
-  List<String> distinctStrings(String field) {
+  /**
+   * Topic names: distinct, trimmed, non-blank strings of at most {@value #MAX_ID_LENGTH}
+   * characters, at most {@value #MAX_TOPICS} of them, in first-seen order.
+   */
+  List<String> topics(String field) {
     JsonNode v = present(field, false);
     if (v == null) {
       return List.of();
     }
-    if (!v.isArray()) {
-      error(field, "must be an array of strings");
+    if (!v.isArray() || v.size() > MAX_TOPICS) {
+      error(field, "must be an array of at most " + MAX_TOPICS + " strings");
       return List.of();
     }
     Set<String> out = new LinkedHashSet<>();
     for (JsonNode item : v) {
-      if (!item.isTextual() || item.textValue().isBlank()) {
-        error(field, "must contain only non-blank strings");
+      if (!item.isTextual()
+          || item.textValue().isBlank()
+          || item.textValue().strip().length() > MAX_ID_LENGTH) {
+        error(
+            field,
+            "must contain only non-blank strings of at most " + MAX_ID_LENGTH + " characters");
+        return List.of();
+      }
+      int lone = Unicode.loneSurrogateAt(item.textValue());
+      if (lone >= 0) {
+        error(field, Unicode.loneSurrogateMessage(item.textValue(), lone));
         return List.of();
       }
       out.add(item.textValue().strip());
@@ -151,14 +197,22 @@ final class FieldReader {
     return new ArrayList<>(out);
   }
 
-  /** A JSON object, returned in its canonical (sorted-keys) text form. */
-  JsonNode object(String field) {
+  /** A JSON object within {@link Metadata}'s bounds, as its stored text; null when absent. */
+  String metadata(String field) {
     JsonNode v = present(field, false);
-    if (v != null && !v.isObject()) {
+    if (v == null) {
+      return null;
+    }
+    if (!v.isObject()) {
       error(field, "must be a JSON object");
       return null;
     }
-    return v;
+    try {
+      return Metadata.storedForm(v);
+    } catch (Metadata.Invalid e) {
+      error(field + e.path(), e.getMessage());
+      return null;
+    }
   }
 
   private Double number(String field) {

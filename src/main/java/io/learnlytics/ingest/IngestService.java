@@ -1,10 +1,14 @@
 package io.learnlytics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.config.Config;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.DirtyMarks;
 import io.learnlytics.store.Database;
-import io.learnlytics.store.StoreException;
+import io.learnlytics.support.ApiException.InvalidInput;
+import io.learnlytics.support.ApiException.NotFound;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -24,12 +28,14 @@ public final class IngestService {
   private final Database db;
   private final Clock clock;
   private final Buckets buckets;
+  private final Config.Ingest limits;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  public IngestService(Database db, Clock clock, Buckets buckets) {
+  public IngestService(Database db, Clock clock, Buckets buckets, Config.Ingest limits) {
     this.db = db;
     this.clock = clock;
     this.buckets = buckets;
+    this.limits = limits;
   }
 
   /** Runs {@code listener} after every batch that stored at least one event. */
@@ -39,24 +45,104 @@ public final class IngestService {
 
   /** Ingests a body holding a JSON object, a JSON array of objects, or NDJSON lines. */
   public IngestResult ingest(byte[] body, boolean ndjson) {
-    return ingest(EventParser.parse(body, ndjson));
+    return ingest(new ByteArrayInputStream(body), ndjson);
+  }
+
+  /** Ingests a body as it streams in; nothing is written unless all of it is valid. */
+  public IngestResult ingest(InputStream body, boolean ndjson) {
+    EventValidator validator = new EventValidator(window());
+    EventParser.parse(body, ndjson, validator::add);
+    return write(validator.events());
   }
 
   /** Ingests already-parsed event objects. */
   public IngestResult ingest(List<JsonNode> nodes) {
-    List<Event> events = EventValidator.validate(nodes);
-    long now = clock.millis();
-    IngestResult result;
-    try {
-      result =
-          db.writer()
-              .inTransaction(
-                  h ->
-                      new BatchWriter(h.getConnection(), now, new DirtyMarks(buckets))
-                          .write(events));
-    } catch (SQLException e) {
-      throw new StoreException("writing a batch of " + events.size() + " events failed", e);
+    EventValidator validator = new EventValidator(window());
+    nodes.forEach(validator::add);
+    return write(validator.events());
+  }
+
+  /**
+   * Deletes one event, and with an exchange its feedback and quality scores; sessions, concepts and
+   * (through dirty marks) rollups follow. Deleting an id makes it free again: re-sending the event
+   * stores it anew.
+   *
+   * @param kind the event's kind, or null to let the id decide (it must then be of one kind only)
+   * @throws NotFound when no event has this id (of this kind)
+   * @throws InvalidInput when {@code kind} is unknown, or the id is stored under several kinds
+   */
+  public Erased forget(String id, String kind) {
+    if (kind != null && !EventValidator.KINDS.contains(kind)) {
+      throw InvalidInput.of(
+          "kind",
+          "'"
+              + kind
+              + "' is not allowed; allowed values are "
+              + String.join(", ", EventValidator.KINDS));
     }
+    return erase(
+        "deleting event " + id,
+        eraser -> {
+          List<String> kinds = eraser.kindsOf(id);
+          if (kind != null ? !kinds.contains(kind) : kinds.isEmpty()) {
+            throw new NotFound(
+                "no " + (kind == null ? "event" : kind) + " with id '" + id + "' is stored");
+          }
+          if (kind == null && kinds.size() > 1) {
+            throw InvalidInput.of(
+                "kind",
+                "id '"
+                    + id
+                    + "' is stored as "
+                    + String.join(" and ", kinds)
+                    + "; say which with kind="
+                    + kinds.get(0)
+                    + " (allowed values are "
+                    + String.join(", ", kinds)
+                    + ")");
+          }
+          return eraser.byId(kind != null ? kind : kinds.get(0), id);
+        });
+  }
+
+  /**
+   * Deletes every event timestamped before {@code cutoffUtc} (and the dependents of its exchanges).
+   */
+  public Erased forgetBefore(long cutoffUtc) {
+    return erase("deleting events before " + cutoffUtc, eraser -> eraser.before(cutoffUtc));
+  }
+
+  private interface Erasure {
+    Erased run(Eraser eraser) throws SQLException;
+  }
+
+  private Erased erase(String what, Erasure erasure) {
+    long now = clock.millis();
+    Erased erased =
+        db.write(
+            what,
+            c -> {
+              DirtyMarks marks = new DirtyMarks(buckets);
+              Erased e = erasure.run(new Eraser(c, marks));
+              marks.write(c, now);
+              return e;
+            });
+    if (erased.total() > 0) {
+      listeners.forEach(Runnable::run);
+    }
+    return erased;
+  }
+
+  private TimeWindow window() {
+    return TimeWindow.of(limits, clock.millis());
+  }
+
+  private IngestResult write(List<Event> events) {
+    long now = clock.millis();
+    IngestResult result =
+        db.write(
+            "writing a batch of " + events.size() + " events",
+            c -> new BatchWriter(c, now, new DirtyMarks(buckets)).write(events));
     if (result.accepted() > 0) {
       listeners.forEach(Runnable::run);
     }

@@ -3,9 +3,11 @@ package io.learnlytics.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -21,7 +23,9 @@ import org.sqlite.SQLiteDataSource;
  * FULL} makes every acknowledged commit durable, also against power loss.
  */
 public final class Database implements AutoCloseable {
-  private static final int BUSY_TIMEOUT_MS = 10_000;
+  /** How long a write waits for another program's lock unless configured otherwise. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
   private static final int READ_POOL_SIZE = 4;
   private static final int CACHE_KIB = 32 * 1024;
 
@@ -31,25 +35,74 @@ public final class Database implements AutoCloseable {
   private final Jdbi writer;
   private final Jdbi reader;
 
-  private Database(Path file) {
+  private Database(Path file, Duration lockTimeout) {
     this.file = file;
-    migrate(dataSource(file, SQLiteConfig.TransactionMode.DEFERRED));
-    this.writePool = pool("learnlytics-write", file, 1, SQLiteConfig.TransactionMode.IMMEDIATE);
+    int busyMs = (int) lockTimeout.toMillis();
+    migrate(file, dataSource(file, SQLiteConfig.TransactionMode.DEFERRED, busyMs));
+    this.writePool =
+        pool("learnlytics-write", file, 1, SQLiteConfig.TransactionMode.IMMEDIATE, busyMs);
     this.readPool =
-        pool("learnlytics-read", file, READ_POOL_SIZE, SQLiteConfig.TransactionMode.DEFERRED);
+        pool(
+            "learnlytics-read",
+            file,
+            READ_POOL_SIZE,
+            SQLiteConfig.TransactionMode.DEFERRED,
+            busyMs);
     this.writer = Jdbi.create(writePool);
     this.reader = Jdbi.create(readPool);
   }
 
   /** Opens (creating file and folder if needed) and migrates the database at {@code file}. */
   public static Database open(Path file) {
+    return open(file, DEFAULT_LOCK_TIMEOUT, false);
+  }
+
+  /**
+   * Opens and migrates the database at {@code file}, creating file and folder if needed, after
+   * checking that it can be used: writable, not from a newer version of Learnlytics, and (with
+   * {@code checkPages}) free of damaged pages by {@code PRAGMA quick_check}. A database that fails
+   * a check is left exactly as it was.
+   *
+   * @param lockTimeout how long a write waits for another program's lock before failing as {@link
+   *     StoreFault#BUSY}
+   * @throws UnusableDatabaseException naming the file and the remedy
+   */
+  public static Database open(Path file, Duration lockTimeout, boolean checkPages) {
     Path absolute = file.toAbsolutePath().normalize();
+    StartupChecks.writable(absolute);
     try {
       Files.createDirectories(absolute.getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the folder of database " + absolute, e);
+      throw new UnusableDatabaseException(
+          "cannot create the folder of database "
+              + absolute
+              + " ("
+              + e.getMessage()
+              + "); choose another --db");
     }
-    return new Database(absolute);
+    if (checkPages) {
+      StartupChecks.pages(absolute);
+    }
+    return new Database(absolute, lockTimeout);
+  }
+
+  /** The work of one write transaction, given the writer's connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction on the single write connection: all of it is committed, or
+   * none. A failure is a {@link StoreException} saying what was being done ({@link StoreFault#of}
+   * tells a lock or a full disk from a bug).
+   */
+  public <T> T write(String what, Work<T> work) {
+    try {
+      return writer.inTransaction(h -> work.run(h.getConnection()));
+    } catch (SQLException e) {
+      throw new StoreException(what + " failed", e);
+    }
   }
 
   public Path file() {
@@ -72,31 +125,34 @@ public final class Database implements AutoCloseable {
     writePool.close();
   }
 
-  private static void migrate(SQLiteDataSource ds) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:db/migration")
-        .loggers("slf4j")
-        .load()
-        .migrate();
+  private static void migrate(Path file, SQLiteDataSource ds) {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(ds)
+            .locations("classpath:db/migration")
+            .loggers("slf4j")
+            .load();
+    StartupChecks.schemaNotNewer(file, flyway);
+    flyway.migrate();
   }
 
   private static HikariDataSource pool(
-      String name, Path file, int size, SQLiteConfig.TransactionMode mode) {
+      String name, Path file, int size, SQLiteConfig.TransactionMode mode, int busyMs) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName(name);
-    hc.setDataSource(dataSource(file, mode));
+    hc.setDataSource(dataSource(file, mode, busyMs));
     hc.setMaximumPoolSize(size);
     hc.setMinimumIdle(1);
     hc.setConnectionTimeout(30_000);
     return new HikariDataSource(hc);
   }
 
-  private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
+  private static SQLiteDataSource dataSource(
+      Path file, SQLiteConfig.TransactionMode mode, int busyMs) {
     SQLiteConfig c = new SQLiteConfig();
     c.setJournalMode(SQLiteConfig.JournalMode.WAL);
     c.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    c.setBusyTimeout(BUSY_TIMEOUT_MS);
+    c.setBusyTimeout(busyMs);
     c.enforceForeignKeys(true);
     c.setTransactionMode(mode);
     c.setTempStore(SQLiteConfig.TempStore.MEMORY);

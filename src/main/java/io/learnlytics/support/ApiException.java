@@ -25,6 +25,11 @@ public abstract class ApiException extends RuntimeException {
     return details;
   }
 
+  /** Seconds after which a retry may succeed ({@code Retry-After}), or 0 when it would not. */
+  public int retryAfterSeconds() {
+    return 0;
+  }
+
   /** One problem with one field; {@code index} is the event's position in a batch, if any. */
   public record FieldError(Integer index, String field, String message) {}
 
@@ -84,6 +89,23 @@ public abstract class ApiException extends RuntimeException {
     }
   }
 
+  /** 403: the request comes from a page or a host name this server does not serve. */
+  public static final class Forbidden extends ApiException {
+    public Forbidden(String message) {
+      super(message, List.of());
+    }
+
+    @Override
+    public int status() {
+      return 403;
+    }
+
+    @Override
+    public String code() {
+      return "forbidden";
+    }
+  }
+
   /** 413: the body or the batch is over the documented limits. */
   public static final class PayloadTooLarge extends ApiException {
     public PayloadTooLarge(String message) {
@@ -101,6 +123,23 @@ public abstract class ApiException extends RuntimeException {
     }
   }
 
+  /** 415: a body in a format the route does not take. */
+  public static final class UnsupportedMediaType extends ApiException {
+    public UnsupportedMediaType(String message) {
+      super(message, List.of());
+    }
+
+    @Override
+    public int status() {
+      return 415;
+    }
+
+    @Override
+    public String code() {
+      return "unsupported_media_type";
+    }
+  }
+
   /** 429: a limited resource (such as concurrent exports) is busy; retry after some seconds. */
   public static final class TooManyRequests extends ApiException {
     private final int retryAfterSeconds;
@@ -110,6 +149,7 @@ public abstract class ApiException extends RuntimeException {
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    @Override
     public int retryAfterSeconds() {
       return retryAfterSeconds;
     }
@@ -122,6 +162,48 @@ public abstract class ApiException extends RuntimeException {
     @Override
     public String code() {
       return "too_many_requests";
+    }
+  }
+
+  /** 503: the server cannot take the request now (the database is locked, memory is spoken for). */
+  public static final class Unavailable extends ApiException {
+    private final int retryAfterSeconds;
+
+    public Unavailable(String message, int retryAfterSeconds) {
+      super(message, List.of());
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @Override
+    public int retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+
+    @Override
+    public int status() {
+      return 503;
+    }
+
+    @Override
+    public String code() {
+      return "unavailable";
+    }
+  }
+
+  /** 507: the disk holding the database is full; nothing of the request was stored. */
+  public static final class InsufficientStorage extends ApiException {
+    public InsufficientStorage(String message) {
+      super(message, List.of());
+    }
+
+    @Override
+    public int status() {
+      return 507;
+    }
+
+    @Override
+    public String code() {
+      return "insufficient_storage";
     }
   }
 }

@@ -40,14 +40,18 @@ final class InsightFixture implements AutoCloseable {
   InsightFixture(Path dir) {
     Config config =
         new Config(
-            dir.resolve("insights.db"),
-            "127.0.0.1",
-            0,
-            Optional.empty(),
-            false,
-            ZONE,
-            DayOfWeek.MONDAY,
-            0);
+                dir.resolve("insights.db"),
+                "127.0.0.1",
+                0,
+                Optional.empty(),
+                false,
+                ZONE,
+                DayOfWeek.MONDAY,
+                0)
+            // The fixture plays a history and then moves the clock through it.
+            .withIngest(
+                new Config.Ingest(
+                    LocalDate.of(2000, 1, 1), Duration.ofDays(366), Duration.ofSeconds(10)));
     app = new App(config, clock, new PrometheusRegistry());
     insights = new InsightService(app.db(), app.rollups(), clock);
   }

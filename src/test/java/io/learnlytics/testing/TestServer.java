@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on a random loopback port over a fresh SQLite file in {@code dir}: what the tests
@@ -41,8 +42,7 @@ public final class TestServer implements AutoCloseable {
       Clock clock,
       int dayStartHour,
       java.time.DayOfWeek weekStart) {
-    this.token = token;
-    Config config =
+    this(
         new Config(
             dir.resolve("test.db"),
             "127.0.0.1",
@@ -51,7 +51,12 @@ public final class TestServer implements AutoCloseable {
             false,
             zone,
             weekStart,
-            dayStartHour);
+            dayStartHour),
+        clock);
+  }
+
+  private TestServer(Config config, Clock clock) {
+    this.token = config.apiToken().orElse(null);
     this.app = new App(config, clock, new PrometheusRegistry());
     this.db = app.db();
     this.server = new WebServer(app, Duration.ZERO).start();
@@ -71,6 +76,21 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(dir, null, zone, clock, dayStartHour, weekStart);
   }
 
+  /** A UTC server on the system clock whose configuration {@code tweak} adjusts. */
+  public static TestServer with(Path dir, UnaryOperator<Config> tweak) {
+    Config base =
+        new Config(
+            dir.resolve("test.db"),
+            "127.0.0.1",
+            0,
+            Optional.empty(),
+            false,
+            ZoneId.of("UTC"),
+            java.time.DayOfWeek.MONDAY,
+            0);
+    return new TestServer(tweak.apply(base), Clock.systemUTC());
+  }
+
   public App app() {
     return app;
   }
@@ -85,6 +105,15 @@ public final class TestServer implements AutoCloseable {
 
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** A DELETE with the token when one is set. */
+  public Response delete(String path) {
+    return send(authorized(HttpRequest.newBuilder(uri(path)).DELETE()));
   }
 
   public Response get(String path) {

@@ -1,0 +1,31 @@
+package io.learnlytics.api;
+
+import io.javalin.http.Context;
+import io.learnlytics.ingest.Erased;
+import io.learnlytics.ingest.IngestService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code DELETE /api/events/{id}[?kind=exchange|feedback|quality|relation]}: erases one event (an
+ * exchange with its feedback and quality scores) and lets the rollups follow within a second.
+ */
+final class DeleteRoutes {
+  static final String EVENT = "/api/events/{id}";
+
+  private final IngestService ingest;
+
+  DeleteRoutes(IngestService ingest) {
+    this.ingest = ingest;
+  }
+
+  void delete(Context ctx) {
+    Erased e = ingest.forget(ctx.pathParam("id"), ctx.queryParam("kind"));
+    Map<String, Object> deleted = new LinkedHashMap<>();
+    deleted.put("exchanges", e.exchanges());
+    deleted.put("feedback", e.feedback());
+    deleted.put("quality", e.quality());
+    deleted.put("relations", e.relations());
+    ctx.json(Map.of("deleted", deleted));
+  }
+}

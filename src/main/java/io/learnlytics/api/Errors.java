@@ -1,0 +1,69 @@
+package io.learnlytics.api;
+
+import io.learnlytics.store.StoreFault;
+import io.learnlytics.support.ApiException;
+import io.learnlytics.support.ApiException.InsufficientStorage;
+import io.learnlytics.support.ApiException.InvalidInput;
+import io.learnlytics.support.ApiException.Unavailable;
+
+/**
+ * Turns any failure into the API exception it should answer as: the client's own errors are already
+ * {@link ApiException}s; a locked or full database becomes 503 or 507; a request body that broke
+ * off becomes 400. Whatever is left is a bug (500, logged). One place, so that every route answers
+ * the same failure the same way.
+ */
+final class Errors {
+  static final int LOCKED_RETRY_AFTER_SECONDS = 5;
+
+  private Errors() {}
+
+  /** The answer for {@code t}, or null when it is a server fault. */
+  static ApiException classify(Throwable t) {
+    if (t instanceof ApiException api) {
+      return api;
+    }
+    StoreFault fault = StoreFault.of(t);
+    if (fault == StoreFault.BUSY) {
+      return new Unavailable(
+          "the database is locked by another program (or by a long write); nothing of this"
+              + " request was stored; retry in "
+              + LOCKED_RETRY_AFTER_SECONDS
+              + " seconds",
+          LOCKED_RETRY_AFTER_SECONDS);
+    }
+    if (fault == StoreFault.FULL) {
+      return new InsufficientStorage(
+          "the disk holding the database is full; nothing of this request was stored; free some"
+              + " space and retry");
+    }
+    if (fault == StoreFault.READ_ONLY) {
+      return new Unavailable(
+          "the database cannot be written (its file or folder became read-only); nothing of"
+              + " this request was stored",
+          60);
+    }
+    if (brokenBody(t)) {
+      return InvalidInput.of("body", "could not be read to its end; nothing was written");
+    }
+    return null;
+  }
+
+  /** A request body cut short or with a broken chunked encoding, as Jetty reports it. */
+  private static boolean brokenBody(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String name = c.getClass().getName();
+      if (name.equals("org.eclipse.jetty.http.BadMessageException")
+          || name.equals("org.eclipse.jetty.io.EofException")
+          || name.startsWith("org.eclipse.jetty.http.HttpException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The HTTP status {@code t} answers as. */
+  static int status(Throwable t) {
+    ApiException api = classify(t);
+    return api == null ? 500 : api.status();
+  }
+}

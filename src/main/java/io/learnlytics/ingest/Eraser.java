@@ -1,0 +1,203 @@
+package io.learnlytics.ingest;
+
+import io.learnlytics.rollup.DirtyMarks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deletes raw events inside the caller's write transaction and keeps everything derived from them
+ * exact: the sessions they belonged to (start, end, count and topics are recomputed from the
+ * exchanges that remain), concept frequencies and first/last sightings, and the dirty marks of
+ * every hour they touched — including a session's old and new start — so that the refresher
+ * recomputes those rollups as it does after late data.
+ *
+ * <p>Feedback and quality scores of a deleted exchange are deleted with it: they describe it. A
+ * concept that no exchange mentions and no relation names any more is deleted too, so an erased
+ * topic leaves no trace.
+ */
+final class Eraser {
+  private final Connection conn;
+  private final DirtyMarks marks;
+
+  Eraser(Connection conn, DirtyMarks marks) {
+    this.conn = conn;
+    this.marks = marks;
+  }
+
+  /** The kinds under which {@code id} is stored, in {@link EventValidator#KINDS} order. */
+  List<String> kindsOf(String id) throws SQLException {
+    List<String> kinds = new ArrayList<>();
+    for (String kind : EventValidator.KINDS) {
+      try (PreparedStatement ps =
+          conn.prepareStatement("SELECT 1 FROM " + table(kind) + " WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            kinds.add(kind);
+          }
+        }
+      }
+    }
+    return kinds;
+  }
+
+  /** Deletes the event {@code id} of {@code kind}. */
+  Erased byId(String kind, String id) throws SQLException {
+    String where = "id = ?";
+    return switch (kind) {
+      case "exchange" -> erase(where, id, "0", null);
+      case "feedback" -> erase("0", null, where, id, "0", null, "0", null);
+      case "quality" -> erase("0", null, "0", null, where, id, "0", null);
+      default -> erase("0", null, "0", null, "0", null, where, id);
+    };
+  }
+
+  /** Deletes every event timestamped before {@code cutoffUtc}. */
+  Erased before(long cutoffUtc) throws SQLException {
+    String where = "ts_utc < ?";
+    return erase(where, cutoffUtc, where, cutoffUtc, where, cutoffUtc, where, cutoffUtc);
+  }
+
+  private Erased erase(String exchangeWhere, Object exchangeArg, String relWhere, Object relArg)
+      throws SQLException {
+    return erase(exchangeWhere, exchangeArg, "0", null, "0", null, relWhere, relArg);
+  }
+
+  private Erased erase(
+      String xWhere,
+      Object xArg,
+      String fWhere,
+      Object fArg,
+      String qWhere,
+      Object qArg,
+      String rWhere,
+      Object rArg)
+      throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS temp.gone");
+      st.execute(
+          "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc INTEGER, topics"
+              + " TEXT)");
+    }
+    try {
+      update(
+          "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE "
+              + xWhere,
+          xArg);
+      touch("SELECT ts_utc FROM temp.gone");
+      Map<String, Long> sessions = oldSessionStarts();
+      Map<String, Integer> topics = topicCounts();
+      String ofGone = " OR exchange_id IN (SELECT id FROM temp.gone)";
+      int feedback = delete("feedback", "(" + fWhere + ")" + ofGone, fArg);
+      int quality = delete("quality_scores", "(" + qWhere + ")" + ofGone, qArg);
+      int exchanges = update("DELETE FROM exchanges WHERE id IN (SELECT id FROM temp.gone)");
+      Set<String> concepts = new LinkedHashSet<>(topics.keySet());
+      concepts.addAll(relationConcepts(rWhere, rArg));
+      int relations = update("DELETE FROM concept_relations WHERE " + rWhere, rArg);
+      new SessionRebuild(conn, marks).rebuild(sessions);
+      new ConceptRebuild(conn).rebuild(topics, concepts);
+      return new Erased(exchanges, feedback, quality, relations);
+    } finally {
+      try (Statement st = conn.createStatement()) {
+        st.execute("DROP TABLE IF EXISTS temp.gone");
+      }
+    }
+  }
+
+  /** Marks the hours of the events about to go, then deletes them. */
+  private int delete(String table, String where, Object arg) throws SQLException {
+    touch("SELECT ts_utc FROM " + table + " WHERE " + where, arg);
+    return update("DELETE FROM " + table + " WHERE " + where, arg);
+  }
+
+  private Map<String, Long> oldSessionStarts() throws SQLException {
+    Map<String, Long> out = new HashMap<>();
+    try (PreparedStatement ps =
+            conn.prepareStatement(
+                "SELECT s.session_id, s.start_utc FROM sessions s"
+                    + " WHERE s.session_id IN (SELECT session_id FROM temp.gone)");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+        marks.touch(rs.getLong(2));
+      }
+    }
+    return out;
+  }
+
+  /** How many of the deleted exchanges mention each topic. */
+  private Map<String, Integer> topicCounts() throws SQLException {
+    Map<String, Integer> out = new HashMap<>();
+    try (PreparedStatement ps =
+            conn.prepareStatement(
+                "SELECT t.value, count(*) FROM temp.gone g, json_each(g.topics) t GROUP BY"
+                    + " t.value");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getInt(2));
+      }
+    }
+    return out;
+  }
+
+  private Set<String> relationConcepts(String where, Object arg) throws SQLException {
+    Set<String> out = new LinkedHashSet<>();
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT source, target FROM concept_relations WHERE " + where)) {
+      bind(ps, arg);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+          out.add(rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  private void touch(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          marks.touch(rs.getLong(1));
+        }
+      }
+    }
+  }
+
+  private int update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    int i = 1;
+    for (Object a : args) {
+      if (a != null) {
+        ps.setObject(i++, a);
+      }
+    }
+  }
+
+  static String table(String kind) {
+    return switch (kind) {
+      case "exchange" -> "exchanges";
+      case "feedback" -> "feedback";
+      case "quality" -> "quality_scores";
+      case "relation" -> "concept_relations";
+      default -> throw new IllegalArgumentException("unknown kind " + kind);
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package io.learnlytics.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.learnlytics.rollup.DirtyMarks;
+import io.learnlytics.support.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recomputes sessions from the exchanges they have left after a deletion: start (and its offset),
+ * last exchange and its duration, count and topics; a session with no exchange left is removed. The
+ * remaining exchanges lie between the session's old start and last exchange, so each session costs
+ * one range scan of the time index.
+ */
+final class SessionRebuild {
+  private static final TypeReference<List<String>> TOPICS = new TypeReference<>() {};
+
+  private final Connection conn;
+  private final DirtyMarks marks;
+
+  SessionRebuild(Connection conn, DirtyMarks marks) {
+    this.conn = conn;
+    this.marks = marks;
+  }
+
+  /** Rebuilds each session of {@code oldStarts} (session id to its start before the deletion). */
+  void rebuild(Map<String, Long> oldStarts) throws SQLException {
+    try (PreparedStatement last =
+            conn.prepareStatement("SELECT last_utc FROM sessions WHERE session_id = ?");
+        PreparedStatement rows =
+            conn.prepareStatement(
+                "SELECT ts_utc, utc_offset_s, duration_ms, topics FROM exchanges"
+                    + " WHERE session_id = ? AND ts_utc BETWEEN ? AND ? ORDER BY ts_utc, rid")) {
+      for (Map.Entry<String, Long> s : oldStarts.entrySet()) {
+        last.setString(1, s.getKey());
+        long lastUtc;
+        try (ResultSet rs = last.executeQuery()) {
+          rs.next();
+          lastUtc = rs.getLong(1);
+        }
+        rows.setString(1, s.getKey());
+        rows.setLong(2, s.getValue());
+        rows.setLong(3, lastUtc);
+        rebuildOne(s.getKey(), rows);
+      }
+    }
+  }
+
+  private void rebuildOne(String sessionId, PreparedStatement rows) throws SQLException {
+    long start = 0;
+    int offset = 0;
+    long lastUtc = Long.MIN_VALUE;
+    long lastDuration = 0;
+    int count = 0;
+    Set<String> topics = new LinkedHashSet<>();
+    try (ResultSet rs = rows.executeQuery()) {
+      while (rs.next()) {
+        long ts = rs.getLong(1);
+        if (count++ == 0) {
+          start = ts;
+          offset = rs.getInt(2);
+        }
+        // Same rule as ingest: the latest exchange, and on a tie the longer one.
+        if (ts > lastUtc || (ts == lastUtc && rs.getLong(3) > lastDuration)) {
+          lastUtc = ts;
+          lastDuration = rs.getLong(3);
+        }
+        topics.addAll(topics(rs.getString(4)));
+      }
+    }
+    execute("DELETE FROM session_topics WHERE session_id = ?", sessionId);
+    if (count == 0) {
+      execute("DELETE FROM sessions WHERE session_id = ?", sessionId);
+      return;
+    }
+    marks.touch(start);
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "UPDATE sessions SET start_utc = ?, start_offset_s = ?, last_utc = ?,"
+                + " last_duration_ms = ?, exchange_count = ? WHERE session_id = ?")) {
+      ps.setLong(1, start);
+      ps.setInt(2, offset);
+      ps.setLong(3, lastUtc);
+      ps.setLong(4, lastDuration);
+      ps.setInt(5, count);
+      ps.setString(6, sessionId);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        conn.prepareStatement("INSERT INTO session_topics (session_id, topic) VALUES (?, ?)")) {
+      for (String topic : topics) {
+        ps.setString(1, sessionId);
+        ps.setString(2, topic);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static List<String> topics(String json) {
+    try {
+      return Json.MAPPER.readValue(json, TOPICS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored topics are not a JSON array: " + json, e);
+    }
+  }
+
+  private void execute(String sql, String arg) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      ps.setString(1, arg);
+      ps.executeUpdate();
+    }
+  }
+}

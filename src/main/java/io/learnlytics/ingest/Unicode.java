@@ -1,0 +1,33 @@
+package io.learnlytics.ingest;
+
+/**
+ * Checks that text is valid Unicode. JSON's {@code \\uD800} escapes can produce UTF-16 surrogates
+ * without their pair; such a string has no UTF-8 form, so SQLite, exports and every client would
+ * silently turn it into {@code ?} — and two different ids could then collide.
+ */
+final class Unicode {
+  private Unicode() {}
+
+  /** The index of the first surrogate without its pair, or -1 when there is none. */
+  static int loneSurrogateAt(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static String loneSurrogateMessage(String s, int at) {
+    return String.format(
+        "contains a lone UTF-16 surrogate \\u%04X at character %d; send valid Unicode",
+        (int) s.charAt(at), at);
+  }
+}

@@ -1,0 +1,84 @@
+package io.learnlytics.store;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.sqlite.SQLiteException;
+
+/**
+ * Database failures that are not bugs, told apart so that the API can answer them honestly: a lock
+ * held by another program is worth retrying (503), a full disk needs space (507), a read-only or
+ * damaged file needs the operator.
+ */
+public enum StoreFault {
+  /** Another writer held the lock beyond the lock timeout, or our writer was busy that long. */
+  BUSY,
+  /** The disk (or the database's size limit) is full. */
+  FULL,
+  /** The file or its folder cannot be written. */
+  READ_ONLY,
+  /** The file is damaged or is not a database. */
+  CORRUPT;
+
+  // SQLite's primary result codes (https://sqlite.org/rescode.html).
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_BUSY = 5;
+  private static final int SQLITE_LOCKED = 6;
+  private static final int SQLITE_READONLY = 8;
+  private static final int SQLITE_FULL = 13;
+  private static final int SQLITE_NOTADB = 26;
+
+  /** The fault somewhere in {@code t}'s causes, or null when it is none of these. */
+  public static StoreFault of(Throwable t) {
+    for (Throwable c = t; c != null; c = next(c)) {
+      if (c instanceof SQLiteException s) {
+        StoreFault f = ofCode(s.getResultCode().code & 0xff);
+        if (f != null) {
+          return f;
+        }
+      } else if (c instanceof SQLTransientConnectionException) {
+        return BUSY; // no connection within the pool's timeout: the writer is held that long
+      } else if (c instanceof SQLException s && ofMessage(s.getMessage()) != null) {
+        return ofMessage(s.getMessage());
+      }
+    }
+    return null;
+  }
+
+  private static Throwable next(Throwable c) {
+    if (c instanceof BatchUpdateException b && b.getNextException() != null) {
+      return b.getNextException();
+    }
+    return c.getCause() == c ? null : c.getCause();
+  }
+
+  private static StoreFault ofCode(int code) {
+    return switch (code) {
+      case SQLITE_BUSY, SQLITE_LOCKED -> BUSY;
+      case SQLITE_FULL -> FULL;
+      case SQLITE_READONLY -> READ_ONLY;
+      case SQLITE_CORRUPT, SQLITE_NOTADB -> CORRUPT;
+      default -> null;
+    };
+  }
+
+  /** Batch updates in sqlite-jdbc report the result only in the message text. */
+  private static StoreFault ofMessage(String message) {
+    if (message == null) {
+      return null;
+    }
+    if (message.contains("SQLITE_BUSY") || message.contains("database is locked")) {
+      return BUSY;
+    }
+    if (message.contains("SQLITE_FULL") || message.contains("database or disk is full")) {
+      return FULL;
+    }
+    if (message.contains("SQLITE_READONLY") || message.contains("readonly database")) {
+      return READ_ONLY;
+    }
+    if (message.contains("SQLITE_CORRUPT") || message.contains("malformed")) {
+      return CORRUPT;
+    }
+    return null;
+  }
+}
