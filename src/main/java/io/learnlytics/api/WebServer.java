@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletChannel;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,7 +197,9 @@ public final class WebServer implements AutoCloseable {
 
   /** Ends a committed response without completing it, so the client sees a broken transfer. */
   private static void abort(Context ctx, Throwable cause) {
-    ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(cause);
+    ServletChannel channel =
+        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel();
+    channel.getEndPoint().close(cause); // no closing chunk: the client sees a broken transfer
   }
 
   private static String rootCause(Throwable e) {

@@ -14,9 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code export}: writes the same export as {@code GET /api/analytics/export} to a file. The file
@@ -28,6 +32,10 @@ import picocli.CommandLine.Option;
     description =
         "Export analytics: a JSON document with a verifiable checksum, or a ZIP of CSV files.")
 final class ExportCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportCommand.class);
+
+  @Spec CommandSpec spec;
+
   @Mixin ConfigOptions options;
 
   @Option(
@@ -62,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
     try {
       request = ExportRequest.parse(format, period, include);
     } catch (ApiException e) {
-      System.err.println("learnlytics export: " + e.getMessage());
+      spec.commandLine().getErr().println("learnlytics export: " + e.getMessage());
       return 2;
     }
     Config config = options.toConfig();
@@ -76,14 +84,23 @@ final class ExportCommand implements Callable<Integer> {
         result = export.writeTo(file);
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(partial);
-        throw e;
+        LOG.error("export {} failed", export.id(), e);
+        spec.commandLine()
+            .getErr()
+            .println(
+                "learnlytics export: failed ("
+                    + e
+                    + "); nothing was written. The log above has the details.");
+        return 1;
       }
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-      System.out.printf(
-          "%s: %,d bytes, %s%nexport id %s%n",
-          target, result.bytes(), result.checksum(), result.id());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%s: %,d bytes, %s%nexport id %s%n",
+              target, result.bytes(), result.checksum(), result.id());
       for (Map.Entry<String, Long> e : result.rowCounts().entrySet()) {
-        System.out.printf("  %-20s %,d rows%n", e.getKey(), e.getValue());
+        spec.commandLine().getOut().printf("  %-20s %,d rows%n", e.getKey(), e.getValue());
       }
     }
     return 0;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.support.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -74,8 +73,7 @@ final class Metadata {
     }
     if (n.isObject()) {
       ObjectNode out = NODES.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> member = it.next();
+      for (Map.Entry<String, JsonNode> member : n.properties()) {
         String name = member.getKey();
         checkText(name, path, "a member name");
         out.set(name, normalise(member.getValue(), path + "." + name, depth + 1));

@@ -8,12 +8,11 @@ import io.learnlytics.App;
 import io.learnlytics.export.ExportImporter.ImportResult;
 import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.Json;
-import java.io.IOException;
+import io.learnlytics.testing.PythonVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +53,7 @@ class HostileEventsRoundTripTest {
       ObjectNode first = (ObjectNode) Json.MAPPER.readTree(file.toFile());
 
       assertThat(ExportVerifier.verify(file).ok()).isTrue();
-      assertThat(pythonVerifies(file)).isEqualTo("OK");
+      assertThat(PythonVerifier.verify(file)).isEqualTo("OK");
       assertThat(
               first.at("/row_counts/exchanges").asLong()
                   + first.at("/row_counts/feedback").asLong()
@@ -129,16 +128,5 @@ class HostileEventsRoundTripTest {
     ObjectNode copy = export.deepCopy();
     copy.remove(List.of("export_id", "generated_at", "checksum"));
     return copy;
-  }
-
-  /** What scripts/verify-export.py prints for {@code file}. */
-  static String pythonVerifies(Path file) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder("python3", "scripts/verify-export.py", file.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return out;
   }
 }

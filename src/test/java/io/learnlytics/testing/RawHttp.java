@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * HTTP/1.1 written by hand over a socket, for requests a well-behaved client cannot send: any Host
@@ -19,8 +18,11 @@ import java.util.Locale;
 public final class RawHttp {
   private RawHttp() {}
 
-  /** An answer: status, raw header block and body bytes (chunked bodies are de-chunked). */
-  public record Answer(int status, String headers, byte[] body) {
+  /**
+   * An answer: status, raw header block and body bytes (chunked bodies are de-chunked); {@code
+   * complete} is false when a chunked body ended without its closing chunk (an aborted transfer).
+   */
+  public record Answer(int status, String headers, byte[] body, boolean complete) {
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -90,16 +92,17 @@ public final class RawHttp {
     String headers = text.substring(0, end);
     int status = Integer.parseInt(headers.substring(9, 12));
     byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
-    Answer a = new Answer(status, headers, body);
-    if ("chunked"
-        .equalsIgnoreCase(String.valueOf(a.header("Transfer-Encoding")).toLowerCase(Locale.ROOT))) {
-      a = new Answer(status, headers, dechunk(body));
+    Answer a = new Answer(status, headers, body, true);
+    if ("chunked".equalsIgnoreCase(String.valueOf(a.header("Transfer-Encoding")))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      boolean complete = dechunk(body, out);
+      a = new Answer(status, headers, out.toByteArray(), complete);
     }
     return a;
   }
 
-  private static byte[] dechunk(byte[] b) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  /** De-chunks {@code b} into {@code out}; true when the closing zero-size chunk arrived. */
+  private static boolean dechunk(byte[] b, ByteArrayOutputStream out) {
     int i = 0;
     while (i < b.length) {
       int eol = indexOf(b, i);
@@ -110,13 +113,13 @@ public final class RawHttp {
           new String(b, i, eol - i, StandardCharsets.ISO_8859_1).split(";")[0].strip();
       int size = Integer.parseInt(sizeText, 16);
       if (size == 0) {
-        break;
+        return true;
       }
       int start = eol + 2;
       out.write(b, start, Math.min(size, b.length - start));
       i = start + size + 2;
     }
-    return out.toByteArray();
+    return false;
   }
 
   private static int indexOf(byte[] b, int from) {
