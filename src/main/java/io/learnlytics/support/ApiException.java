@@ -3,23 +3,34 @@ package io.learnlytics.support;
 import java.util.List;
 
 /**
- * The one unchecked exception family that reaches HTTP handlers; the API maps each subclass to its
- * status in one place. Messages are written for the client: they name the field and what is
- * allowed.
+ * The one unchecked exception family that reaches HTTP handlers; the API maps each to its status in
+ * one place. Messages are written for the client: they name the field and what is allowed.
  */
 public abstract class ApiException extends RuntimeException {
+  private final int status;
+  private final String code;
   private final List<FieldError> details;
 
-  protected ApiException(String message, List<FieldError> details) {
+  protected ApiException(int status, String code, String message, List<FieldError> details) {
     super(message);
+    this.status = status;
+    this.code = code;
     this.details = List.copyOf(details);
   }
 
+  protected ApiException(int status, String code, String message) {
+    this(status, code, message, List.of());
+  }
+
   /** HTTP status this exception maps to. */
-  public abstract int status();
+  public int status() {
+    return status;
+  }
 
   /** Stable machine-readable code, e.g. {@code invalid_input}. */
-  public abstract String code();
+  public String code() {
+    return code;
+  }
 
   public List<FieldError> details() {
     return details;
@@ -36,107 +47,47 @@ public abstract class ApiException extends RuntimeException {
   /** 400: the request is malformed or a value is outside what is allowed. */
   public static final class InvalidInput extends ApiException {
     public InvalidInput(String message, List<FieldError> details) {
-      super(message, details);
+      super(400, "invalid_input", message, details);
     }
 
     public static InvalidInput of(String field, String message) {
       return new InvalidInput(
           field + ": " + message, List.of(new FieldError(null, field, message)));
     }
-
-    @Override
-    public int status() {
-      return 400;
-    }
-
-    @Override
-    public String code() {
-      return "invalid_input";
-    }
   }
 
   /** 401: a token is configured and the request did not present it. */
   public static final class Unauthorized extends ApiException {
     public Unauthorized(String message) {
-      super(message, List.of());
-    }
-
-    @Override
-    public int status() {
-      return 401;
-    }
-
-    @Override
-    public String code() {
-      return "unauthorized";
-    }
-  }
-
-  /** 404: no such route or resource. */
-  public static final class NotFound extends ApiException {
-    public NotFound(String message) {
-      super(message, List.of());
-    }
-
-    @Override
-    public int status() {
-      return 404;
-    }
-
-    @Override
-    public String code() {
-      return "not_found";
+      super(401, "unauthorized", message);
     }
   }
 
   /** 403: the request comes from a page or a host name this server does not serve. */
   public static final class Forbidden extends ApiException {
     public Forbidden(String message) {
-      super(message, List.of());
+      super(403, "forbidden", message);
     }
+  }
 
-    @Override
-    public int status() {
-      return 403;
-    }
-
-    @Override
-    public String code() {
-      return "forbidden";
+  /** 404: no such route or resource. */
+  public static final class NotFound extends ApiException {
+    public NotFound(String message) {
+      super(404, "not_found", message);
     }
   }
 
   /** 413: the body or the batch is over the documented limits. */
   public static final class PayloadTooLarge extends ApiException {
     public PayloadTooLarge(String message) {
-      super(message, List.of());
-    }
-
-    @Override
-    public int status() {
-      return 413;
-    }
-
-    @Override
-    public String code() {
-      return "payload_too_large";
+      super(413, "payload_too_large", message);
     }
   }
 
   /** 415: a body in a format the route does not take. */
   public static final class UnsupportedMediaType extends ApiException {
     public UnsupportedMediaType(String message) {
-      super(message, List.of());
-    }
-
-    @Override
-    public int status() {
-      return 415;
-    }
-
-    @Override
-    public String code() {
-      return "unsupported_media_type";
+      super(415, "unsupported_media_type", message);
     }
   }
 
@@ -145,23 +96,13 @@ public abstract class ApiException extends RuntimeException {
     private final int retryAfterSeconds;
 
     public TooManyRequests(String message, int retryAfterSeconds) {
-      super(message, List.of());
+      super(429, "too_many_requests", message);
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @Override
     public int retryAfterSeconds() {
       return retryAfterSeconds;
-    }
-
-    @Override
-    public int status() {
-      return 429;
-    }
-
-    @Override
-    public String code() {
-      return "too_many_requests";
     }
   }
 
@@ -170,7 +111,7 @@ public abstract class ApiException extends RuntimeException {
     private final int retryAfterSeconds;
 
     public Unavailable(String message, int retryAfterSeconds) {
-      super(message, List.of());
+      super(503, "unavailable", message);
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
@@ -178,32 +119,12 @@ public abstract class ApiException extends RuntimeException {
     public int retryAfterSeconds() {
       return retryAfterSeconds;
     }
-
-    @Override
-    public int status() {
-      return 503;
-    }
-
-    @Override
-    public String code() {
-      return "unavailable";
-    }
   }
 
   /** 507: the disk holding the database is full; nothing of the request was stored. */
   public static final class InsufficientStorage extends ApiException {
     public InsufficientStorage(String message) {
-      super(message, List.of());
-    }
-
-    @Override
-    public int status() {
-      return 507;
-    }
-
-    @Override
-    public String code() {
-      return "insufficient_storage";
+      super(507, "insufficient_storage", message);
     }
   }
 }
