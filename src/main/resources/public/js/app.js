@@ -8,13 +8,20 @@ import { renderGoals, onGoalsChanged } from './goals.js';
 import { setupGoalForm } from './goalform.js';
 import { renderHeatmap } from './heatmap.js';
 import { markSeen, renderInsights, setupInsights } from './insights.js';
-import { overviewPeriod, renderOverview } from './overview.js';
+import { renderOverview } from './overview.js';
 import { renderProgress } from './progress.js';
-import { renderTopics, topicsPeriod } from './topics.js';
-import { autoWindow, renderTrend, trendsPeriod } from './trend.js';
+import { renderTopics } from './topics.js';
+import { autoWindow, renderTrend } from './trend.js';
 
 const PERIODS = ['7d', '30d', '90d', '365d'];
 const EMPTY_RECHECK_MS = 10000;
+/**
+ * How often the page checks that the server still answers, and the longest wait between retries
+ * once it does not. A session may shorten it (the browser tests do) with
+ * sessionStorage['learnlytics.heartbeatMs'].
+ */
+const HEARTBEAT_MS = Number(sessionStorage.getItem('learnlytics.heartbeatMs')) || 60000;
+const RETRY_MS = [2000, 4000, 8000, 15000, 30000, 60000].map((ms) => Math.min(ms, HEARTBEAT_MS));
 const root = document.documentElement;
 
 const state = {
@@ -25,13 +32,17 @@ const state = {
   trendWindow: 'auto',
   highlightGoal: null,
   emptyTimer: null,
+  meta: null,
+  lostSince: null,
+  retries: 0,
+  retryTimer: null,
 };
 
 const SECTIONS = {
   overview: {
     panels: ['overview'],
     periodic: true,
-    url: (p) => `/api/analytics/overview?${api.qs({ period: overviewPeriod(p) })}`,
+    url: (p) => `/api/analytics/overview?${api.qs({ period: p })}`,
     render: (a, p) => {
       setZone(a.meta.timezone);
       renderOverview(a, p);
@@ -48,16 +59,15 @@ const SECTIONS = {
     panels: ['trend'],
     periodic: true,
     url: (p) => {
-      const period = trendsPeriod(p);
-      const window = state.trendWindow === 'auto' ? autoWindow(period) : state.trendWindow;
-      return `/api/analytics/trends?${api.qs({ period, metric: state.trendMetric, window })}`;
+      const window = state.trendWindow === 'auto' ? autoWindow(p) : state.trendWindow;
+      return `/api/analytics/trends?${api.qs({ period: p, metric: state.trendMetric, window })}`;
     },
     render: renderTrend,
   },
   topics: {
     panels: ['topics'],
     periodic: true,
-    url: (p) => `/api/analytics/topics?${api.qs({ period: topicsPeriod(p), limit: 8 })}`,
+    url: (p) => `/api/analytics/topics?${api.qs({ period: p, limit: 8 })}`,
     render: renderTopics,
   },
   calendar: {
@@ -97,12 +107,13 @@ async function loadSection(name) {
     const answer = await api.get(sec.url(period));
     if (mine !== sec.seq) return null;
     sec.render(answer, period);
+    sec.shown = { period, at: new Date() };
     panels.forEach(clearSectionError);
     return null;
   } catch (e) {
     if (mine !== sec.seq) return null;
     if (!(e instanceof api.ApiError)) console.error(`Learnlytics: the ${name} section failed`, e);
-    panels.forEach((p) => showSectionError(p, e, () => loadSection(name)));
+    panels.forEach((p) => showSectionError(p, e, () => loadSection(name), sec, period));
     return e;
   } finally {
     if (mine === sec.seq) {
@@ -114,15 +125,25 @@ async function loadSection(name) {
   }
 }
 
-function showSectionError(panel, e, retry) {
+/**
+ * Marks a panel whose last load failed: what it still shows is stale, and it says which period and
+ * time that is, so old numbers never pass for the new selection.
+ */
+function showSectionError(panel, e, retry, sec, period) {
+  panel.classList.add('is-stale');
   const box = panel.querySelector('.section-error');
   if (!box) return;
   const message = e instanceof api.ApiError ? e.message : 'Something went wrong while drawing this part of the page.';
-  fill(box, h('p', {}, `Could not load this section: ${message}`), h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: retry }, 'Try again'));
+  const what = sec.periodic ? `${PERIOD_TEXT[period]} could not be loaded` : 'This section could not be loaded';
+  const shown = sec.shown
+    ? ` What you see is ${sec.periodic ? `${PERIOD_TEXT[sec.shown.period]}, ` : ''}as loaded ${relative(sec.shown.at.toISOString())}.`
+    : '';
+  fill(box, h('p', {}, `${what}: ${message}.${shown}`), h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: retry }, 'Try again'));
   box.hidden = false;
 }
 
 function clearSectionError(panel) {
+  panel.classList.remove('is-stale');
   const box = panel.querySelector('.section-error');
   if (box) {
     box.hidden = true;
@@ -147,45 +168,99 @@ async function loadAll() {
   try {
     health = await api.health();
   } catch (e) {
-    if (mine !== state.seq) return;
-    showBanner(e);
-    byId('meta-line').textContent = 'The server did not answer.';
+    if (mine !== state.seq) return false;
+    lostContact(e);
     setState('error');
-    return;
+    return false;
   }
-  if (mine !== state.seq) return;
+  if (mine !== state.seq) return false;
+  backInContact();
   byId('footer-version').textContent = `Learnlytics ${health.version ?? ''}`.trim();
   if (!health.counts || health.counts.exchanges === 0) {
     await showEmpty();
-    if (mine !== state.seq) return;
+    if (mine !== state.seq) return false;
     setState('empty');
     state.emptyTimer = setTimeout(() => root.dataset.state === 'empty' && loadAll(), EMPTY_RECHECK_MS);
-    return;
+    return true;
   }
   byId('empty-state').hidden = true;
   const first = await loadSection('overview');
   const rest = await Promise.all(Object.keys(SECTIONS).filter((n) => n !== 'overview').map(loadSection));
-  if (mine !== state.seq) return;
-  finish([first, ...rest]);
+  if (mine !== state.seq) return false;
+  return finish([first, ...rest]);
 }
 
 /** Reloads the sections that depend on the period. */
 async function loadPeriod(announce) {
-  if (root.dataset.state === 'empty' || root.dataset.state === 'error') return loadAll();
+  if (root.dataset.state === 'empty' || (root.dataset.state === 'error' && !state.meta)) return loadAll();
   const mine = ++state.seq;
   setState('loading');
   const names = Object.keys(SECTIONS).filter((n) => SECTIONS[n].periodic);
   const errors = await Promise.all(names.map(loadSection));
   if (mine !== state.seq) return;
-  finish(errors);
-  if (announce) toast(`Showing ${PERIOD_TEXT[state.period]}`);
+  const ok = finish(errors);
+  if (announce) {
+    toast(ok ? `Showing ${PERIOD_TEXT[state.period]}` : `Some panels could not load ${PERIOD_TEXT[state.period]}: they are marked, and retried`);
+  }
 }
 
+/** Settles the page after a load; true when every section loaded. Failed ones are retried. */
 function finish(errors) {
   const failed = errors.filter(Boolean);
-  if (failed.length === errors.length && failed.length) showBanner(failed[0]);
+  const all = failed.length === errors.length && failed.length > 0;
+  if (all && failed.some((e) => e.status === 0)) lostContact(failed[0]);
+  else if (all) showBanner(failed[0]);
   else hideBanner();
-  setState(failed.length === errors.length && failed.length ? 'error' : 'ready');
+  setState(all ? 'error' : 'ready');
+  if (failed.length) scheduleRetry();
+  else state.retries = 0;
+  return failed.length === 0;
+}
+
+// ---------- staying in touch ----------
+
+/** Retries after a failure, waiting longer each time (2 s, 4 s, … up to a minute). */
+function scheduleRetry() {
+  clearTimeout(state.retryTimer);
+  const wait = RETRY_MS[Math.min(state.retries, RETRY_MS.length - 1)];
+  state.retries++;
+  state.retryTimer = setTimeout(() => loadAll(), wait);
+  return wait;
+}
+
+/** The server stopped answering: say so, mark every panel stale, and keep trying. */
+function lostContact(e) {
+  state.lostSince ??= new Date();
+  Object.values(SECTIONS).forEach((sec) => sec.panels.forEach((id) => byId(id).classList.add('is-stale')));
+  const wait = scheduleRetry();
+  const since = dateTime(state.lostSince.toISOString());
+  fill(
+    byId('banner'),
+    h('p', {}, `${e.message} No answer since ${since}; what you see may be out of date. Trying again in ${Math.round(wait / 1000)} s.`),
+    h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: loadAll }, 'Try again')
+  );
+  byId('banner').hidden = false;
+  byId('meta-line').textContent = `The server did not answer (since ${since}).`;
+}
+
+function backInContact() {
+  if (state.lostSince) toast('The server answers again: the dashboard is up to date');
+  state.lostSince = null;
+}
+
+/** Checks now and then that the server still answers, so a stopped server never looks live. */
+function heartbeat() {
+  setInterval(async () => {
+    if (state.lostSince || root.dataset.state === 'loading') return;
+    try {
+      await api.health();
+    } catch (e) {
+      lostContact(e);
+      setState('error');
+    }
+  }, HEARTBEAT_MS);
+  // "updated 3 minutes ago" keeps counting
+  setInterval(() => state.meta && !state.lostSince && renderMeta(state.meta), 15000);
 }
 
 function showBanner(e) {
@@ -206,6 +281,7 @@ function hideBanner() {
 }
 
 function renderMeta(meta) {
+  state.meta = meta;
   const lagging = meta.as_of && meta.generated_at && Date.parse(meta.generated_at) - Date.parse(meta.as_of) > 5000;
   fill(
     byId('meta-line'),
@@ -333,7 +409,16 @@ function showTokenStatus(value) {
 
 // ---------- start ----------
 
+/** Keeps --topbar-height current, so focused fields never scroll under the sticky top bar. */
+function trackTopbarHeight() {
+  const bar = document.querySelector('.topbar');
+  const set = () => root.style.setProperty('--topbar-height', `${bar.offsetHeight}px`);
+  set();
+  if ('ResizeObserver' in window) new ResizeObserver(set).observe(bar);
+}
+
 function init() {
+  trackTopbarHeight();
   state.period = initialPeriod();
   byId(`period-${state.period}`).checked = true;
   root.dataset.period = state.period;
@@ -352,7 +437,9 @@ function init() {
     state.trendWindow = e.target.value === 'auto' ? 'auto' : Number(e.target.value);
     loadSection('trend');
   });
-  byId('refresh').addEventListener('click', () => loadAll().then(() => toast('Dashboard refreshed')));
+  byId('refresh').addEventListener('click', () =>
+    loadAll().then((ok) => toast(ok ? 'Dashboard refreshed' : 'The dashboard could not be refreshed: see the marked panels'))
+  );
   byId('empty-recheck').addEventListener('click', loadAll);
   byId('copy-curl').addEventListener('click', copyCurl);
   byId('insights-seen').addEventListener('click', () => markSeen(true));
@@ -371,6 +458,7 @@ function init() {
   });
 
   loadAll();
+  heartbeat();
 }
 
 init();

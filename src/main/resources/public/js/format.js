@@ -102,6 +102,7 @@ export const PREVIOUS_TEXT = {
   '7d': 'previous 7 days',
   '30d': 'previous 30 days',
   '90d': 'previous 90 days',
+  '365d': 'previous 365 days',
 };
 
 export function capitalize(s) {

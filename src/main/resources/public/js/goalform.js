@@ -14,9 +14,12 @@ const FIELDS = {
   'filters.topic': 'goal-topic',
 };
 
+/** Metrics the API measures as fractions from 0 to 1: the form takes them as percentages. */
+const PERCENT = new Set(['avg_quality_composite', 'positive_feedback_rate']);
+
 const HINTS = {
-  avg_quality_composite: 'A fraction from 0 to 1: 0.8 means 80%.',
-  positive_feedback_rate: 'A fraction from 0 to 1: 0.75 means 75% positive.',
+  avg_quality_composite: 'A percentage from 1 to 100: 80 means an average quality of 80%.',
+  positive_feedback_rate: 'A percentage from 1 to 100: 75 means 75% of feedback positive.',
   total_sessions: 'Counts every session since you started: pair it with “Once (all time)”.',
   total_exchanges: 'Counts every exchange since you started: pair it with “Once (all time)”.',
   sessions_today: 'Pair it with “Every day”.',
@@ -28,7 +31,14 @@ const HINTS = {
 export function setupGoalForm(onCreated) {
   const form = byId('goal-form');
   const metric = byId('goal-metric');
-  const hint = () => (byId('goal-metric-hint').textContent = HINTS[metric.value] ?? '');
+  const hint = () => {
+    byId('goal-metric-hint').textContent = HINTS[metric.value] ?? '';
+    const percent = PERCENT.has(metric.value);
+    byId('goal-target-unit').textContent = percent ? '(%)' : '';
+    const target = byId('goal-target');
+    target.max = percent ? '100' : '';
+    target.placeholder = percent ? 'e.g. 80' : 'e.g. 5';
+  };
   metric.addEventListener('change', hint);
   hint();
   form.addEventListener('input', (e) => clearField(e.target));
@@ -62,7 +72,10 @@ function body() {
     goal_type: 'custom',
   };
   const target = byId('goal-target').value;
-  if (target !== '') b.target_value = Number(target);
+  if (target !== '') {
+    // Percent in the form, a fraction in the API (which refuses anything over 1 for these).
+    b.target_value = PERCENT.has(b.target_metric) ? Number(target) / 100 : Number(target);
+  }
   const topic = byId('goal-topic').value.trim();
   if (topic) b.filters = { topic };
   return b;

@@ -50,7 +50,11 @@ export function renderGoals(answer, highlightId) {
 function goalItem(g, highlight) {
   const color = /^#[0-9a-f]{6}$/i.test(g.color ?? '') ? g.color : '#4F46E5';
   const progress = Math.max(0, Math.min(100, g.progress ?? 0));
-  const status = STATUS[g.status] ?? { text: g.status, icon: null };
+  // A mean or rate at its target is judged when the period ends: on track, not merely in progress.
+  const status =
+    g.status === 'in_progress' && progress >= 100
+      ? { text: 'On track', icon: null }
+      : (STATUS[g.status] ?? { text: g.status, icon: null });
   const numbers = `${metricValue(g.target_metric, g.current)} of ${COMPARE[g.comparison] ?? ''} ${metricValue(g.target_metric, g.target)}`;
   const foot = [
     `${numbers} ${NOUN[g.target_metric] ?? g.target_metric} ${WHEN[g.frequency] ?? ''}`.trim(),

@@ -9,6 +9,7 @@ const CELL = 11;
 const STEP = 14;
 const LEFT = 30;
 const TOP = 18;
+const RIGHT = 22; // room for a month label that starts in the last week column ("Dec")
 const COLORS = ['#ebedf2', '#c7d2fe', '#8b93f8', '#5b55e6', '#3525a8'];
 
 function el(name, attrs, text) {
@@ -58,7 +59,7 @@ export function renderHeatmap(answer) {
   const first = new Date(`${dates[0]}T12:00:00Z`);
   const offset = (first.getUTCDay() + 6) % 7; // Monday = 0
   const weeks = Math.ceil((offset + dates.length) / 7);
-  const width = LEFT + weeks * STEP;
+  const width = LEFT + weeks * STEP + RIGHT;
   const height = TOP + 7 * STEP;
   const stats = runs(values);
   const total = values.reduce((a, b) => a + b, 0);

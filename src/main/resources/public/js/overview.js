@@ -4,11 +4,6 @@ import { byId, fill, h } from './dom.js';
 import { icon } from './icons.js';
 import { DASH, PERIOD_TEXT, PREVIOUS_TEXT, dec, int, minutes, pct, signedPercent } from './format.js';
 
-/** The overview answers 7d, 30d and 90d only: longer periods show the last 90 days. */
-export function overviewPeriod(period) {
-  return ['7d', '30d', '90d'].includes(period) ? period : '90d';
-}
-
 const CARDS = [
   { key: 'sessions', label: 'Sessions', icon: 'calendar', value: int },
   { key: 'exchanges', label: 'Exchanges', icon: 'message', value: int },
@@ -16,13 +11,9 @@ const CARDS = [
   { key: 'engagement', label: 'Exchanges per session', icon: 'activity', value: dec },
 ];
 
-export function renderOverview(answer, period) {
+export function renderOverview(answer) {
   const used = answer.meta.period;
   byId('overview-sub').textContent = `${PERIOD_TEXT[used][0].toUpperCase()}${PERIOD_TEXT[used].slice(1)}`;
-  const note = byId('overview-note');
-  note.hidden = used === period;
-  note.textContent =
-    used === period ? '' : `The overview covers at most 90 days, so these cards show ${PERIOD_TEXT[used]}.`;
   fill(byId('kpis'), CARDS.map((c) => card(c, answer.trends[c.key], used)));
   const s = answer.summary;
   fill(

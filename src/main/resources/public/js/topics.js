@@ -4,17 +4,8 @@ import { draw } from './charts.js';
 import { byId, fill, h, table } from './dom.js';
 import { PERIOD_TEXT, int, localDate, pct, signedPercent } from './format.js';
 
-/** Topics answer 30d, 90d and all: 7 days uses 30, 365 days uses all time. */
-export function topicsPeriod(period) {
-  return { '7d': '30d', '30d': '30d', '90d': '90d', '365d': 'all' }[period] ?? '30d';
-}
-
-export function renderTopics(answer, requestedPeriod) {
+export function renderTopics(answer) {
   const period = answer.meta.period;
-  const note = byId('topics-note');
-  const mapped = topicsPeriod(requestedPeriod) !== requestedPeriod;
-  note.hidden = !mapped;
-  note.textContent = mapped ? `Topic statistics are kept for 30 days, 90 days or all time: this shows ${PERIOD_TEXT[period]}.` : '';
   byId('topics-sub').textContent = `What you studied, ${PERIOD_TEXT[period]}`;
   const chart = answer.distribution.chart;
   const ds = chart.datasets[0] ?? { data: [], backgroundColor: [] };
@@ -97,12 +88,16 @@ function renderTrending(trending) {
             { class: 'topic-sub' },
             t.is_new
               ? `${int(t.mentions)} mentions · first seen ${localDate(t.first_seen, { month: 'short', day: 'numeric' })}`
-              : `${int(t.mentions)} mentions, up from ${int(t.previous_mentions)}`
+              : t.growth == null
+                ? `${int(t.mentions)} mentions · back after a pause (first seen ${localDate(t.first_seen, { month: 'short', day: 'numeric', year: 'numeric' })})`
+                : `${int(t.mentions)} mentions, up from ${int(t.previous_mentions)}`
           )
         ),
         t.is_new
           ? h('span', { class: 'badge badge-new' }, 'New')
-          : h('span', { class: `growth${t.growth < 0 ? ' down' : ''}` }, signedPercent(t.growth))
+          : t.growth == null
+            ? h('span', { class: 'badge' }, 'Back')
+            : h('span', { class: `growth${t.growth < 0 ? ' down' : ''}` }, signedPercent(t.growth))
       )
     )
   );

@@ -5,14 +5,9 @@ import { byId, dlRow, fill, h, table } from './dom.js';
 import { icon } from './icons.js';
 import { DASH, PERIOD_TEXT, dec, int, localDate, minutes, pct } from './format.js';
 
-/** Trends answer 30d, 90d and 365d: a 7-day view uses the last 30 days. */
-export function trendsPeriod(period) {
-  return period === '7d' ? '30d' : period;
-}
-
 /** The rolling window that suits a period, unless the learner picked one. */
 export function autoWindow(period) {
-  return { '30d': 7, '90d': 14, '365d': 30 }[period] ?? 7;
+  return { '7d': 7, '30d': 7, '90d': 14, '365d': 30 }[period] ?? 7;
 }
 
 const METRICS = {
@@ -33,13 +28,9 @@ function signed(v, digits) {
   return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
 }
 
-export function renderTrend(answer, requestedPeriod) {
+export function renderTrend(answer) {
   const m = METRICS[answer.metric] ?? METRICS.quality;
   const period = answer.meta.period;
-  const note = byId('trend-note');
-  note.hidden = period === requestedPeriod;
-  note.textContent =
-    period === requestedPeriod ? '' : `A trend needs more than a week of days, so this shows ${PERIOD_TEXT[period]}.`;
   byId('trend-sub').textContent = `Daily ${m.name} with a ${answer.window}-day rolling average, ${PERIOD_TEXT[period]}`;
   const canvas = byId('trend-chart');
   draw(canvas, config(answer, m));

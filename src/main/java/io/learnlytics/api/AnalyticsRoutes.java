@@ -35,6 +35,8 @@ final class AnalyticsRoutes {
           TRENDS, policy(600, 120),
           TOPICS, policy(3600, 600));
 
+  private static final List<String> TOPIC_PERIODS = List.of("7d", "30d", "90d", "365d", "all");
+
   private static final List<String> PROGRESS_METRICS =
       List.of("sessions", "quality", "exchanges", "duration", "feedback");
   private static final List<String> TREND_METRICS =
@@ -51,7 +53,7 @@ final class AnalyticsRoutes {
   }
 
   void overview(Context ctx) {
-    String period = Params.oneOf(ctx, "period", List.of("7d", "30d", "90d"), "30d");
+    String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     answer(
         ctx,
         OVERVIEW,
@@ -60,7 +62,7 @@ final class AnalyticsRoutes {
   }
 
   void progress(Context ctx) {
-    String period = Params.oneOf(ctx, "period", List.of("7d", "30d", "90d", "365d"), "30d");
+    String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     List<String> names =
         Params.subset(ctx, "metrics", PROGRESS_METRICS, List.of("sessions", "quality"));
     String auto = ProgressService.autoGranularity(Period.parse(period)).id();
@@ -79,7 +81,7 @@ final class AnalyticsRoutes {
   }
 
   void trends(Context ctx) {
-    String period = Params.oneOf(ctx, "period", List.of("30d", "90d", "365d"), "30d");
+    String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     String metric = Params.oneOf(ctx, "metric", TREND_METRICS, "quality");
     String window = Params.oneOf(ctx, "window", List.of("7", "14", "30"), "7");
     answer(
@@ -96,7 +98,7 @@ final class AnalyticsRoutes {
   }
 
   void topics(Context ctx) {
-    String period = Params.oneOf(ctx, "period", List.of("30d", "90d", "all"), "30d");
+    String period = Params.oneOf(ctx, "period", TOPIC_PERIODS, Period.DEFAULT);
     int limit = Params.intBetween(ctx, "limit", 1, 100, 20);
     answer(
         ctx,

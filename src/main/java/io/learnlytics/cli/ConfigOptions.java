@@ -76,9 +76,9 @@ final class ConfigOptions {
   @Option(
       names = "--retention-hourly-days",
       paramLabel = "DAYS",
-      defaultValue = "${env:LEARNLYTICS_RETENTION_HOURLY_DAYS:-120}",
+      defaultValue = "${env:LEARNLYTICS_RETENTION_HOURLY_DAYS:-400}",
       description =
-          "Keep hourly rollups this many days, 0 = forever, else at least 92 (env"
+          "Keep hourly rollups this many days, 0 = forever, else at least 367 (env"
               + " LEARNLYTICS_RETENTION_HOURLY_DAYS; default: ${DEFAULT-VALUE})")
   int retentionHourlyDays;
 

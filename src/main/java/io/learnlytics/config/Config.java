@@ -35,13 +35,13 @@ public record Config(
   /**
    * How long rollup rows are kept, in days (0 = forever). Raw events are never deleted, so any
    * purged rollup can be rebuilt. Daily rows back the 365-day trend and progress views and their
-   * previous-period comparisons, so they are kept at least 400 days; the 90-day overview compares
-   * with a previous period whose last day is read from hourly rows, so those are kept at least 92
-   * days; weekly and monthly rows are kept forever.
+   * previous-period comparisons, so they are kept at least 400 days; the 365-day overview compares
+   * with a previous period whose last day (a year back) is read from hourly rows, so those are kept
+   * at least 367 days (about 9 000 small rows a year); weekly and monthly rows are kept forever.
    */
   public record Retention(int hourlyDays, int dailyDays) {
-    public static final Retention DEFAULT = new Retention(120, 800);
-    public static final int MIN_HOURLY_DAYS = 92;
+    public static final Retention DEFAULT = new Retention(400, 800);
+    public static final int MIN_HOURLY_DAYS = 367;
     public static final int MIN_DAILY_DAYS = 400;
 
     public Retention {
@@ -49,7 +49,7 @@ public record Config(
         throw new ConfigException(
             "retention-hourly-days must be 0 (forever) or at least "
                 + MIN_HOURLY_DAYS
-                + " (the 90-day overview reads the hours of the day 90 days back), got "
+                + " (the 365-day overview compares with the same hours of the day a year back), got "
                 + hourlyDays);
       }
       if (dailyDays != 0 && dailyDays < MIN_DAILY_DAYS) {

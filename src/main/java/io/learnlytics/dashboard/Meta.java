@@ -1,6 +1,7 @@
 package io.learnlytics.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.learnlytics.rollup.ComparisonWindow;
 import java.time.Instant;
 
 /**
@@ -15,5 +16,5 @@ public record Meta(
     Instant generatedAt,
     boolean cached,
     Instant asOf,
-    Window.Comparison comparison,
+    ComparisonWindow.Comparison comparison,
     String granularity) {}

@@ -1,6 +1,7 @@
 package io.learnlytics.dashboard;
 
 import io.learnlytics.rollup.Rollup;
+import io.learnlytics.rollup.RollupTotals;
 import java.util.function.Function;
 
 /**
@@ -8,23 +9,41 @@ import java.util.function.Function;
  * without data; means are null there (nothing was measured), so charts show a gap, not a zero.
  */
 public enum Metric {
-  SESSIONS("Sessions", "#4F46E5", true, r -> (double) r.sessionCount()),
-  QUALITY("Quality", "#10B981", false, Rollup::avgQualityComposite),
-  EXCHANGES("Exchanges", "#F59E0B", true, r -> (double) r.exchangeCount()),
-  DURATION("Duration (min)", "#EC4899", true, r -> r.totalDurationMs() / 60_000.0),
-  FEEDBACK("Feedback", "#06B6D4", true, r -> (double) r.feedbackCount()),
-  ENGAGEMENT("Exchanges per session", "#8B5CF6", false, Rollup::avgExchangesPerSession);
+  SESSIONS("Sessions", "#4F46E5", true, r -> (double) r.sessionCount(), t -> (double) t.sessions),
+  QUALITY("Quality", "#10B981", false, Rollup::avgQualityComposite, RollupTotals::quality),
+  EXCHANGES(
+      "Exchanges", "#F59E0B", true, r -> (double) r.exchangeCount(), t -> (double) t.exchanges),
+  DURATION(
+      "Duration (min)",
+      "#EC4899",
+      true,
+      r -> r.totalDurationMs() / 60_000.0,
+      t -> t.durationMs / 60_000.0),
+  FEEDBACK("Feedback", "#06B6D4", true, r -> (double) r.feedbackCount(), t -> (double) t.feedback),
+  ENGAGEMENT(
+      "Exchanges per session",
+      "#8B5CF6",
+      false,
+      Rollup::avgExchangesPerSession,
+      RollupTotals::engagement);
 
   final String label;
   final String color;
   final boolean count;
   private final Function<Rollup, Double> value;
+  private final Function<RollupTotals, Double> total;
 
-  Metric(String label, String color, boolean count, Function<Rollup, Double> value) {
+  Metric(
+      String label,
+      String color,
+      boolean count,
+      Function<Rollup, Double> value,
+      Function<RollupTotals, Double> total) {
     this.label = label;
     this.color = color;
     this.count = count;
     this.value = value;
+    this.total = total;
   }
 
   public String id() {
@@ -48,5 +67,11 @@ public enum Metric {
       return count ? 0.0 : null;
     }
     return value.apply(row);
+  }
+
+  /** The value over several buckets' totals (exact: counts and weighted means). */
+  Double of(RollupTotals totals) {
+    Double v = total.apply(totals);
+    return v == null && count ? Double.valueOf(0) : v;
   }
 }

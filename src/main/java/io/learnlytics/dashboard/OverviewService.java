@@ -3,6 +3,7 @@ package io.learnlytics.dashboard;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.insight.Insight;
 import io.learnlytics.insight.InsightService;
+import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;
@@ -24,7 +25,7 @@ public final class OverviewService {
 
   public Overview overview(Period period) {
     Instant now = rows.clock.instant();
-    Window w = Window.of(rows.buckets, period.days(), now.toEpochMilli());
+    ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
     List<Rollup> current = rows.current(w);
     RollupTotals cur = RollupTotals.of(current);
     RollupTotals prev = RollupTotals.of(rows.previous(w));

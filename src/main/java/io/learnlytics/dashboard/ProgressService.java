@@ -1,5 +1,6 @@
 package io.learnlytics.dashboard;
 
+import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
@@ -16,8 +17,11 @@ import java.util.Objects;
 
 /**
  * {@code GET /api/analytics/progress}: one Chart.js line per metric over the period's buckets,
- * every bucket present. Daily buckets are the period's learning days; weekly and monthly buckets
- * are the whole weeks and months that overlap the period, read from their own rollups.
+ * every bucket present. Daily buckets are the period's learning days. Weekly and monthly buckets
+ * are the weeks and months that overlap the period, cut to it: a week or month wholly inside is
+ * read from its own rollup, the first and last (usually partial) ones are the merge of their days
+ * inside the period. So the buckets add up to exactly the period's totals, the same as the
+ * overview's and the export's for the same period.
  */
 public final class ProgressService {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
@@ -37,25 +41,25 @@ public final class ProgressService {
 
   public Progress progress(Period period, List<Metric> metrics, Level granularity) {
     Instant now = rows.clock.instant();
-    Window w = Window.of(rows.buckets, period.days(), now.toEpochMilli());
-    List<Long> starts = bucketStarts(w, granularity);
-    Map<Long, Rollup> byStart = new LinkedHashMap<>();
-    long to = rows.buckets.end(granularity, starts.get(starts.size() - 1));
-    rows.level(granularity, starts.get(0), to).forEach(r -> byStart.put(r.periodStartUtc(), r));
+    ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
+    List<Rollup> days = rows.current(w);
+    List<RollupTotals> buckets = buckets(w, granularity, days);
     List<String> labels = new ArrayList<>();
     List<String> dates = new ArrayList<>();
-    for (long s : starts) {
-      LocalDate d = rows.buckets.learningDate(s);
+    for (long s : bucketStarts(w, granularity)) {
+      LocalDate d = rows.buckets.learningDate(Math.max(s, w.currentFromUtc()));
       labels.add(granularity == Level.MONTHLY ? MONTH.format(d) : DAY.format(d));
       dates.add(d.toString());
     }
+    RollupTotals totals = RollupTotals.of(days);
     List<Chart.Dataset> datasets = new ArrayList<>();
     Map<String, Statistics> statistics = new LinkedHashMap<>();
     for (Metric m : metrics) {
-      List<Double> data = starts.stream().map(s -> m.of(byStart.get(s))).toList();
+      List<Double> data =
+          buckets.stream().map(t -> t == null ? m.of((Rollup) null) : m.of(t)).toList();
       List<Number> shown = data.stream().map(m::display).toList();
       datasets.add(new Chart.Dataset(m.label, shown, m.color, null, "y-" + m.id()));
-      statistics.put(m.id(), Statistics.of(m, data, byStart.values()));
+      statistics.put(m.id(), Statistics.of(m, data, totals));
     }
     Meta meta =
         new Meta(
@@ -69,7 +73,39 @@ public final class ProgressService {
     return new Progress(new Chart(labels, datasets), dates, statistics, meta);
   }
 
-  private List<Long> bucketStarts(Window w, Level level) {
+  /**
+   * The totals of each bucket within the period (null where it has no data): a whole bucket from
+   * its own rollup, a bucket cut by the period's edges from its days inside the period.
+   */
+  private List<RollupTotals> buckets(ComparisonWindow w, Level level, List<Rollup> days) {
+    long from = w.currentFromUtc();
+    long to = rows.buckets.dayStart(w.today().plusDays(1));
+    List<Long> starts = bucketStarts(w, level);
+    Map<Long, Rollup> whole = new LinkedHashMap<>();
+    if (level != Level.DAILY) {
+      long end = rows.buckets.end(level, starts.get(starts.size() - 1));
+      rows.level(level, starts.get(0), end).forEach(r -> whole.put(r.periodStartUtc(), r));
+    } else {
+      days.forEach(r -> whole.put(r.periodStartUtc(), r));
+    }
+    List<RollupTotals> out = new ArrayList<>();
+    for (long s : starts) {
+      long e = rows.buckets.end(level, s);
+      List<Rollup> parts;
+      if (s >= from && e <= to) {
+        parts = whole.containsKey(s) ? List.of(whole.get(s)) : List.of();
+      } else {
+        long lo = Math.max(s, from);
+        long hi = Math.min(e, to);
+        parts =
+            days.stream().filter(r -> r.periodStartUtc() >= lo && r.periodStartUtc() < hi).toList();
+      }
+      out.add(parts.isEmpty() ? null : RollupTotals.of(parts));
+    }
+    return out;
+  }
+
+  private List<Long> bucketStarts(ComparisonWindow w, Level level) {
     List<Long> out = new ArrayList<>();
     long end = rows.buckets.dayStart(w.today().plusDays(1));
     for (long s = rows.buckets.start(level, w.currentFromUtc()); s < end; ) {
@@ -89,7 +125,7 @@ public final class ProgressService {
    * bucket means.
    */
   public record Statistics(Double total, Double avg, Double max, Double min, String trend) {
-    static Statistics of(Metric m, List<Double> data, Iterable<Rollup> rows) {
+    static Statistics of(Metric m, List<Double> data, RollupTotals period) {
       DoubleSummaryStatistics s =
           data.stream()
               .filter(Objects::nonNull)
@@ -100,9 +136,7 @@ public final class ProgressService {
       }
       Double avg = s.getAverage();
       if (m == Metric.QUALITY) {
-        RollupTotals t = new RollupTotals();
-        rows.forEach(t::add);
-        avg = t.quality();
+        avg = period.quality();
       }
       String trend =
           switch (Trends.fit(data, 0).direction()) {
@@ -110,11 +144,12 @@ public final class ProgressService {
             case "declining" -> "down";
             default -> "flat";
           };
+      // Rounded as the chart shows values: no 0.8250000000000001 reaches a client.
       return new Statistics(
-          m.count ? s.getSum() : null,
+          m.count ? OverviewService.round(s.getSum(), 4) : null,
           OverviewService.round(avg, 4),
-          s.getMax(),
-          s.getMin(),
+          OverviewService.round(s.getMax(), 4),
+          OverviewService.round(s.getMin(), 4),
           trend);
     }
   }

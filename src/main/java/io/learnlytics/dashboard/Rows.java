@@ -1,6 +1,7 @@
 package io.learnlytics.dashboard;
 
 import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupEngine;
@@ -8,7 +9,6 @@ import io.learnlytics.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Read access to rollups for the dashboard: every read is an indexed range of rollup rows. */
@@ -35,17 +35,13 @@ final class Rows {
   }
 
   /** The current period's rows. */
-  List<Rollup> current(Window w) {
-    return days(w.firstDay(), w.today());
+  List<Rollup> current(ComparisonWindow w) {
+    return w.currentRows(rollups);
   }
 
-  /** The previous period's rows: whole days, then the hours of its last day before the cutoff. */
-  List<Rollup> previous(Window w) {
-    List<Rollup> rows =
-        new ArrayList<>(
-            rollups.list(Level.DAILY, w.previousFromUtc(), w.previousLastDayStartUtc()));
-    rows.addAll(rollups.list(Level.HOURLY, w.previousLastDayStartUtc(), w.previousCutoffUtc()));
-    return rows;
+  /** The previous period's rows (see {@link ComparisonWindow#previousRows}). */
+  List<Rollup> previous(ComparisonWindow w) {
+    return w.previousRows(rollups);
   }
 
   /** See {@link Meta}: the oldest pending dirty mark, or now. */

@@ -1,6 +1,7 @@
 package io.learnlytics.dashboard;
 
 import io.learnlytics.graph.ConceptGraph;
+import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.TopicQuality;
@@ -39,7 +40,8 @@ public final class TopicService {
             ? RollupTotals.of(rows.level(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE))
             : RollupTotals.of(
                 rows.current(
-                    Window.of(rows.buckets, Period.parse(period).days(), now.toEpochMilli())));
+                    ComparisonWindow.of(
+                        rows.buckets, Period.parse(period).days(), now.toEpochMilli())));
     List<Map.Entry<String, Long>> ranked =
         totals.topics.entrySet().stream()
             .sorted(
@@ -75,12 +77,16 @@ public final class TopicService {
     return new Topics(new Distribution(doughnut), top, trending(now), graph.stats(), meta);
   }
 
-  /** Topics mentioned more in the last 30 days than in the 30 before; new topics first. */
+  /**
+   * Topics mentioned more in the last 30 days than in the 30 before. A topic is new when its first
+   * mention ever falls in the last 30 days; one studied before that and back after a pause is
+   * returning (no growth figure: there is nothing to compare with), not new. New topics first.
+   */
   private List<Trending> trending(Instant now) {
-    Window w = Window.of(rows.buckets, TRENDING_DAYS, now.toEpochMilli());
+    ComparisonWindow w = ComparisonWindow.of(rows.buckets, TRENDING_DAYS, now.toEpochMilli());
     RollupTotals cur = RollupTotals.of(rows.current(w));
     RollupTotals prev = RollupTotals.of(rows.previous(w));
-    Map<String, LocalDate> firstSeen = graph.firstSeen(rows.buckets.zone());
+    Map<String, LocalDate> firstSeen = graph.firstSeen(rows.buckets);
     return cur.topics.entrySet().stream()
         .filter(e -> e.getValue() > prev.topics.getOrDefault(e.getKey(), 0L))
         .map(
@@ -91,10 +97,11 @@ public final class TopicService {
                       ? null
                       : OverviewService.round((e.getValue() - before) * 100.0 / before, 1);
               LocalDate first = firstSeen.get(e.getKey());
+              boolean isNew = first != null && !first.isBefore(w.firstDay());
               return new Trending(
                   e.getKey(),
                   growth,
-                  before == 0,
+                  isNew,
                   e.getValue(),
                   before,
                   first == null ? null : first.toString());
@@ -120,7 +127,10 @@ public final class TopicService {
   /** {@code sessions}: sessions started in the period that mention the topic. */
   public record TopTopic(String name, long sessions, long mentions, Double quality) {}
 
-  /** {@code growth}: percent change in mentions, null for a topic new in the last 30 days. */
+  /**
+   * {@code growth}: percent change in mentions, null when the 30 days before had none (a new or a
+   * returning topic); {@code isNew}: first mentioned ever in the last 30 days.
+   */
   public record Trending(
       String name,
       Double growth,

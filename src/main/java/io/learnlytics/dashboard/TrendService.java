@@ -1,6 +1,7 @@
 package io.learnlytics.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Rollup;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public final class TrendService {
 
   public TrendAnswer trends(Period period, Metric metric, int window) {
     Instant now = rows.clock.instant();
-    Window w = Window.of(rows.buckets, period.days(), now.toEpochMilli());
+    ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
     Map<LocalDate, Rollup> byDay = new HashMap<>();
     rows.current(w).forEach(r -> byDay.put(rows.buckets.learningDate(r.periodStartUtc()), r));
     List<String> labels = new ArrayList<>();

@@ -33,6 +33,11 @@ enum GoalMetric {
     this.topicFilter = topicFilter;
   }
 
+  /** Means and rates are fractions from 0 to 1 (0.8 is 80 %); everything else counts up. */
+  boolean isFraction() {
+    return this == AVG_QUALITY_COMPOSITE || this == POSITIVE_FEEDBACK_RATE;
+  }
+
   String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -65,13 +65,25 @@ final class GoalRequest {
     icon = orElse(text(body, "icon", false, 40), "target");
     color = color(body);
     enabled = !body.has("enabled") || body.get("enabled").asBoolean(true);
+    if (targetMetric != null && GoalMetric.of(targetMetric).isFraction() && targetValue > 1) {
+      error(
+          "target_value",
+          "must be a fraction from 0 to 1 for "
+              + targetMetric
+              + " (0.8 means 80 %), got "
+              + body.get("target_value").asText());
+    }
     if (topic != null
         && targetMetric != null
         && !GoalMetric.topicFilterIds().contains(targetMetric)) {
       error("filters.topic", "applies only to " + String.join(", ", GoalMetric.topicFilterIds()));
     }
     if (!errors.isEmpty()) {
-      throw new InvalidInput(errors.size() + " problems with the goal; nothing was saved", errors);
+      throw new InvalidInput(
+          errors.size()
+              + (errors.size() == 1 ? " problem" : " problems")
+              + " with the goal; nothing was saved",
+          errors);
     }
   }
 

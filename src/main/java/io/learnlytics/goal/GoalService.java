@@ -22,8 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * goal_progress}, unlocks achievements (once per goal and period) and persists the streak.
  */
 public final class GoalService {
-  static final long[] SESSION_MILESTONES = {10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
-  static final long[] TOPIC_MILESTONES = {5, 10, 25, 50, 100, 250, 500};
+  static final long[] SESSION_MILESTONES = MilestoneThresholds.sessions();
+  static final long[] TOPIC_MILESTONES = MilestoneThresholds.topics();
   static final int RECENT_ACHIEVEMENTS = 5;
 
   private final GoalStore store;

@@ -1,9 +1,8 @@
 package io.learnlytics.graph;
 
+import io.learnlytics.rollup.Buckets;
 import io.learnlytics.store.Database;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,11 @@ public final class ConceptGraph {
             });
   }
 
-  /** First local date each concept was mentioned by an exchange. */
-  public Map<String, LocalDate> firstSeen(ZoneId zone) {
+  /**
+   * The learning date (zone and day-start hour, as everywhere else) on which each concept was first
+   * mentioned by an exchange.
+   */
+  public Map<String, LocalDate> firstSeen(Buckets buckets) {
     Map<String, LocalDate> out = new HashMap<>();
     db.reader()
         .useHandle(
@@ -56,11 +58,7 @@ public final class ConceptGraph {
                 h.createQuery(
                         "SELECT name, first_seen_utc FROM concepts WHERE first_seen_utc IS NOT NULL")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(
-                        e ->
-                            out.put(
-                                e.getKey(),
-                                LocalDate.ofInstant(Instant.ofEpochMilli(e.getValue()), zone))));
+                    .forEach(e -> out.put(e.getKey(), buckets.learningDate(e.getValue()))));
     return out;
   }
 

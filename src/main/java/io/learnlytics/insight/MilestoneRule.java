@@ -2,6 +2,7 @@ package io.learnlytics.insight;
 
 import static io.learnlytics.insight.Candidate.evidence;
 
+import io.learnlytics.goal.MilestoneThresholds;
 import io.learnlytics.store.Database;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +34,8 @@ import org.jdbi.v3.core.Handle;
  * </ul>
  */
 final class MilestoneRule {
-  static final long[] SESSION_THRESHOLDS = {10, 25, 50, 100, 250, 500, 1000, 2500, 5000};
-  static final long[] STREAK_THRESHOLDS = {7, 14, 30, 60, 90, 180, 365};
+  static final long[] SESSION_THRESHOLDS = MilestoneThresholds.sessions();
+  static final long[] STREAK_THRESHOLDS = MilestoneThresholds.streakDays();
   static final String SESSIONS = "total_sessions";
   static final String STREAK = "streak_days";
   static final String RULE =

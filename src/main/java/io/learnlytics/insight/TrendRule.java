@@ -2,11 +2,9 @@ package io.learnlytics.insight;
 
 import static io.learnlytics.insight.Candidate.evidence;
 
-import io.learnlytics.rollup.Level;
-import io.learnlytics.rollup.Rollup;
+import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.RollupEngine;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,29 +49,18 @@ final class TrendRule implements Rule {
 
   @Override
   public List<Candidate> evaluate(Moment now) {
-    LocalDate first = now.today().minusDays(DAYS - 1L);
-    LocalDate previousFirst = first.minusDays(DAYS);
-    LocalDate previousLast = first.minusDays(1);
-    long previousLastStart = now.dayStart(previousLast);
-    long elapsed = now.utc() - now.dayStart(now.today());
-    long cutoff = Math.min(previousLastStart + elapsed, now.dayStart(first));
-
-    Sums current =
-        Sums.of(
-            rollups.list(Level.DAILY, now.dayStart(first), now.dayStart(now.today().plusDays(1))));
-    List<Rollup> previousRows =
-        new ArrayList<>(rollups.list(Level.DAILY, now.dayStart(previousFirst), previousLastStart));
-    previousRows.addAll(rollups.list(Level.HOURLY, previousLastStart, cutoff));
-    Sums previous = Sums.of(previousRows);
-
+    ComparisonWindow w = ComparisonWindow.of(rollups.buckets(), DAYS, now.utc());
+    Sums current = Sums.of(w.currentRows(rollups));
+    Sums previous = Sums.of(w.previousRows(rollups));
+    // The reported range is the one counted: the previous period ends at the end of its hour.
     Map<String, Object> window =
         evidence(
-            "current_from", Instant.ofEpochMilli(now.dayStart(first)).toString(),
-            "current_to", Instant.ofEpochMilli(now.utc()).toString(),
-            "previous_from", Instant.ofEpochMilli(now.dayStart(previousFirst)).toString(),
-            "previous_to", Instant.ofEpochMilli(cutoff).toString(),
+            "current_from", Instant.ofEpochMilli(w.currentFromUtc()).toString(),
+            "current_to", Instant.ofEpochMilli(w.nowUtc()).toString(),
+            "previous_from", Instant.ofEpochMilli(w.previousFromUtc()).toString(),
+            "previous_to", Instant.ofEpochMilli(w.previousCutoffUtc()).toString(),
             "basis", BASIS);
-    String period = first.toString();
+    String period = w.firstDay().toString();
     List<Candidate> out = new ArrayList<>();
     quality(current, previous, window, period, out);
     activity(current, previous, window, period, out);

@@ -264,22 +264,26 @@ class AnalyticsApiTest {
   }
 
   @Test
-  void progress_weekly_and_monthly_buckets_are_the_whole_weeks_and_months_overlapping_the_period() {
+  void progress_weekly_and_monthly_buckets_are_the_weeks_and_months_of_the_period_cut_to_it() {
     loadNewYorkDstWeek();
 
     JsonNode weekly = get("/api/analytics/progress?period=7d&granularity=weekly");
     JsonNode monthly = get("/api/analytics/progress?period=7d&granularity=monthly");
 
-    // Weeks from Monday: Oct 27..Nov 2 holds a0, a1, a2, a3, a4; Nov 3..9 holds a5, a6.
-    assertThat(texts(weekly.at("/chart/labels"))).containsExactly("Oct 27", "Nov 3");
-    assertThat(texts(weekly.get("dates"))).containsExactly("2025-10-27", "2025-11-03");
-    assertThat(numbers(weekly.at("/chart/datasets/0/data"))).containsExactly(5.0, 2.0);
-    assertThat(numbers(weekly.at("/chart/datasets/1/data"))).containsExactly(0.575, 0.9);
+    // The period is Oct 30..Nov 5. Weeks from Monday: Oct 27..Nov 2 holds a0 (Oct 28, before the
+    // period: left out), a1, a2, a3, a4; Nov 3..9 holds a5, a6. So the bars add up to the period.
+    assertThat(texts(weekly.at("/chart/labels"))).containsExactly("Oct 30", "Nov 3");
+    assertThat(texts(weekly.get("dates"))).containsExactly("2025-10-30", "2025-11-03");
+    assertThat(numbers(weekly.at("/chart/datasets/0/data"))).containsExactly(4.0, 2.0);
+    assertThat(numbers(weekly.at("/chart/datasets/1/data"))).containsExactly(0.7, 0.9);
     assertThat(weekly.at("/meta/granularity").asText()).isEqualTo("weekly");
     assertThat(texts(monthly.at("/chart/labels"))).containsExactly("Oct 2025", "Nov 2025");
-    assertThat(texts(monthly.get("dates"))).containsExactly("2025-10-01", "2025-11-01");
-    assertThat(numbers(monthly.at("/chart/datasets/0/data"))).containsExactly(2.0, 5.0);
+    assertThat(texts(monthly.get("dates"))).containsExactly("2025-10-30", "2025-11-01");
+    assertThat(numbers(monthly.at("/chart/datasets/0/data"))).containsExactly(1.0, 5.0);
     assertThat(monthly.at("/meta/granularity").asText()).isEqualTo("monthly");
+    assertThat(weekly.at("/statistics/sessions/total").asDouble())
+        .isEqualTo(
+            get("/api/analytics/overview?period=7d").at("/summary/total_sessions").asDouble());
   }
 
   @Test
@@ -292,14 +296,14 @@ class AnalyticsApiTest {
 
     assertThat(d30.at("/meta/granularity").asText()).isEqualTo("daily");
     assertThat(texts(d30.at("/chart/labels"))).hasSize(30).startsWith("Oct 7").endsWith("Nov 5");
-    // 90d starts Fri Aug 8: its Monday Aug 4 .. Nov 3 is 14 weeks.
+    // 90d starts Fri Aug 8: its first week is cut to Aug 8..10, then weeks to Nov 3: 14 bars.
     assertThat(d90.at("/meta/granularity").asText()).isEqualTo("weekly");
-    assertThat(texts(d90.at("/chart/labels"))).hasSize(14).startsWith("Aug 4").endsWith("Nov 3");
-    // 365d starts Wed 2024-11-06: Mon 2024-11-04 .. Mon 2025-11-03 is 53 weeks.
+    assertThat(texts(d90.at("/chart/labels"))).hasSize(14).startsWith("Aug 8").endsWith("Nov 3");
+    // 365d starts Wed 2024-11-06: its first week is cut to start there; 53 bars to Mon 2025-11-03.
     assertThat(d365.at("/meta/granularity").asText()).isEqualTo("weekly");
     assertThat(texts(d365.get("dates")))
         .hasSize(53)
-        .startsWith("2024-11-04")
+        .startsWith("2024-11-06")
         .endsWith("2025-11-03");
     assertThat(numbers(d365.at("/chart/datasets/0/data")).stream().mapToDouble(v -> v).sum())
         .isEqualTo(7.0);
@@ -531,7 +535,7 @@ class AnalyticsApiTest {
     String allowed = "' is not allowed; allowed values are ";
     String range = "' must be a whole number from 1 to 100";
     return Stream.of(
-        arguments("overview?period=1d", "period", "'1d" + allowed + "7d, 30d, 90d"),
+        arguments("overview?period=1d", "period", "'1d" + allowed + "7d, 30d, 90d, 365d"),
         arguments(
             "progress?metrics=sessions,bogus",
             "metrics",
@@ -547,7 +551,7 @@ class AnalyticsApiTest {
         arguments("trends?window=5", "window", "'5" + allowed + "7, 14, 30"),
         arguments("topics?limit=0", "limit", "'0" + range),
         arguments("topics?limit=abc", "limit", "'abc" + range),
-        arguments("topics?period=7d", "period", "'7d" + allowed + "30d, 90d, all"));
+        arguments("topics?period=1y", "period", "'1y" + allowed + "7d, 30d, 90d, 365d, all"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -67,4 +67,28 @@ class ConfigTest {
         .hasMessageContaining("24");
     assertThatThrownBy(() -> bind("h", null, false).withPort(70000)).hasMessageContaining("70000");
   }
+
+  /** Issue 10: the hourly minimum was declared but never checked. */
+  @Test
+  void retention_below_its_minimum_is_refused_with_the_reason() {
+    assertThatThrownBy(() -> new Config.Retention(100, 800))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("retention-hourly-days")
+        .hasMessageContaining("at least 367")
+        .hasMessageContaining("got 100");
+    assertThatThrownBy(() -> new Config.Retention(-5, 800)).hasMessageContaining("got -5");
+    assertThatThrownBy(() -> new Config.Retention(400, 399)).hasMessageContaining("at least 400");
+    assertThat(new Config.Retention(0, 0).hourlyDays()).isZero();
+    assertThat(new Config.Retention(367, 400).dailyDays()).isEqualTo(400);
+  }
+
+  @Test
+  void the_server_refuses_to_start_with_too_short_a_retention() {
+    io.learnlytics.testing.Cli.Run run =
+        io.learnlytics.testing.Cli.run(
+            "serve", "--db", "unused.db", "--port", "0", "--retention-hourly-days", "30");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err().strip()).doesNotContain("\n").contains("at least 367");
+  }
 }

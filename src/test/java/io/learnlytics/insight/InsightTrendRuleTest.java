@@ -128,6 +128,33 @@ class InsightTrendRuleTest extends InsightTestBase {
         .satisfies(i -> assertThat(i.data()).containsEntry("previous", 10));
   }
 
+  /**
+   * Issue 10: at 15:30 last week's Tuesday is read from hourly rollups, so it counts to 16:00, and
+   * the evidence said 15:30. It says what was counted, as the dashboard does.
+   */
+  @Test
+  void the_reported_previous_window_ends_where_its_data_ends() {
+    f.session(TODAY.minusDays(7), 15, 10, null); // 15:00-15:18 last Tuesday: counted
+    f.session(TODAY.minusDays(7), 16, 10, null); // 16:00: after the cut
+    f.session(TODAY, 9, 16, null);
+    f.advance(java.time.Duration.ofMinutes(30)); // now is 15:30
+    f.generate();
+
+    assertThat(f.ofRule("trend:activity_up"))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.data()).containsEntry("previous", 10);
+              @SuppressWarnings("unchecked")
+              java.util.Map<String, Object> window =
+                  (java.util.Map<String, Object>) i.data().get("window");
+              assertThat(window)
+                  .containsEntry(
+                      "previous_to", InsightFixture.at(TODAY.minusDays(7), 16, 0).toString())
+                  .containsEntry("current_to", InsightFixture.at(TODAY, 15, 30).toString());
+            });
+  }
+
   @Test
   void a_trend_is_not_repeated_while_live_and_a_later_week_makes_a_new_one() {
     weeks(0.70, 0.80);

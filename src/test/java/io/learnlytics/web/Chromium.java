@@ -72,9 +72,21 @@ final class Chromium {
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     // Charts then draw at once: screenshots and pixel checks never catch an animation halfway.
+    reducedMotion(driver, true);
+    return driver;
+  }
+
+  /** Emulates the learner's "reduce motion" setting (on, or off as most learners have it). */
+  static void reducedMotion(ChromeDriver driver, boolean reduce) {
     driver.executeCdpCommand(
         "Emulation.setEmulatedMedia",
-        Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
-    return driver;
+        Map.of(
+            "features",
+            List.of(
+                Map.of(
+                    "name",
+                    "prefers-reduced-motion",
+                    "value",
+                    reduce ? "reduce" : "no-preference"))));
   }
 }

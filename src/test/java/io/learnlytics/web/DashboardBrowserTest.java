@@ -119,7 +119,7 @@ class DashboardBrowserTest {
 
   @Test
   @Order(2)
-  void switching_the_period_refetches_and_redraws_every_period_chart() {
+  void switching_the_period_refetches_and_redraws_every_panel_for_that_period() {
     page.open("?period=30d");
     assertThat(page.chart("progress-chart").labels()).isEqualTo(30);
     assertThat(page.chart("trend-chart").labels()).isEqualTo(30);
@@ -127,23 +127,80 @@ class DashboardBrowserTest {
     page.choosePeriod("7d");
     assertThat(page.chart("progress-chart").labels()).isEqualTo(7);
     assertThat(page.text("#overview-sub")).isEqualTo("The last 7 days");
-    assertThat(page.text("#trend-note")).contains("the last 30 days");
-    assertThat(page.chart("trend-chart").labels()).isEqualTo(30);
+    assertThat(page.chart("trend-chart").labels()).isEqualTo(7);
+    assertThat(page.text("#trend-sub")).contains("the last 7 days");
+    assertThat(page.text("#topics-sub")).contains("the last 7 days");
 
     page.choosePeriod("90d");
-    assertThat(page.chart("progress-chart").labels()).isBetween(13, 15); // whole weeks
+    assertThat(page.chart("progress-chart").labels()).isBetween(13, 15); // weeks cut to 90 days
     assertThat(page.chart("trend-chart").labels()).isEqualTo(90);
-    assertThat(page.find("#trend-note").isDisplayed()).isFalse();
+    assertThat(page.text("#kpis [data-metric='sessions'] .change")).contains("previous 90 days");
+    assertThat(sessionsInChart()).isEqualTo(sessionsInOverview());
 
     page.choosePeriod("365d");
-    assertThat(page.text("#overview-note")).contains("90 days");
-    assertThat(page.text("#overview-sub")).isEqualTo("The last 90 days");
+    assertThat(page.text("#overview-sub")).isEqualTo("The last 365 days");
     assertThat(page.chart("trend-chart").labels()).isEqualTo(365);
-    assertThat(page.text("#topics-note")).contains("all time");
+    assertThat(page.text("#topics-sub")).contains("the last 365 days");
+    assertThat(sessionsInChart()).isEqualTo(sessionsInOverview());
     assertThat(driver.getCurrentUrl()).endsWith("?period=365d");
     page.waitUntil(() -> page.chart("progress-chart").painted() > 2_000);
     assertThat(page.find("#export-csv").getAttribute("href")).contains("period=365d");
     assertThat(page.consoleErrors()).as("no request was refused (400s show as errors)").isEmpty();
+  }
+
+  private static long sessionsInChart() {
+    return ((Number)
+            page.js(
+                "return Chart.getChart(document.getElementById('progress-chart'))"
+                    + ".data.datasets[0].data.reduce((a, b) => a + b, 0)"))
+        .longValue();
+  }
+
+  private static long sessionsInOverview() {
+    return Long.parseLong(page.text("#kpis [data-metric='sessions'] .kpi-value").replace(",", ""));
+  }
+
+  /** Issue 10: pointing at a chart threw "this._fn is not a function" and froze every chart. */
+  @ParameterizedTest
+  @Order(2)
+  @ValueSource(strings = {"mouse", "touch"})
+  void pointing_at_every_chart_shows_a_tooltip_and_charts_still_redraw_after(String pointer) {
+    Chromium.reducedMotion(driver, false); // animations on: the crash was in Chart.js's animator
+    try {
+      pointAndSwitch(pointer);
+    } finally {
+      Chromium.reducedMotion(driver, true);
+    }
+  }
+
+  private void pointAndSwitch(String pointer) {
+    page.open("?period=30d");
+    List<String> charts = List.of("progress-chart", "trend-chart", "topics-chart");
+    java.util.Map<String, String> data = new java.util.HashMap<>();
+    java.util.Map<String, String> pixels = new java.util.HashMap<>();
+    for (String chart : charts) {
+      page.waitUntil(() -> page.chart(chart).painted() > 2_000);
+      if (pointer.equals("mouse")) {
+        page.hover(chart);
+      } else {
+        page.tap(chart);
+      }
+      page.waitUntil(() -> page.tooltipItems(chart) > 0);
+      data.put(chart, page.chartData(chart));
+    }
+    page.hover("overview-sub"); // away from the charts: tooltips close, nothing is animating
+    for (String chart : charts) {
+      page.waitUntil(() -> page.tooltipItems(chart) == 0);
+      pixels.put(chart, page.pixels(chart));
+    }
+
+    page.choosePeriod("90d");
+
+    for (String chart : charts) {
+      assertThat(page.chartData(chart)).as(chart + " data").isNotEqualTo(data.get(chart));
+      page.waitUntil(() -> !page.pixels(chart).equals(pixels.get(chart)));
+    }
+    assertThat(page.consoleErrors()).isEmpty();
   }
 
   @Test
@@ -240,6 +297,62 @@ class DashboardBrowserTest {
         .as("only the two refused goals")
         .hasSize(2)
         .allMatch(m -> m.contains("/api/analytics/goals") && m.contains("400"));
+  }
+
+  /** Issue 10: "81.1 % of at least 8,000 %" — the form now takes percentages for 0-1 metrics. */
+  @Test
+  @Order(6)
+  void a_quality_goal_is_typed_as_a_percentage_and_stored_as_a_fraction() {
+    page.open("");
+    page.find("#goal-name").sendKeys("Clear answers");
+    new Select(page.find("#goal-metric")).selectByValue("avg_quality_composite");
+    assertThat(page.text("#goal-target-unit")).isEqualTo("(%)");
+    assertThat(page.text("#goal-metric-hint")).contains("80 means");
+    page.find("#goal-target").sendKeys("80");
+    new Select(page.find("#goal-frequency")).selectByValue("weekly");
+    page.find("#goal-submit").click();
+
+    By created = By.xpath("//ul[@id='goal-list']/li[.//h3[text()='Clear answers']]");
+    page.waitUntil(() -> !driver.findElements(created).isEmpty());
+    assertThat(driver.findElement(created).getText()).contains("of at least 80%");
+    JsonNode goal = null;
+    for (JsonNode g : demo.get("/api/analytics/goals").json().get("active_goals")) {
+      if (g.get("name").asText().equals("Clear answers")) {
+        goal = g;
+      }
+    }
+    assertThat(goal).isNotNull();
+    assertThat(goal.get("target").asDouble()).isEqualTo(0.8);
+    demo.delete("/api/analytics/goals/" + goal.get("id").asText());
+    assertThat(page.consoleErrors()).isEmpty();
+  }
+
+  /** Issue 10: the last month label of the heatmap was clipped; focus hid under the top bar. */
+  @Test
+  @Order(6)
+  void the_heatmap_shows_every_month_label_whole_and_focus_stays_below_the_top_bar() {
+    page.open("");
+    Number overflow =
+        (Number)
+            page.js(
+                "const svg = document.querySelector('#heatmap svg');"
+                    + "const w = svg.getBoundingClientRect().right;"
+                    + "return Math.max(0, ...[...svg.querySelectorAll('text')]"
+                    + ".map(t => t.getBoundingClientRect().right - w));");
+    assertThat(overflow.doubleValue()).as("pixels of a label past the calendar's edge").isZero();
+
+    // Keyboard focus brings a field in at the nearest edge; from below the viewport that is the
+    // top edge, under the sticky bar unless the page pads its scroll area by the bar's height.
+    page.js(
+        "const el = document.getElementById('trend-metric');"
+            + "window.scrollBy(0, el.getBoundingClientRect().bottom + 50);"
+            + "el.scrollIntoView({block: 'nearest'});");
+    Number gap =
+        (Number)
+            page.js(
+                "return document.getElementById('trend-metric').getBoundingClientRect().top"
+                    + " - document.querySelector('.topbar').getBoundingClientRect().bottom;");
+    assertThat(gap.doubleValue()).as("focused field below the sticky bar").isPositive();
   }
 
   @ParameterizedTest
@@ -348,6 +461,48 @@ class DashboardBrowserTest {
     assertThat(gonePage.state()).isEqualTo("error");
     assertThat(gonePage.text("#banner")).contains("Cannot reach the Learnlytics server");
     assertThat(gonePage.find("#banner button").getText()).isEqualTo("Try again");
+  }
+
+  /** Issue 10: a stopped server kept saying "updated just now"; it now says so, and recovers. */
+  @Test
+  @Order(13)
+  void a_stopped_server_is_noticed_panels_are_marked_stale_and_the_page_recovers_by_itself() {
+    Path db = dir.resolve("restart").resolve("test.db");
+    TestServer first = TestServer.with(dir, c -> c.withDb(db));
+    int port = first.port();
+    Fixtures.ingestFewEvents(first);
+    DashboardPage p = new DashboardPage(driver, first.uri("/")).open("?period=30d");
+    p.js("sessionStorage.setItem('learnlytics.heartbeatMs', '1000')");
+    p.open("?period=30d");
+    assertThat(p.state()).isEqualTo("ready");
+    first.close();
+
+    p.waitUntil(() -> "error".equals(p.state()));
+    assertThat(p.text("#banner")).contains("Cannot reach").contains("No answer since");
+    assertThat(p.text("#meta-line")).contains("did not answer").doesNotContain("just now");
+    assertThat(p.findAll(".panel.is-stale")).isNotEmpty();
+
+    int before = p.loads();
+    p.find("#period-picker label[for='period-90d']").click();
+    p.waitUntil(() -> p.loads() > before);
+    assertThat(p.text("#toast")).contains("could not load the last 90 days");
+    assertThat(p.text("#progress .section-error"))
+        .contains("the last 90 days could not be loaded")
+        .contains("What you see is the last 30 days");
+    int beforeRefresh = p.loads();
+    p.find("#refresh").click();
+    p.waitUntil(() -> p.loads() > beforeRefresh);
+    assertThat(p.text("#toast")).contains("could not be refreshed");
+
+    try (TestServer again = TestServer.with(dir, c -> c.withDb(db).withPort(port))) {
+      p.waitUntil(() -> "ready".equals(p.state()) && p.findAll(".panel.is-stale").isEmpty());
+      assertThat(p.find("#banner").isDisplayed()).isFalse();
+      assertThat(p.text("#kpis [data-metric='sessions'] .kpi-value")).isEqualTo("2");
+      assertThat(p.text("#progress-sub")).contains("the last 90 days");
+    } finally {
+      p.js("sessionStorage.removeItem('learnlytics.heartbeatMs')");
+      p.consoleErrors(); // the refused connections while the server was down
+    }
   }
 
   private static void waitForTokenQuestion(DashboardPage p) {

@@ -85,6 +85,101 @@ final class DashboardPage {
 
   record ChartState(int labels, int points, long painted, long area) {}
 
+  /** The chart's data as drawn (labels and every dataset), to tell one answer from another. */
+  String chartData(String canvasId) {
+    return (String)
+        js(
+            "const chart = Chart.getChart(document.getElementById(arguments[0]));"
+                + "return JSON.stringify([chart.data.labels,"
+                + " chart.data.datasets.map(d => d.data)]);",
+            canvasId);
+  }
+
+  /** A fingerprint of the canvas pixels: changes when the chart is drawn differently. */
+  String pixels(String canvasId) {
+    return (String)
+        js(
+            "const c = document.getElementById(arguments[0]);"
+                + "const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "let h = 0; for (let i = 0; i < px.length; i += 7) h = (h * 31 + px[i]) | 0;"
+                + "return String(h);",
+            canvasId);
+  }
+
+  /** How many elements the chart's tooltip shows now (0 when none). */
+  long tooltipItems(String canvasId) {
+    return ((Number)
+            js(
+                "const chart = Chart.getChart(document.getElementById(arguments[0]));"
+                    + "return chart.tooltip ? chart.tooltip.getActiveElements().length : 0;",
+                canvasId))
+        .longValue();
+  }
+
+  /**
+   * Moves the mouse onto a drawn element of a chart (the middle bar, point or doughnut slice of its
+   * first dataset), as a learner pointing at it; other elements are hovered as they are.
+   */
+  void hover(String canvasId) {
+    WebElement target = find("#" + canvasId);
+    centre(target);
+    int[] at = target.getTagName().equals("canvas") ? elementOffset(canvasId) : new int[] {0, 0};
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(target, at[0] + 3, at[1])
+        .pause(Duration.ofMillis(100))
+        .moveToElement(target, at[0], at[1])
+        .perform();
+  }
+
+  /**
+   * Scrolls an element to the middle of the viewport: pointer offsets count from the centre of its
+   * visible part, which is its true centre only when all of it is in view.
+   */
+  private void centre(WebElement e) {
+    js("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", e);
+  }
+
+  /** Where the middle element of a chart's first dataset is, from the canvas centre, in CSS px. */
+  private int[] elementOffset(String canvasId) {
+    @SuppressWarnings("unchecked")
+    List<Number> xy =
+        (List<Number>)
+            js(
+                "const c = document.getElementById(arguments[0]);"
+                    + "const chart = Chart.getChart(c);"
+                    + "const els = chart.getDatasetMeta(0).data;"
+                    + "const p = els[Math.floor(els.length / 2)].tooltipPosition();"
+                    + "const r = c.getBoundingClientRect();"
+                    + "return [Math.round(p.x - r.width / 2), Math.round(p.y - r.height / 2)];",
+                canvasId);
+    return new int[] {xy.get(0).intValue(), xy.get(1).intValue()};
+  }
+
+  /** Taps a drawn element of a chart with a finger (a touch pointer, as on a phone). */
+  void tap(String canvasId) {
+    WebElement canvas = find("#" + canvasId);
+    centre(canvas);
+    int[] at = elementOffset(canvasId);
+    org.openqa.selenium.interactions.PointerInput finger =
+        new org.openqa.selenium.interactions.PointerInput(
+            org.openqa.selenium.interactions.PointerInput.Kind.TOUCH, "finger");
+    org.openqa.selenium.interactions.Sequence tap =
+        new org.openqa.selenium.interactions.Sequence(finger, 0)
+            .addAction(
+                finger.createPointerMove(
+                    Duration.ZERO,
+                    org.openqa.selenium.interactions.PointerInput.Origin.fromElement(canvas),
+                    at[0],
+                    at[1]))
+            .addAction(
+                finger.createPointerDown(
+                    org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()))
+            .addAction(
+                finger.createPointerUp(
+                    org.openqa.selenium.interactions.PointerInput.MouseButton.LEFT.asArg()));
+    driver.perform(List.of(tap));
+  }
+
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }

@@ -3,12 +3,9 @@ package io.learnlytics.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.App;
-import io.learnlytics.demo.DemoGenerator;
-import io.learnlytics.demo.DemoOptions;
-import io.learnlytics.ingest.BatchLoader;
+import io.learnlytics.testing.DemoData;
 import io.learnlytics.testing.TestServer;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.stream.Stream;
 
@@ -18,14 +15,7 @@ final class Fixtures {
 
   /** What {@code serve --demo} loads, then the follow-up work its background jobs would do. */
   static void loadDemoHistory(App app) {
-    LocalDate today = LocalDate.now(app.clock().withZone(app.config().zone()));
-    DemoOptions options = DemoOptions.defaults(app.config().zone(), today);
-    try (BatchLoader loader = new BatchLoader(app.ingest(), 5_000)) {
-      new DemoGenerator(options).generate(loader::add);
-    }
-    app.rollups().refreshDirty();
-    app.goals().evaluate();
-    app.generateInsights();
+    DemoData.load(app);
   }
 
   /** Two sessions about an hour ago, each with one exchange on recursion and a quality score. */

@@ -1,20 +1,22 @@
-package io.learnlytics.dashboard;
+package io.learnlytics.rollup;
 
-import io.learnlytics.rollup.Buckets;
-import io.learnlytics.rollup.Level;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A dashboard period of {@code days} learning days ending today, and the previous period of equal
- * elapsed time: if today is 14 hours old, the previous period ends 14 hours into its last day (to
- * the hour, since that partial day is read from hourly rollups).
+ * A period of {@code days} learning days ending today, and the previous period of equal elapsed
+ * time: if today is 14 hours old, the previous period ends 14 hours into its last day — to the end
+ * of that hour, since its partial last day is read from hourly rollups, and the reported range says
+ * so. The one definition of "compared with the previous period" for the dashboard and insights.
  */
-record Window(
+public record ComparisonWindow(
     int days,
     LocalDate firstDay,
     LocalDate today,
     long currentFromUtc,
+    long currentEndUtc,
     long nowUtc,
     LocalDate previousFirstDay,
     LocalDate previousLastDay,
@@ -22,18 +24,19 @@ record Window(
     long previousLastDayStartUtc,
     long previousCutoffUtc) {
 
-  static Window of(Buckets buckets, int days, long nowUtc) {
+  public static ComparisonWindow of(Buckets buckets, int days, long nowUtc) {
     LocalDate today = buckets.learningDate(nowUtc);
     LocalDate first = today.minusDays(days - 1L);
     long elapsed = nowUtc - buckets.dayStart(today);
     LocalDate previousLast = first.minusDays(1);
     LocalDate previousFirst = previousLast.minusDays(days - 1L);
     long previousLastStart = buckets.dayStart(previousLast);
-    return new Window(
+    return new ComparisonWindow(
         days,
         first,
         today,
         buckets.dayStart(first),
+        buckets.dayStart(today.plusDays(1)),
         nowUtc,
         previousFirst,
         previousLast,
@@ -51,8 +54,26 @@ record Window(
     return start == t ? t : buckets.end(Level.HOURLY, start);
   }
 
+  /** The current period's daily rows. */
+  public List<Rollup> currentRows(RollupEngine rollups) {
+    return rollups.list(Level.DAILY, currentFromUtc, dayAfterTodayUtc());
+  }
+
+  /** The previous period's rows: whole days, then the hours of its last day before the cutoff. */
+  public List<Rollup> previousRows(RollupEngine rollups) {
+    List<Rollup> rows =
+        new ArrayList<>(rollups.list(Level.DAILY, previousFromUtc, previousLastDayStartUtc));
+    rows.addAll(rollups.list(Level.HOURLY, previousLastDayStartUtc, previousCutoffUtc));
+    return rows;
+  }
+
+  /** The end of the current period: the start of tomorrow's learning day. */
+  public long dayAfterTodayUtc() {
+    return currentEndUtc;
+  }
+
   /** The comparison as the API reports it. */
-  Comparison comparison() {
+  public Comparison comparison() {
     return new Comparison(
         new Range(Instant.ofEpochMilli(currentFromUtc), Instant.ofEpochMilli(nowUtc)),
         new Range(Instant.ofEpochMilli(previousFromUtc), Instant.ofEpochMilli(previousCutoffUtc)),
@@ -61,7 +82,7 @@ record Window(
             + " days, cut at the same time of day as now (to the hour)");
   }
 
-  record Range(Instant from, Instant to) {}
+  public record Range(Instant from, Instant to) {}
 
-  record Comparison(Range current, Range previous, String basis) {}
+  public record Comparison(Range current, Range previous, String basis) {}
 }
