@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Benchmark: dashboard API latency (cached/uncached) and throughput over HTTP.")
 final class BenchApiCommand implements Callable<Integer> {
+  @Mixin ShapeOption shape;
+
   static final List<String> URLS =
       List.of(
           "/api/analytics/overview?period=30d",
@@ -65,7 +68,7 @@ final class BenchApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (App app = BenchDatabase.open(db);
+    try (App app = BenchDatabase.open(db, shape.get());
         WebServer server = new WebServer(app, Duration.ZERO).start()) {
       String base = "http://127.0.0.1:" + server.port();
       Instant now = app.clock().instant();

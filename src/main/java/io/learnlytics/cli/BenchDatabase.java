@@ -3,6 +3,7 @@ package io.learnlytics.cli;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.config.ConfigException;
+import io.learnlytics.demo.BenchShape;
 import io.learnlytics.rollup.Level;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * A database made by {@code bench-ingest}, opened for a benchmark: rollups brought up to date, and
@@ -20,11 +20,33 @@ import java.time.ZoneOffset;
 final class BenchDatabase {
   private BenchDatabase() {}
 
-  static App open(Path db) {
+  /** The configuration a bench database of {@code shape} is written and read in. */
+  static Config config(Path db, BenchShape shape) {
+    Config d = Config.defaults();
+    return new Config(
+        db,
+        d.host(),
+        0,
+        d.apiToken(),
+        false,
+        shape.zone,
+        d.weekStart(),
+        shape.dayStartHour,
+        d.retention(),
+        d.ingest(),
+        d.exposure());
+  }
+
+  static App open(Path db, BenchShape shape) {
     if (!Files.exists(db)) {
-      throw new ConfigException(db + " does not exist; create it with: bench-ingest --db " + db);
+      throw new ConfigException(
+          db
+              + " does not exist; create it with: bench-ingest --shape "
+              + shape.id()
+              + " --db "
+              + db);
     }
-    Config config = Config.defaults().withDb(db).withZone(ZoneOffset.UTC).withPort(0);
+    Config config = config(db, shape);
     Instant now;
     try (App probe = App.open(config)) {
       probe.rollups().refreshDirty();
@@ -39,6 +61,6 @@ final class BenchDatabase {
                   h -> h.createQuery("SELECT max(ts_utc) FROM exchanges").mapTo(Long.class).one());
       now = Instant.ofEpochMilli(last).plus(Duration.ofHours(1));
     }
-    return new App(config, Clock.fixed(now, ZoneOffset.UTC), new PrometheusRegistry());
+    return new App(config, Clock.fixed(now, shape.zone), new PrometheusRegistry());
   }
 }

@@ -23,6 +23,7 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +40,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Benchmark: JSON and CSV export time and heap on a bench-ingest database.")
 final class BenchExportCommand implements Callable<Integer> {
+  @Mixin ShapeOption shape;
+
   @Option(
       names = "--db",
       required = true,
@@ -59,7 +62,7 @@ final class BenchExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     HeapWatch heap = new HeapWatch();
-    try (App app = BenchDatabase.open(db)) {
+    try (App app = BenchDatabase.open(db, shape.get())) {
       ExportService exports = app.exports();
       Instant now = app.clock().instant();
       System.out.printf(

@@ -2,23 +2,21 @@ package io.learnlytics.cli;
 
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
-import io.learnlytics.demo.DemoGenerator;
-import io.learnlytics.demo.DemoOptions;
+import io.learnlytics.demo.BenchShape;
 import io.learnlytics.ingest.IngestResult;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.store.Counts;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,11 +47,15 @@ final class BenchIngestCommand implements Callable<Integer> {
   @Option(names = "--exchanges", defaultValue = "1000000", description = "Exchanges to generate")
   long exchanges;
 
+  @Mixin ShapeOption shape;
+
   @Option(
-      names = "--days",
-      defaultValue = "1825",
-      description = "Days of history the exchanges are spread over (default ${DEFAULT-VALUE})")
-  int days;
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Only write the history as NDJSON to FILE (to time 'ingest FILE' on its own), do not"
+              + " ingest")
+  Path out;
 
   @Option(names = "--batch-size", defaultValue = "10000", description = "Events per batch")
   int batchSize;
@@ -71,27 +74,30 @@ final class BenchIngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    BenchShape history = shape.get();
+    if (out != null) {
+      long n = writeNdjson(history, out);
+      System.out.printf("wrote %,d events (%s) to %s%n", n, history.id(), out);
+      return 0;
+    }
     Path file =
         db != null ? db : Files.createTempDirectory("learnlytics-bench").resolve("bench.db");
     if (Files.exists(file)) {
       System.err.println("bench-ingest needs a fresh database; " + file + " exists");
       return 1;
     }
-    DemoOptions demo =
-        new DemoOptions(
-            7, days, LocalDate.of(2026, 6, 30), ZoneId.of("UTC"), (double) exchanges / days);
     HeapSampler heap = HeapSampler.start();
-    Config config = Config.defaults().withDb(file).withZone(ZoneOffset.UTC);
+    Config config = BenchDatabase.config(file, history);
     try (App app = App.open(config)) {
       Database database = app.db();
       IngestService ingest = app.ingest();
       long t0 = System.nanoTime();
-      long[] totals = run(demo, ingest);
+      long[] totals = run(history, ingest);
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
-          "ingested %,d events (%,d accepted) in batches of %,d with %d clients:"
+          "%s: ingested %,d events (%,d accepted) in batches of %,d with %d clients:"
               + " %.1f s = %,.0f events/s%n",
-          totals[0], totals[1], batchSize, clients, seconds, totals[0] / seconds);
+          history.id(), totals[0], totals[1], batchSize, clients, seconds, totals[0] / seconds);
       System.out.printf("rows: %s%n", Counts.of(database));
       System.out.printf(
           "peak heap used: %,d MiB (max heap %,d MiB), database file %,d MiB%n",
@@ -107,7 +113,7 @@ final class BenchIngestCommand implements Callable<Integer> {
   }
 
   /** Returns {events sent, events accepted}. */
-  private long[] run(DemoOptions demo, IngestService ingest) throws Exception {
+  private long[] run(BenchShape history, IngestService ingest) throws Exception {
     BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(clients * 2);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicLong sent = new AtomicLong();
@@ -126,7 +132,7 @@ final class BenchIngestCommand implements Callable<Integer> {
               }));
     }
     try {
-      produce(demo, queue);
+      produce(history, queue);
       for (int i = 0; i < clients; i++) {
         queue.put(END);
       }
@@ -139,30 +145,51 @@ final class BenchIngestCommand implements Callable<Integer> {
     return new long[] {sent.get(), accepted.get()};
   }
 
-  private void produce(DemoOptions demo, BlockingQueue<byte[]> queue) throws InterruptedException {
+  private void produce(BenchShape history, BlockingQueue<byte[]> queue)
+      throws InterruptedException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 22);
     int[] pending = {0};
-    new DemoGenerator(demo)
-        .generate(
-            e -> {
-              try {
-                Json.MAPPER.writeValue(buffer, e);
-                buffer.write('\n');
-                if (++pending[0] == batchSize) {
-                  queue.put(buffer.toByteArray());
-                  buffer.reset();
-                  pending[0] = 0;
-                }
-              } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-              } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-              }
-            });
+    history.generate(
+        exchanges,
+        e -> {
+          try {
+            Json.MAPPER.writeValue(buffer, e);
+            buffer.write('\n');
+            if (++pending[0] == batchSize) {
+              queue.put(buffer.toByteArray());
+              buffer.reset();
+              pending[0] = 0;
+            }
+          } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+          }
+        });
     if (pending[0] > 0) {
       queue.put(buffer.toByteArray());
     }
+  }
+
+  private long writeNdjson(BenchShape history, Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    long[] count = {0};
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      history.generate(
+          exchanges,
+          e -> {
+            try {
+              Json.MAPPER.writeValue(os, e);
+              os.write('\n');
+              count[0]++;
+            } catch (IOException ex) {
+              throw new UncheckedIOException(ex);
+            }
+          });
+    }
+    return count[0];
   }
 
   /** Polls the heap every 20 ms on a daemon thread and keeps the highest value seen. */

@@ -11,12 +11,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Benchmark: rollup rebuild and incremental refresh on a bench-ingest database.")
 final class BenchRollupCommand implements Callable<Integer> {
+  @Mixin ShapeOption shape;
+
   /** The specification's hourly SQL, on our columns and over the whole history. */
   static final String SPEC_HOURLY_SQL =
       "SELECT strftime('%Y-%m-%d %H:00:00', c.ts_utc / 1000, 'unixepoch') AS period_start,"
@@ -64,7 +66,7 @@ final class BenchRollupCommand implements Callable<Integer> {
       System.err.println(db + " does not exist; create it with: bench-ingest --db " + db);
       return 1;
     }
-    Config config = Config.defaults().withDb(db).withZone(ZoneOffset.UTC);
+    Config config = BenchDatabase.config(db, shape.get());
     try (App app = App.open(config)) {
       double[] rebuild = new double[runs];
       int rows = 0;
