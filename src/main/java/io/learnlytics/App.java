@@ -59,7 +59,8 @@ public final class App implements AutoCloseable {
     this.db = Database.open(config.db(), config.ingest().lockTimeout(), checkPages);
     Buckets buckets = new Buckets(config.zone(), config.dayStartHour(), config.weekStart());
     this.ingest = new IngestService(db, clock, buckets, config.ingest());
-    this.rollups = new RollupEngine(db, buckets, clock, new RollupMetrics(registry));
+    this.rollups =
+        new RollupEngine(db, buckets, clock, new RollupMetrics(registry), config.retention());
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
     this.goals = new GoalService(db, rollups, clock);
     this.insights = new InsightService(db, rollups, clock);

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,20 @@ final class BatchWriter {
   private final Connection conn;
   private final long nowUtc;
   private final DirtyMarks marks;
+  private final TopicDictionary.Batch topics;
   private int accepted;
   private int duplicates;
   private final List<Conflict> conflicts = new ArrayList<>();
 
-  BatchWriter(Connection conn, long nowUtc, DirtyMarks marks) {
+  BatchWriter(Connection conn, long nowUtc, DirtyMarks marks, TopicDictionary.Batch topics) {
     this.conn = conn;
     this.nowUtc = nowUtc;
     this.marks = marks;
+    this.topics = topics;
   }
+
+  /** What a quality score takes from its exchange: time (when it has none) and topic ids. */
+  private record ExchangeInfo(long tsUtc, int offsetSeconds, String topicIds) {}
 
   /** A validated event with its position in the request. */
   record Item<E extends Event>(int index, E event) {}
@@ -59,22 +65,43 @@ final class BatchWriter {
         relations.add(new Item<>(i, r));
       }
     }
-    List<Event.Exchange> newExchanges = insert(exchanges, "exchanges", EventInserts.EXCHANGE);
+    Map<Event.Exchange, String> topicIds = new IdentityHashMap<>();
+    for (Item<Event.Exchange> item : exchanges) {
+      topicIds.put(item.event(), topics.ids(item.event().topics()));
+    }
+    List<Event.Exchange> newExchanges =
+        insert(exchanges, "exchanges", EventInserts.EXCHANGE, topicIds::get);
     newExchanges.forEach(e -> marks.touch(e.tsUtc()));
-    updateSessions(newExchanges);
+    Map<String, ExchangeInfo> known = new HashMap<>();
+    for (Event.Exchange e : newExchanges) {
+      known.put(e.id(), new ExchangeInfo(e.tsUtc(), e.offsetSeconds(), topicIds.get(e)));
+    }
+    new WaitingScores(conn, marks).exchangesArrived(known);
+    updateSessions(newExchanges, topicIds);
     updateConcepts(newExchanges);
     updateSessionTopics(newExchanges);
-    insert(feedback, "feedback", EventInserts.FEEDBACK).forEach(f -> marks.touch(f.tsUtc()));
-    insert(resolveQualityTimes(quality), "quality_scores", EventInserts.QUALITY)
-        .forEach(q -> marks.touch(q.tsUtc()));
+    insert(feedback, "feedback", EventInserts.FEEDBACK, f -> null)
+        .forEach(f -> marks.touch(f.tsUtc()));
+    Map<Event.Quality, String> scoreTopics = new IdentityHashMap<>();
+    List<Item<Event.Quality>> placed = placeQuality(quality, known, scoreTopics);
+    List<Event.Quality> newScores =
+        insert(placed, "quality_scores", EventInserts.QUALITY, scoreTopics::get);
+    newScores.forEach(q -> marks.touch(q.tsUtc()));
+    new WaitingScores(conn, marks)
+        .scoresWithoutExchange(
+            newScores.stream().filter(q -> !scoreTopics.containsKey(q)).toList());
     ensureConcepts(relations);
-    insert(relations, "concept_relations", EventInserts.RELATION);
+    insert(relations, "concept_relations", EventInserts.RELATION, r -> null);
     marks.write(conn, nowUtc);
     return new IngestResult(accepted, duplicates, conflicts);
   }
 
   private <E extends Event> List<E> insert(
-      List<Item<E>> items, String table, EventInserts.Binder<E> binder) throws SQLException {
+      List<Item<E>> items,
+      String table,
+      EventInserts.Binder<E> binder,
+      java.util.function.Function<E, String> topicIds)
+      throws SQLException {
     List<E> inserted = new ArrayList<>(items.size());
     if (items.isEmpty()) {
       return inserted;
@@ -82,7 +109,7 @@ final class BatchWriter {
     int[] counts;
     try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
       for (Item<E> item : items) {
-        binder.bind(ps, item.event(), nowUtc);
+        binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()));
         ps.addBatch();
       }
       counts = ps.executeBatch();
@@ -130,33 +157,41 @@ final class BatchWriter {
   }
 
   /**
-   * A quality score without a timestamp takes its exchange's. The exchange may come earlier in this
-   * batch (already inserted above) or from an earlier batch; if it is unknown the whole batch is
-   * rejected, since the score could not be placed in time.
+   * Places each quality score: one without a timestamp takes its exchange's, and every score takes
+   * its exchange's topic ids (into {@code topicIds}; absent when the exchange is not stored yet).
+   * The exchange may come earlier in this batch or from an earlier batch. A score without a
+   * timestamp whose exchange is unknown rejects the whole batch: it could not be placed in time.
    */
-  private List<Item<Event.Quality>> resolveQualityTimes(List<Item<Event.Quality>> items)
+  private List<Item<Event.Quality>> placeQuality(
+      List<Item<Event.Quality>> items,
+      Map<String, ExchangeInfo> known,
+      Map<Event.Quality, String> topicIds)
       throws SQLException {
     List<Item<Event.Quality>> out = new ArrayList<>(items.size());
     List<FieldError> errors = new ArrayList<>();
-    Map<String, long[]> cache = new HashMap<>();
+    Map<String, ExchangeInfo> stored = new HashMap<>();
     try (PreparedStatement ps =
-        conn.prepareStatement("SELECT ts_utc, utc_offset_s FROM exchanges WHERE id = ?")) {
+        conn.prepareStatement(
+            "SELECT ts_utc, utc_offset_s, topic_ids FROM exchanges WHERE id = ?")) {
       for (Item<Event.Quality> item : items) {
         Event.Quality q = item.event();
-        if (q.tsUtc() != null) {
-          out.add(item);
-          continue;
+        ExchangeInfo x = known.get(q.exchangeId());
+        if (x == null) {
+          x = stored.computeIfAbsent(q.exchangeId(), id -> lookup(ps, id));
         }
-        long[] time = cache.computeIfAbsent(q.exchangeId(), id -> lookup(ps, id));
-        if (time == null) {
+        if (x == null && q.tsUtc() == null) {
           errors.add(
               new FieldError(
                   item.index(),
                   "timestamp",
                   "is required when exchange '" + q.exchangeId() + "' is not ingested yet"));
-        } else {
-          out.add(new Item<>(item.index(), q.at(time[0], (int) time[1])));
+          continue;
         }
+        Event.Quality placedScore = q.tsUtc() != null ? q : q.at(x.tsUtc(), x.offsetSeconds());
+        if (x != null) {
+          topicIds.put(placedScore, x.topicIds());
+        }
+        out.add(new Item<>(item.index(), placedScore));
       }
     }
     if (!errors.isEmpty()) {
@@ -166,11 +201,11 @@ final class BatchWriter {
     return out;
   }
 
-  private static long[] lookup(PreparedStatement ps, String exchangeId) {
+  private static ExchangeInfo lookup(PreparedStatement ps, String exchangeId) {
     try {
       ps.setString(1, exchangeId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+        return rs.next() ? new ExchangeInfo(rs.getLong(1), rs.getInt(2), rs.getString(3)) : null;
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -178,17 +213,19 @@ final class BatchWriter {
   }
 
   /** Folds the batch's new exchanges into their sessions (first start, last end, count). */
-  private void updateSessions(List<Event.Exchange> inserted) throws SQLException {
+  private void updateSessions(List<Event.Exchange> inserted, Map<Event.Exchange, String> topicIds)
+      throws SQLException {
     Map<String, SessionDelta> deltas = new LinkedHashMap<>();
     for (Event.Exchange e : inserted) {
-      deltas.computeIfAbsent(e.sessionId(), id -> new SessionDelta(e)).add(e);
+      deltas.computeIfAbsent(e.sessionId(), id -> new SessionDelta(e)).add(e, topicIds.get(e));
     }
     markSessionStarts(deltas);
     // Every SET expression sees the old row, so the order of the assignments does not matter.
     // On a tie of last exchange times the longer duration wins, so the result is order-independent.
     String sql =
         "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc, last_duration_ms,"
-            + " exchange_count) VALUES (?,?,?,?,?,?) ON CONFLICT (session_id) DO UPDATE SET"
+            + " exchange_count, topic_ids) VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id)"
+            + " DO UPDATE SET topic_ids = excluded.topic_ids,"
             + " start_offset_s = CASE WHEN excluded.start_utc < start_utc"
             + "   THEN excluded.start_offset_s ELSE start_offset_s END,"
             + " start_utc = min(start_utc, excluded.start_utc),"
@@ -206,6 +243,7 @@ final class BatchWriter {
         ps.setLong(4, d.lastUtc);
         ps.setLong(5, d.lastDurationMs);
         ps.setInt(6, d.count);
+        ps.setString(7, TopicDictionary.join(d.topicIds));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -214,17 +252,19 @@ final class BatchWriter {
 
   /**
    * A session counts in the buckets of its start: both the buckets of its stored start and those of
-   * the batch's earliest exchange change when a late exchange moves the start or the duration.
+   * the batch's earliest exchange change when a late exchange moves the start or the duration. The
+   * stored session's topics join the batch's, so that the row keeps their union.
    */
   private void markSessionStarts(Map<String, SessionDelta> deltas) throws SQLException {
     try (PreparedStatement ps =
-        conn.prepareStatement("SELECT start_utc FROM sessions WHERE session_id = ?")) {
+        conn.prepareStatement("SELECT start_utc, topic_ids FROM sessions WHERE session_id = ?")) {
       for (Map.Entry<String, SessionDelta> en : deltas.entrySet()) {
         marks.touch(en.getValue().startUtc);
         ps.setString(1, en.getKey());
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             marks.touch(rs.getLong(1));
+            en.getValue().addTopicIds(rs.getString(2));
           }
         }
       }
@@ -301,6 +341,7 @@ final class BatchWriter {
     long lastUtc;
     long lastDurationMs;
     int count;
+    final java.util.TreeSet<Integer> topicIds = new java.util.TreeSet<>();
 
     SessionDelta(Event.Exchange first) {
       startUtc = first.tsUtc();
@@ -309,7 +350,16 @@ final class BatchWriter {
       lastDurationMs = first.durationMs();
     }
 
-    void add(Event.Exchange e) {
+    void addTopicIds(String csv) {
+      if (csv != null && !csv.isEmpty()) {
+        for (String id : csv.split(",")) {
+          topicIds.add(Integer.parseInt(id));
+        }
+      }
+    }
+
+    void add(Event.Exchange e, String exchangeTopicIds) {
+      addTopicIds(exchangeTopicIds);
       if (e.tsUtc() < startUtc) {
         startUtc = e.tsUtc();
         startOffset = e.offsetSeconds();

@@ -105,6 +105,9 @@ final class Eraser {
       int relations = update("DELETE FROM concept_relations WHERE " + rWhere, rArg);
       new SessionRebuild(conn, marks).rebuild(sessions);
       new ConceptRebuild(conn).rebuild(topics, concepts);
+      update(
+          "DELETE FROM quality_waiting WHERE NOT EXISTS"
+              + " (SELECT 1 FROM quality_scores q WHERE q.id = quality_waiting.quality_id)");
       return new Erased(exchanges, feedback, quality, relations);
     } finally {
       try (Statement st = conn.createStatement()) {

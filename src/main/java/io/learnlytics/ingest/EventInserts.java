@@ -12,11 +12,14 @@ import java.sql.Types;
 final class EventInserts {
   private EventInserts() {}
 
-  /** Binds one kind's columns to its insert statement. */
+  /**
+   * Binds one kind's columns to its insert statement; {@code topicIds} is the comma-separated topic
+   * ids of an exchange (or of a quality score's exchange), null for none and for other kinds.
+   */
   interface Binder<E> {
     String sql();
 
-    void bind(PreparedStatement ps, E event, long nowUtc) throws SQLException;
+    void bind(PreparedStatement ps, E event, long nowUtc, String topicIds) throws SQLException;
   }
 
   static final Binder<Event.Exchange> EXCHANGE =
@@ -24,12 +27,13 @@ final class EventInserts {
         @Override
         public String sql() {
           return "INSERT INTO exchanges (id, session_id, ts_utc, utc_offset_s, user_text, agent_text,"
-              + " duration_ms, topics, metadata, fingerprint, ingested_utc)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+              + " duration_ms, topics, metadata, fingerprint, ingested_utc, topic_ids)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Exchange e, long nowUtc) throws SQLException {
+        public void bind(PreparedStatement ps, Event.Exchange e, long nowUtc, String topicIds)
+            throws SQLException {
           ps.setString(1, e.id());
           ps.setString(2, e.sessionId());
           ps.setLong(3, e.tsUtc());
@@ -41,6 +45,7 @@ final class EventInserts {
           ps.setString(9, e.metadataJson());
           ps.setLong(10, e.fingerprint());
           ps.setLong(11, nowUtc);
+          ps.setString(12, topicIds);
         }
       };
 
@@ -53,7 +58,8 @@ final class EventInserts {
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Feedback f, long nowUtc) throws SQLException {
+        public void bind(PreparedStatement ps, Event.Feedback f, long nowUtc, String topicIds)
+            throws SQLException {
           ps.setString(1, f.id());
           ps.setString(2, f.exchangeId());
           ps.setLong(3, f.tsUtc());
@@ -71,12 +77,13 @@ final class EventInserts {
         @Override
         public String sql() {
           return "INSERT INTO quality_scores (id, exchange_id, ts_utc, utc_offset_s, relevance,"
-              + " helpfulness, accuracy, clarity, engagement, composite, fingerprint, ingested_utc)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+              + " helpfulness, accuracy, clarity, engagement, composite, fingerprint, ingested_utc,"
+              + " topic_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Quality q, long nowUtc) throws SQLException {
+        public void bind(PreparedStatement ps, Event.Quality q, long nowUtc, String topicIds)
+            throws SQLException {
           ps.setString(1, q.id());
           ps.setString(2, q.exchangeId());
           ps.setLong(3, q.tsUtc());
@@ -89,6 +96,7 @@ final class EventInserts {
           ps.setDouble(10, q.composite());
           ps.setLong(11, q.fingerprint());
           ps.setLong(12, nowUtc);
+          ps.setString(13, topicIds);
         }
       };
 
@@ -102,7 +110,8 @@ final class EventInserts {
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Relation r, long nowUtc) throws SQLException {
+        public void bind(PreparedStatement ps, Event.Relation r, long nowUtc, String topicIds)
+            throws SQLException {
           ps.setString(1, r.id());
           ps.setString(2, r.source());
           ps.setString(3, r.target());

@@ -29,6 +29,7 @@ public final class IngestService {
   private final Clock clock;
   private final Buckets buckets;
   private final Config.Ingest limits;
+  private final TopicDictionary topics = new TopicDictionary();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   public IngestService(Database db, Clock clock, Buckets buckets, Config.Ingest limits) {
@@ -139,10 +140,19 @@ public final class IngestService {
 
   private IngestResult write(List<Event> events) {
     long now = clock.millis();
+    TopicDictionary.Batch[] ids = new TopicDictionary.Batch[1];
     IngestResult result =
         db.write(
             "writing a batch of " + events.size() + " events",
-            c -> new BatchWriter(c, now, new DirtyMarks(buckets)).write(events));
+            c -> {
+              ids[0] = topics.batch(c);
+              try {
+                return new BatchWriter(c, now, new DirtyMarks(buckets), ids[0]).write(events);
+              } finally {
+                ids[0].close();
+              }
+            });
+    ids[0].committed(); // only now: ids of a rolled-back batch must not be cached
     if (result.accepted() > 0) {
       listeners.forEach(Runnable::run);
     }

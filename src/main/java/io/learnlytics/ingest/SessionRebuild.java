@@ -36,7 +36,7 @@ final class SessionRebuild {
             conn.prepareStatement("SELECT last_utc FROM sessions WHERE session_id = ?");
         PreparedStatement rows =
             conn.prepareStatement(
-                "SELECT ts_utc, utc_offset_s, duration_ms, topics FROM exchanges"
+                "SELECT ts_utc, utc_offset_s, duration_ms, topics, topic_ids FROM exchanges"
                     + " WHERE session_id = ? AND ts_utc BETWEEN ? AND ? ORDER BY ts_utc, rid")) {
       for (Map.Entry<String, Long> s : oldStarts.entrySet()) {
         last.setString(1, s.getKey());
@@ -60,6 +60,7 @@ final class SessionRebuild {
     long lastDuration = 0;
     int count = 0;
     Set<String> topics = new LinkedHashSet<>();
+    java.util.TreeSet<Integer> topicIds = new java.util.TreeSet<>();
     try (ResultSet rs = rows.executeQuery()) {
       while (rs.next()) {
         long ts = rs.getLong(1);
@@ -73,6 +74,12 @@ final class SessionRebuild {
           lastDuration = rs.getLong(3);
         }
         topics.addAll(topics(rs.getString(4)));
+        String ids = rs.getString(5);
+        if (ids != null && !ids.isEmpty()) {
+          for (String id : ids.split(",")) {
+            topicIds.add(Integer.parseInt(id));
+          }
+        }
       }
     }
     execute("DELETE FROM session_topics WHERE session_id = ?", sessionId);
@@ -84,13 +91,14 @@ final class SessionRebuild {
     try (PreparedStatement ps =
         conn.prepareStatement(
             "UPDATE sessions SET start_utc = ?, start_offset_s = ?, last_utc = ?,"
-                + " last_duration_ms = ?, exchange_count = ? WHERE session_id = ?")) {
+                + " last_duration_ms = ?, exchange_count = ?, topic_ids = ? WHERE session_id = ?")) {
       ps.setLong(1, start);
       ps.setInt(2, offset);
       ps.setLong(3, lastUtc);
       ps.setLong(4, lastDuration);
       ps.setInt(5, count);
-      ps.setString(6, sessionId);
+      ps.setString(6, TopicDictionary.join(topicIds));
+      ps.setString(7, sessionId);
       ps.executeUpdate();
     }
     try (PreparedStatement ps =

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The mergeable state of one bucket: everything its metrics are computed from. Merging the partials
@@ -39,9 +37,7 @@ final class Partial {
   long corrections;
   long clarifications;
 
-  TreeMap<String, Long> topics = new TreeMap<>(); // exchanges mentioning each topic
-  TreeMap<String, Long> topicSessions = new TreeMap<>(); // sessions started here that mention it
-  TreeMap<String, TopicQuality> topicQuality = new TreeMap<>(); // scores whose exchange mentions it
+  TopicTally topics = new TopicTally(); // per topic id: mentions, sessions, scores
   long[] exchangesByHour = new long[24];
   long[] exchangesByWeekday = new long[7]; // index: DayOfWeek.getValue() - 1, of the learning date
 
@@ -70,19 +66,19 @@ final class Partial {
     return exchanges == 0 && sessions == 0 && qualityCount == 0 && feedback == 0;
   }
 
-  void addExchange(List<String> exchangeTopics, int localHour, int weekdayIndex) {
+  void addExchange(int[] topicIds, int localHour, int weekdayIndex) {
     exchanges++;
     exchangesByHour[localHour]++;
     exchangesByWeekday[weekdayIndex]++;
-    for (String topic : exchangeTopics) {
-      topics.merge(topic, 1L, Long::sum);
+    for (int id : topicIds) {
+      topics.addMention(id);
     }
   }
 
-  void addSession(long durationMs, long exchangeCount, List<String> sessionTopics) {
+  void addSession(long durationMs, long exchangeCount, int[] topicIds) {
     sessions++;
-    for (String topic : sessionTopics) {
-      topicSessions.merge(topic, 1L, Long::sum);
+    for (int id : topicIds) {
+      topics.addSession(id);
     }
     sessionExchanges += exchangeCount;
     sessionDurationMs += durationMs;
@@ -90,7 +86,7 @@ final class Partial {
   }
 
   void addQuality(
-      List<String> exchangeTopics,
+      int[] topicIds,
       double composite,
       Double relevance,
       Double helpfulness,
@@ -98,8 +94,8 @@ final class Partial {
       Double clarity,
       Double engagement) {
     qualityCount++;
-    for (String topic : exchangeTopics) {
-      topicQuality.merge(topic, new TopicQuality(1, composite), TopicQuality::plus);
+    for (int id : topicIds) {
+      topics.addQuality(id, composite);
     }
     double delta = composite - compositeMean;
     compositeMean += delta / qualityCount;
@@ -149,15 +145,7 @@ final class Partial {
     negative += o.negative;
     corrections += o.corrections;
     clarifications += o.clarifications;
-    for (Map.Entry<String, Long> e : o.topics.entrySet()) {
-      topics.merge(e.getKey(), e.getValue(), Long::sum);
-    }
-    for (Map.Entry<String, Long> e : o.topicSessions.entrySet()) {
-      topicSessions.merge(e.getKey(), e.getValue(), Long::sum);
-    }
-    for (Map.Entry<String, TopicQuality> e : o.topicQuality.entrySet()) {
-      topicQuality.merge(e.getKey(), e.getValue(), TopicQuality::plus);
-    }
+    topics.merge(o.topics);
     for (int h = 0; h < 24; h++) {
       exchangesByHour[h] += o.exchangesByHour[h];
     }

@@ -8,10 +8,13 @@ import java.util.TreeMap;
 
 /**
  * Reads the raw events of an instant range {@code [from, to)} in time order and folds them into one
- * {@link Partial} per hour bucket. Each table is one indexed range scan; the rows of several tables
- * can be scanned on separate connections and their maps merged.
+ * {@link Partial} per hour bucket. Each table is one indexed range scan. Rows come in time order,
+ * so the hour's partial is looked up only when the hour changes; nullable numbers are read as a
+ * sentinel ({@code coalesce(x, -1)}: scores lie in [0, 1]) rather than a value and a null check.
  */
 final class RawScanner {
+  private static final double NONE = -1;
+
   private final Buckets buckets;
 
   RawScanner(Buckets buckets) {
@@ -30,14 +33,15 @@ final class RawScanner {
 
   void scanExchanges(Connection c, long from, long to, TreeMap<Long, Partial> hours)
       throws SQLException {
-    HourCursor cursor = new HourCursor(buckets);
+    Hours at = new Hours(hours);
+    TopicIds ids = new TopicIds();
     String sql =
-        "SELECT ts_utc, topics FROM exchanges WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
+        "SELECT ts_utc, topic_ids FROM exchanges WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Partial p = at(hours, cursor.seek(rs.getLong(1)));
-        p.addExchange(TopicsJson.parse(rs.getString(2)), cursor.localHour(), cursor.weekdayIndex());
+        Partial p = at.partial(rs.getLong(1));
+        p.addExchange(ids.parse(rs.getString(2)), at.cursor.localHour(), at.cursor.weekdayIndex());
       }
     }
   }
@@ -45,68 +49,78 @@ final class RawScanner {
   /** Sessions by their start, each with its whole duration and exchange count. */
   void scanSessions(Connection c, long from, long to, TreeMap<Long, Partial> hours)
       throws SQLException {
-    HourCursor cursor = new HourCursor(buckets);
+    Hours at = new Hours(hours);
+    TopicIds ids = new TopicIds();
     String sql =
-        "SELECT start_utc, last_utc + last_duration_ms - start_utc, exchange_count,"
-            + " (SELECT json_group_array(topic) FROM session_topics t"
-            + "  WHERE t.session_id = s.session_id)"
-            + " FROM sessions s WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
+        "SELECT start_utc, last_utc + last_duration_ms - start_utc, exchange_count, topic_ids"
+            + " FROM sessions WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        at(hours, cursor.seek(rs.getLong(1)))
-            .addSession(rs.getLong(2), rs.getLong(3), TopicsJson.parse(rs.getString(4)));
+        at.partial(rs.getLong(1))
+            .addSession(rs.getLong(2), rs.getLong(3), ids.parse(rs.getString(4)));
       }
     }
   }
 
   void scanQuality(Connection c, long from, long to, TreeMap<Long, Partial> hours)
       throws SQLException {
-    HourCursor cursor = new HourCursor(buckets);
+    Hours at = new Hours(hours);
+    TopicIds ids = new TopicIds();
     String sql =
-        "SELECT q.ts_utc, q.composite, q.relevance, q.helpfulness, q.accuracy, q.clarity,"
-            + " q.engagement, e.topics FROM quality_scores q"
-            + " LEFT JOIN exchanges e ON e.id = q.exchange_id"
-            + " WHERE q.ts_utc >= ? AND q.ts_utc < ? ORDER BY q.ts_utc";
+        "SELECT ts_utc, composite, coalesce(relevance, -1), coalesce(helpfulness, -1),"
+            + " coalesce(accuracy, -1), coalesce(clarity, -1), coalesce(engagement, -1),"
+            + " topic_ids FROM quality_scores WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        at(hours, cursor.seek(rs.getLong(1)))
+        at.partial(rs.getLong(1))
             .addQuality(
-                TopicsJson.parse(rs.getString(8)),
+                ids.parse(rs.getString(8)),
                 rs.getDouble(2),
-                nullable(rs, 3),
-                nullable(rs, 4),
-                nullable(rs, 5),
-                nullable(rs, 6),
-                nullable(rs, 7));
+                optional(rs.getDouble(3)),
+                optional(rs.getDouble(4)),
+                optional(rs.getDouble(5)),
+                optional(rs.getDouble(6)),
+                optional(rs.getDouble(7)));
       }
     }
   }
 
   void scanFeedback(Connection c, long from, long to, TreeMap<Long, Partial> hours)
       throws SQLException {
-    HourCursor cursor = new HourCursor(buckets);
+    Hours at = new Hours(hours);
     String sql =
-        "SELECT ts_utc, type, rating FROM feedback WHERE ts_utc >= ? AND ts_utc < ?"
+        "SELECT ts_utc, type, coalesce(rating, 0) FROM feedback WHERE ts_utc >= ? AND ts_utc < ?"
             + " ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         int rating = rs.getInt(3);
-        Integer r = rs.wasNull() ? null : rating;
-        at(hours, cursor.seek(rs.getLong(1))).addFeedback(rs.getString(2), r);
+        at.partial(rs.getLong(1)).addFeedback(rs.getString(2), rating == 0 ? null : rating);
       }
     }
   }
 
-  private static Partial at(TreeMap<Long, Partial> hours, long start) {
-    Partial p = hours.get(start);
-    if (p == null) {
-      p = new Partial();
-      hours.put(start, p);
+  /** The partial of the hour holding an instant, remembered while the rows stay in that hour. */
+  private final class Hours {
+    final HourCursor cursor = new HourCursor(buckets);
+    private final TreeMap<Long, Partial> hours;
+    private long start = Long.MIN_VALUE;
+    private Partial current;
+
+    Hours(TreeMap<Long, Partial> hours) {
+      this.hours = hours;
     }
-    return p;
+
+    Partial partial(long epochMs) {
+      long s = cursor.seek(epochMs);
+      if (s != start || current == null) {
+        start = s;
+        current = hours.computeIfAbsent(s, k -> new Partial());
+      }
+      return current;
+    }
   }
 
   private static PreparedStatement range(Connection c, String sql, long from, long to)
@@ -117,8 +131,7 @@ final class RawScanner {
     return ps;
   }
 
-  private static Double nullable(ResultSet rs, int column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? null : v;
+  private static Double optional(double v) {
+    return v == NONE ? null : v;
   }
 }

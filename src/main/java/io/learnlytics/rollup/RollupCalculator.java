@@ -16,7 +16,10 @@ final class RollupCalculator {
 
   private RollupCalculator() {}
 
-  static Rollup compute(Level level, long start, long end, String localStart, Partial p) {
+  /** The row of a bucket; {@code names} maps topic ids to names ({@code names[id]}). */
+  static Rollup compute(
+      Level level, long start, long end, String localStart, Partial p, String[] names) {
+    Map<String, Long> topics = p.topics.mentions(names);
     return new Rollup(
         level,
         start,
@@ -24,7 +27,7 @@ final class RollupCalculator {
         localStart,
         p.sessions,
         p.exchanges,
-        p.topics.size(),
+        topics.size(),
         p.sessionDurationMs,
         ratio(p.sessionDurationMs, p.sessions),
         median(p.sessionDurations),
@@ -45,10 +48,10 @@ final class RollupCalculator {
         ratio(p.sessionExchanges, p.sessions),
         level == Level.HOURLY ? null : peakHour(p.exchangesByHour),
         level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(p.exchangesByWeekday) : null,
-        topTopics(p.topics),
-        Collections.unmodifiableMap(new LinkedHashMap<>(p.topics)),
-        Collections.unmodifiableMap(new LinkedHashMap<>(p.topicSessions)),
-        Collections.unmodifiableMap(new LinkedHashMap<>(p.topicQuality)),
+        topTopics(topics),
+        Collections.unmodifiableMap(topics),
+        Collections.unmodifiableMap(p.topics.sessions(names)),
+        Collections.unmodifiableMap(p.topics.quality(names)),
         null,
         null,
         null);

@@ -1,5 +1,6 @@
 package io.learnlytics.rollup;
 
+import io.learnlytics.config.Config;
 import io.learnlytics.store.Database;
 import io.learnlytics.store.StoreException;
 import java.sql.Connection;
@@ -38,14 +39,33 @@ public final class RollupEngine {
   private final Clock clock;
   private final RollupMetrics metrics;
   private final RawScanner scanner;
+  private final Config.Retention retention;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  public RollupEngine(Database db, Buckets buckets, Clock clock, RollupMetrics metrics) {
+  public RollupEngine(
+      Database db,
+      Buckets buckets,
+      Clock clock,
+      RollupMetrics metrics,
+      Config.Retention retention) {
     this.db = db;
     this.buckets = buckets;
     this.clock = clock;
     this.metrics = metrics;
+    this.retention = retention;
     this.scanner = new RawScanner(buckets);
+  }
+
+  /** A writer for one transaction, with "now" and the retention floors fixed. */
+  private RollupWriter writer(Connection c) throws SQLException {
+    long now = clock.millis();
+    return new RollupWriter(
+        buckets, c, now, floor(now, retention.hourlyDays()), floor(now, retention.dailyDays()));
+  }
+
+  /** Rows ending before this are deleted by retention (see {@link #applyRetention}). */
+  private static long floor(long now, int days) {
+    return days == 0 ? Long.MIN_VALUE : now - days * 86_400_000L;
   }
 
   /** Runs {@code listener} after every refresh or rebuild that wrote rollup rows. */
@@ -190,7 +210,7 @@ public final class RollupEngine {
     if (handled.isEmpty()) {
       return 0;
     }
-    RollupWriter writer = new RollupWriter(buckets, c, clock.millis());
+    RollupWriter writer = writer(c);
     for (long day : days) {
       long end = buckets.end(Level.DAILY, day);
       writer.writeDays(day, end, scanner.scanAll(c, day, end));
@@ -214,7 +234,7 @@ public final class RollupEngine {
             ? buckets.dayStart(to.plusDays(1))
             : buckets.end(Level.DAILY, buckets.start(Level.DAILY, range[1]));
     TreeMap<Long, Partial> hours = scanInParallel(fromUtc, toUtc);
-    RollupWriter writer = new RollupWriter(buckets, c, clock.millis());
+    RollupWriter writer = writer(c);
     writer.writeDays(fromUtc, toUtc, hours);
     int rows = count(writer.finish());
     DirtyMarks.deleteRange(c, fromUtc, toUtc);
@@ -222,42 +242,54 @@ public final class RollupEngine {
   }
 
   /**
-   * Reads exchanges and sessions on one read connection while quality scores and feedback are read
-   * on another (the machine has two cores), then merges the two hour maps. The caller holds the
-   * write lock, so both snapshots see the same committed raw data.
+   * Reads the range as two halves on two read connections at once (the machine has two cores),
+   * split at the day of the median exchange so both get about the same number of rows, then merges
+   * the two hour maps. The caller holds the write lock, so both snapshots see the same committed
+   * raw data.
    */
   private TreeMap<Long, Partial> scanInParallel(long from, long to) {
-    CompletableFuture<TreeMap<Long, Partial>> activity =
-        CompletableFuture.supplyAsync(
-            () ->
-                read(
-                    c -> {
-                      TreeMap<Long, Partial> m = new TreeMap<>();
-                      scanner.scanExchanges(c, from, to, m);
-                      scanner.scanSessions(c, from, to, m);
-                      return m;
-                    }));
-    TreeMap<Long, Partial> hours =
-        read(
-            c -> {
-              TreeMap<Long, Partial> m = new TreeMap<>();
-              scanner.scanQuality(c, from, to, m);
-              scanner.scanFeedback(c, from, to, m);
-              return m;
-            });
+    long mid = read(c -> splitPoint(c, from, to));
+    CompletableFuture<TreeMap<Long, Partial>> later =
+        CompletableFuture.supplyAsync(() -> read(c -> scanner.scanAll(c, mid, to)));
+    TreeMap<Long, Partial> hours = read(c -> scanner.scanAll(c, from, mid));
     try {
-      activity.join().forEach((k, v) -> hours.computeIfAbsent(k, x -> new Partial()).merge(v));
+      later
+          .join()
+          .forEach(
+              (k, v) ->
+                  hours.merge(
+                      k,
+                      v,
+                      (a, b) -> {
+                        a.merge(b);
+                        return a;
+                      }));
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
     return hours;
   }
 
-  private interface Scan {
-    TreeMap<Long, Partial> run(Connection c) throws SQLException;
+  /** The start of the learning day holding the median exchange of {@code [from, to)}. */
+  private long splitPoint(Connection c, long from, long to) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT ts_utc FROM exchanges WHERE ts_utc >= ?1 AND ts_utc < ?2 ORDER BY ts_utc"
+                + " LIMIT 1 OFFSET (SELECT count(*) / 2 FROM exchanges"
+                + " WHERE ts_utc >= ?1 AND ts_utc < ?2)")) {
+      ps.setLong(1, from);
+      ps.setLong(2, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Math.max(from, buckets.start(Level.DAILY, rs.getLong(1))) : to;
+      }
+    }
   }
 
-  private TreeMap<Long, Partial> read(Scan scan) {
+  private interface Scan<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T read(Scan<T> scan) {
     try {
       return db.reader().withHandle(h -> scan.run(h.getConnection()));
     } catch (SQLException e) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** SQL for rollup rows and day states, on a connection the caller manages. */
 final class RollupStore {
@@ -32,9 +33,10 @@ final class RollupStore {
 
   private RollupStore() {}
 
-  static void upsert(Connection c, List<Rollup> rows, long nowUtc) throws SQLException {
+  /** Inserts rows whose buckets were deleted first (or never written). */
+  static void insert(Connection c, List<Rollup> rows, long nowUtc) throws SQLException {
     String sql =
-        "INSERT OR REPLACE INTO aggregated_metrics ("
+        "INSERT INTO aggregated_metrics ("
             + COLUMNS
             + ", computed_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -47,17 +49,20 @@ final class RollupStore {
     }
   }
 
-  static void updateTrend(Connection c, Rollup r) throws SQLException {
+  static void updateTrends(Connection c, List<Rollup> rows) throws SQLException {
     String sql =
         "UPDATE aggregated_metrics SET quality_change = ?, volume_change = ?, trend_direction = ?"
             + " WHERE interval_type = ? AND period_start_utc = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      set(ps, 1, r.qualityChange());
-      set(ps, 2, r.volumeChange());
-      ps.setString(3, r.trendDirection());
-      ps.setString(4, r.level().id());
-      ps.setLong(5, r.periodStartUtc());
-      ps.executeUpdate();
+      for (Rollup r : rows) {
+        set(ps, 1, r.qualityChange());
+        set(ps, 2, r.volumeChange());
+        ps.setString(3, r.trendDirection());
+        ps.setString(4, r.level().id());
+        ps.setLong(5, r.periodStartUtc());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
@@ -123,24 +128,24 @@ final class RollupStore {
     }
   }
 
-  /** Merge of the day states in {@code [from, to)}. */
-  static Partial mergedDayStates(Connection c, long from, long to) throws SQLException {
-    Partial total = new Partial();
+  /** The stored day states in {@code [from, to)}, by day start. */
+  static TreeMap<Long, Partial> dayStates(Connection c, long from, long to) throws SQLException {
+    TreeMap<Long, Partial> out = new TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT state FROM rollup_day_state WHERE period_start_utc >= ?"
-                + " AND period_start_utc < ? ORDER BY period_start_utc")) {
+            "SELECT period_start_utc, state FROM rollup_day_state WHERE period_start_utc >= ?"
+                + " AND period_start_utc < ?")) {
       ps.setLong(1, from);
       ps.setLong(2, to);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          total.merge(Json.MAPPER.readValue(rs.getString(1), Partial.class));
+          out.put(rs.getLong(1), Json.MAPPER.readValue(rs.getString(2), Partial.class));
         }
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored day state is not valid JSON", e);
     }
-    return total;
+    return out;
   }
 
   private static void bind(PreparedStatement ps, Rollup r) throws SQLException {
@@ -174,14 +179,14 @@ final class RollupStore {
     } else {
       ps.setInt(26, r.peakHour());
     }
-    ps.setString(27, r.dayDistribution() == null ? null : json(r.dayDistribution()));
-    ps.setString(28, json(r.topTopics()));
-    ps.setString(29, json(r.topicDistribution()));
+    ps.setString(27, r.dayDistribution() == null ? null : JsonText.counts(r.dayDistribution()));
+    ps.setString(28, JsonText.names(r.topTopics()));
+    ps.setString(29, JsonText.counts(r.topicDistribution()));
     set(ps, 30, r.qualityChange());
     set(ps, 31, r.volumeChange());
     ps.setString(32, r.trendDirection());
-    ps.setString(33, json(r.topicSessions()));
-    ps.setString(34, json(r.topicQuality()));
+    ps.setString(33, JsonText.counts(r.topicSessions()));
+    ps.setString(34, JsonText.quality(r.topicQuality()));
   }
 
   private static Rollup read(ResultSet rs) throws SQLException {

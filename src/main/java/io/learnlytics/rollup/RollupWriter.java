@@ -16,19 +16,36 @@ import java.util.TreeSet;
  * states, then the trends of every row written and of the row after it. Shared by the incremental
  * refresher and the full rebuild, so both produce identical rows. Runs inside the caller's write
  * transaction.
+ *
+ * <p>Day states computed in this transaction are merged into weeks and months from memory; only
+ * days outside the recomputed ranges are read back from {@code rollup_day_state}, so a full rebuild
+ * never re-reads what it just wrote. Hourly and daily rows that retention would delete at once
+ * (ending before the floors) are computed — daily ones still set the next row's trend — but not
+ * written.
  */
 final class RollupWriter {
   private final Buckets buckets;
   private final Connection conn;
   private final long nowUtc;
+  private final long hourlyFloorUtc;
+  private final long dailyFloorUtc;
+  private final String[] topicNames;
   private final SortedSet<Long> weeks = new TreeSet<>();
   private final SortedSet<Long> months = new TreeSet<>();
   private final Map<Level, List<Rollup>> written = new HashMap<>();
+  private final TreeMap<Long, Partial> dayStates = new TreeMap<>();
+  private final TreeMap<Long, Rollup> dailyRows = new TreeMap<>();
+  private final List<long[]> recomputed = new ArrayList<>(); // [from, to) ranges of days
 
-  RollupWriter(Buckets buckets, Connection conn, long nowUtc) {
+  RollupWriter(
+      Buckets buckets, Connection conn, long nowUtc, long hourlyFloorUtc, long dailyFloorUtc)
+      throws SQLException {
     this.buckets = buckets;
+    this.topicNames = TopicNames.load(conn);
     this.conn = conn;
     this.nowUtc = nowUtc;
+    this.hourlyFloorUtc = hourlyFloorUtc;
+    this.dailyFloorUtc = dailyFloorUtc;
   }
 
   /**
@@ -43,17 +60,25 @@ final class RollupWriter {
     TreeMap<Long, Partial> days = new TreeMap<>();
     for (Map.Entry<Long, Partial> e : hours.entrySet()) {
       long start = e.getKey();
-      hourly.add(row(Level.HOURLY, start, e.getValue()));
+      if (buckets.end(Level.HOURLY, start) >= hourlyFloorUtc) {
+        hourly.add(row(Level.HOURLY, start, e.getValue()));
+      }
       long day = buckets.start(Level.DAILY, start);
       days.computeIfAbsent(day, d -> new Partial()).merge(e.getValue());
     }
     List<Rollup> daily = new ArrayList<>(days.size());
     for (Map.Entry<Long, Partial> e : days.entrySet()) {
-      daily.add(row(Level.DAILY, e.getKey(), e.getValue()));
+      Rollup r = row(Level.DAILY, e.getKey(), e.getValue());
+      dailyRows.put(r.periodStartUtc(), r);
+      if (r.periodEndUtc() >= dailyFloorUtc) {
+        daily.add(r);
+      }
     }
-    RollupStore.upsert(conn, hourly, nowUtc);
-    RollupStore.upsert(conn, daily, nowUtc);
+    RollupStore.insert(conn, hourly, nowUtc);
+    RollupStore.insert(conn, daily, nowUtc);
     RollupStore.saveDayStates(conn, days);
+    dayStates.putAll(days);
+    recomputed.add(new long[] {from, to});
     written.computeIfAbsent(Level.HOURLY, l -> new ArrayList<>()).addAll(hourly);
     written.computeIfAbsent(Level.DAILY, l -> new ArrayList<>()).addAll(daily);
     for (long day = from; day < to; day = buckets.end(Level.DAILY, day)) {
@@ -74,8 +99,11 @@ final class RollupWriter {
   Map<Level, List<Rollup>> finish() throws SQLException {
     writeMerged(Level.WEEKLY, weeks);
     writeMerged(Level.MONTHLY, months);
-    for (Level level : List.of(Level.DAILY, Level.WEEKLY, Level.MONTHLY)) {
-      applyTrends(written.getOrDefault(level, List.of()));
+    applyTrends(Level.DAILY, dailyRows);
+    for (Level level : List.of(Level.WEEKLY, Level.MONTHLY)) {
+      TreeMap<Long, Rollup> rows = new TreeMap<>();
+      written.getOrDefault(level, List.of()).forEach(r -> rows.put(r.periodStartUtc(), r));
+      applyTrends(level, rows);
     }
     return written;
   }
@@ -84,42 +112,78 @@ final class RollupWriter {
     List<Rollup> rows = new ArrayList<>();
     for (long start : starts) {
       long end = buckets.end(level, start);
-      Partial merged = RollupStore.mergedDayStates(conn, start, end);
+      Partial merged = merge(start, end);
       RollupStore.delete(conn, level, start, start + 1);
       if (!merged.isEmpty()) {
         rows.add(row(level, start, merged));
       }
     }
-    RollupStore.upsert(conn, rows, nowUtc);
+    RollupStore.insert(conn, rows, nowUtc);
     written.computeIfAbsent(level, l -> new ArrayList<>()).addAll(rows);
   }
 
   /**
-   * Sets the trend of every written row against the previous bucket, and of the bucket after each
-   * written row (its previous bucket just changed).
+   * The merge of the day states in {@code [start, end)}: from memory for days recomputed here (a
+   * day without a state there had no data), from the database for the others.
    */
-  private void applyTrends(List<Rollup> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
+  private Partial merge(long start, long end) throws SQLException {
+    Partial total = new Partial();
+    boolean elsewhere = false;
+    for (long day = start; day < end; day = buckets.end(Level.DAILY, day)) {
+      Partial p = dayStates.get(day);
+      if (p != null) {
+        total.merge(p);
+      } else if (!isRecomputed(day)) {
+        elsewhere = true;
+      }
     }
-    Level level = rows.get(0).level();
-    TreeMap<Long, Rollup> byStart = new TreeMap<>();
-    rows.forEach(r -> byStart.put(r.periodStartUtc(), r));
-    for (Rollup r : byStart.values()) {
-      Rollup previous = lookup(byStart, level, buckets.start(level, r.periodStartUtc() - 1));
-      Rollup updated = r.withTrend(Trend.between(previous, r));
-      byStart.put(r.periodStartUtc(), updated);
-      RollupStore.updateTrend(conn, updated);
-    }
-    for (Rollup r : List.copyOf(byStart.values())) {
-      long next = r.periodEndUtc();
-      if (!byStart.containsKey(next)) {
-        Rollup following = RollupStore.find(conn, level, next).orElse(null);
-        if (following != null) {
-          RollupStore.updateTrend(conn, following.withTrend(Trend.between(r, following)));
+    if (elsewhere) {
+      for (Map.Entry<Long, Partial> e : RollupStore.dayStates(conn, start, end).entrySet()) {
+        if (!isRecomputed(e.getKey())) {
+          total.merge(e.getValue());
         }
       }
     }
+    return total;
+  }
+
+  private boolean isRecomputed(long day) {
+    for (long[] r : recomputed) {
+      if (day >= r[0] && day < r[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sets the trend of every row of {@code rows} (those written) against the previous bucket, and of
+   * the bucket after each (its previous bucket just changed).
+   */
+  private void applyTrends(Level level, TreeMap<Long, Rollup> rows) throws SQLException {
+    List<Rollup> updates = new ArrayList<>();
+    for (Rollup r : rows.values()) {
+      Rollup previous = lookup(rows, level, buckets.start(level, r.periodStartUtc() - 1));
+      Rollup updated = r.withTrend(Trend.between(previous, r));
+      rows.put(r.periodStartUtc(), updated);
+      if (isWritten(level, updated)) {
+        updates.add(updated);
+      }
+    }
+    for (Rollup r : List.copyOf(rows.values())) {
+      long next = r.periodEndUtc();
+      if (!rows.containsKey(next)) {
+        Rollup following = RollupStore.find(conn, level, next).orElse(null);
+        if (following != null) {
+          updates.add(following.withTrend(Trend.between(r, following)));
+        }
+      }
+    }
+    RollupStore.updateTrends(conn, updates);
+  }
+
+  private boolean isWritten(Level level, Rollup r) {
+    return level != Level.DAILY || r.periodEndUtc() >= dailyFloorUtc;
   }
 
   private Rollup lookup(TreeMap<Long, Rollup> rows, Level level, long start) throws SQLException {
@@ -129,6 +193,6 @@ final class RollupWriter {
 
   private Rollup row(Level level, long start, Partial p) {
     return RollupCalculator.compute(
-        level, start, buckets.end(level, start), buckets.localLabel(start), p);
+        level, start, buckets.end(level, start), buckets.localLabel(start), p, topicNames);
   }
 }

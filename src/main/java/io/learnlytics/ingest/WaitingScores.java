@@ -1,0 +1,92 @@
+package io.learnlytics.ingest;
+
+import io.learnlytics.rollup.DirtyMarks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quality scores stored before their exchange. A score counts for its exchange's topics, copied
+ * onto it at ingest; a score whose exchange is not stored yet is listed in {@code quality_waiting}
+ * and gets the topics when the exchange arrives — and its hour is marked dirty then, since its
+ * per-topic quality just changed.
+ */
+final class WaitingScores {
+  private final Connection conn;
+  private final DirtyMarks marks;
+
+  WaitingScores(Connection conn, DirtyMarks marks) {
+    this.conn = conn;
+    this.marks = marks;
+  }
+
+  /** Lists new scores whose exchange is not stored. */
+  void scoresWithoutExchange(List<Event.Quality> scores) throws SQLException {
+    if (scores.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT OR IGNORE INTO quality_waiting (exchange_id, quality_id) VALUES (?, ?)")) {
+      for (Event.Quality q : scores) {
+        ps.setString(1, q.exchangeId());
+        ps.setString(2, q.id());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Gives the scores waiting for these newly stored exchanges their topics. */
+  void exchangesArrived(Map<String, ?> exchanges) throws SQLException {
+    if (exchanges.isEmpty() || nothingWaits()) {
+      return;
+    }
+    try (PreparedStatement waiting =
+            conn.prepareStatement(
+                "DELETE FROM quality_waiting WHERE exchange_id = ? RETURNING quality_id");
+        PreparedStatement topics =
+            conn.prepareStatement("SELECT topic_ids FROM exchanges WHERE id = ?");
+        PreparedStatement update =
+            conn.prepareStatement(
+                "UPDATE quality_scores SET topic_ids = ? WHERE id = ? RETURNING ts_utc")) {
+      for (String exchangeId : exchanges.keySet()) {
+        waiting.setString(1, exchangeId);
+        List<String> scores = new java.util.ArrayList<>();
+        try (ResultSet rs = waiting.executeQuery()) {
+          while (rs.next()) {
+            scores.add(rs.getString(1));
+          }
+        }
+        if (scores.isEmpty()) {
+          continue;
+        }
+        topics.setString(1, exchangeId);
+        String ids;
+        try (ResultSet rs = topics.executeQuery()) {
+          ids = rs.next() ? rs.getString(1) : null;
+        }
+        for (String scoreId : scores) {
+          update.setString(1, ids);
+          update.setString(2, scoreId);
+          try (ResultSet rs = update.executeQuery()) {
+            while (rs.next()) {
+              marks.touch(rs.getLong(1));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private boolean nothingWaits() throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM quality_waiting)")) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+}
