@@ -1,5 +1,6 @@
 package io.learnlytics.cli;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.demo.BenchShape;
@@ -176,13 +177,13 @@ final class BenchIngestCommand implements Callable<Integer> {
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     long[] count = {0};
-    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        SequenceWriter w = Json.MAPPER.writer().withRootValueSeparator("\n").writeValues(os)) {
       history.generate(
           exchanges,
           e -> {
             try {
-              Json.MAPPER.writeValue(os, e);
-              os.write('\n');
+              w.write(e);
               count[0]++;
             } catch (IOException ex) {
               throw new UncheckedIOException(ex);

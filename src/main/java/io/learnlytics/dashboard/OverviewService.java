@@ -35,7 +35,7 @@ public final class OverviewService {
             cur.exchanges,
             round(cur.quality(), 4),
             goals.streak().current(),
-            cur.topics.size(),
+            cur.topics().size(),
             Math.round(cur.durationMs / 600.0) / 100.0,
             cur.feedback);
     TrendBlock trends =

@@ -42,7 +42,7 @@ public final class ProgressService {
   public Progress progress(Period period, List<Metric> metrics, Level granularity) {
     Instant now = rows.clock.instant();
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
-    List<Rollup> days = rows.current(w);
+    List<Rollup> days = rows.currentCounts(w);
     List<RollupTotals> buckets = buckets(w, granularity, days);
     List<String> labels = new ArrayList<>();
     List<String> dates = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class ProgressService {
     Map<Long, Rollup> whole = new LinkedHashMap<>();
     if (level != Level.DAILY) {
       long end = rows.buckets.end(level, starts.get(starts.size() - 1));
-      rows.level(level, starts.get(0), end).forEach(r -> whole.put(r.periodStartUtc(), r));
+      rows.levelCounts(level, starts.get(0), end).forEach(r -> whole.put(r.periodStartUtc(), r));
     } else {
       days.forEach(r -> whole.put(r.periodStartUtc(), r));
     }

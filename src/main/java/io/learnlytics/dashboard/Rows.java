@@ -34,6 +34,16 @@ final class Rows {
     return rollups.list(level, fromUtc, toUtc);
   }
 
+  /** The current period's daily rows without their topic maps (for counts and means). */
+  List<Rollup> currentCounts(ComparisonWindow w) {
+    return rollups.listWithoutTopics(Level.DAILY, w.currentFromUtc(), w.dayAfterTodayUtc());
+  }
+
+  /** Rows of {@code level} without their topic maps. */
+  List<Rollup> levelCounts(Level level, long fromUtc, long toUtc) {
+    return rollups.listWithoutTopics(level, fromUtc, toUtc);
+  }
+
   /** The current period's rows. */
   List<Rollup> current(ComparisonWindow w) {
     return w.currentRows(rollups);

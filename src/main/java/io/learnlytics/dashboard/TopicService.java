@@ -43,7 +43,7 @@ public final class TopicService {
                     ComparisonWindow.of(
                         rows.buckets, Period.parse(period).days(), now.toEpochMilli())));
     List<Map.Entry<String, Long>> ranked =
-        totals.topics.entrySet().stream()
+        totals.topics().entrySet().stream()
             .sorted(
                 Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                     .thenComparing(Map.Entry.comparingByKey()))
@@ -63,11 +63,11 @@ public final class TopicService {
                 e ->
                     new TopTopic(
                         e.getKey(),
-                        totals.topicSessions.getOrDefault(e.getKey(), 0L),
+                        totals.topicSessions().getOrDefault(e.getKey(), 0L),
                         e.getValue(),
                         OverviewService.round(
                             totals
-                                .topicQuality
+                                .topicQuality()
                                 .getOrDefault(e.getKey(), new TopicQuality(0, 0))
                                 .mean(),
                             4)))
@@ -87,11 +87,11 @@ public final class TopicService {
     RollupTotals cur = RollupTotals.of(rows.current(w));
     RollupTotals prev = RollupTotals.of(rows.previous(w));
     Map<String, LocalDate> firstSeen = graph.firstSeen(rows.buckets);
-    return cur.topics.entrySet().stream()
-        .filter(e -> e.getValue() > prev.topics.getOrDefault(e.getKey(), 0L))
+    return cur.topics().entrySet().stream()
+        .filter(e -> e.getValue() > prev.topics().getOrDefault(e.getKey(), 0L))
         .map(
             e -> {
-              long before = prev.topics.getOrDefault(e.getKey(), 0L);
+              long before = prev.topics().getOrDefault(e.getKey(), 0L);
               Double growth =
                   before == 0
                       ? null

@@ -30,7 +30,7 @@ public final class TrendService {
     Instant now = rows.clock.instant();
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
     Map<LocalDate, Rollup> byDay = new HashMap<>();
-    rows.current(w).forEach(r -> byDay.put(rows.buckets.learningDate(r.periodStartUtc()), r));
+    rows.currentCounts(w).forEach(r -> byDay.put(rows.buckets.learningDate(r.periodStartUtc()), r));
     List<String> labels = new ArrayList<>();
     List<String> dates = new ArrayList<>();
     List<Double> daily = new ArrayList<>();

@@ -49,9 +49,9 @@ final class ExportFacts {
       long[] dailyBounds) {
     this.summary = summary;
     this.feedbackSummary = feedbackSummary;
-    this.topicMentions = totals.topics;
-    this.topicSessions = totals.topicSessions;
-    for (Map.Entry<String, TopicQuality> e : totals.topicQuality.entrySet()) {
+    this.topicMentions = totals.topics();
+    this.topicSessions = totals.topicSessions();
+    for (Map.Entry<String, TopicQuality> e : totals.topicQuality().entrySet()) {
       Double mean = e.getValue().mean();
       if (mean != null) {
         qualityByTopic.put(e.getKey(), mean);
@@ -115,7 +115,7 @@ final class ExportFacts {
     n.put("total_feedback", t.feedback);
     n.put("positive_feedback_rate", t.feedback == 0 ? null : (double) t.positive / t.feedback);
     n.put("correction_rate", t.exchanges == 0 ? null : (double) t.corrections / t.exchanges);
-    n.put("unique_topics", t.topics.size());
+    n.put("unique_topics", t.topics().size());
     n.put("current_streak_days", view.streak().current());
     n.put("best_streak_days", view.streak().best());
     n.put("first_activity", activity == null ? null : local(activity[0], buckets));

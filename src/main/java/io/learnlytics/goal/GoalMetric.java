@@ -59,9 +59,9 @@ enum GoalMetric {
     if (topic != null) {
       return switch (this) {
         case SESSION_COUNT, SESSIONS_TODAY, TOTAL_SESSIONS ->
-            t.topicSessions.getOrDefault(topic, 0L);
-        case EXCHANGE_COUNT, TOTAL_EXCHANGES -> t.topics.getOrDefault(topic, 0L);
-        default -> orZero(t.topicQuality.getOrDefault(topic, new TopicQuality(0, 0)).mean());
+            t.topicSessions().getOrDefault(topic, 0L);
+        case EXCHANGE_COUNT, TOTAL_EXCHANGES -> t.topics().getOrDefault(topic, 0L);
+        default -> orZero(t.topicQuality().getOrDefault(topic, new TopicQuality(0, 0)).mean());
       };
     }
     return switch (this) {
@@ -69,7 +69,7 @@ enum GoalMetric {
       case EXCHANGE_COUNT, TOTAL_EXCHANGES -> t.exchanges;
       case AVG_QUALITY_COMPOSITE -> orZero(t.quality());
       case TOTAL_DURATION_MINUTES -> t.durationMs / 60_000.0;
-      case UNIQUE_TOPICS -> t.topics.size();
+      case UNIQUE_TOPICS -> t.topics().size();
       case FEEDBACK_COUNT -> t.feedback;
       case POSITIVE_FEEDBACK_RATE -> t.feedback == 0 ? 0 : (double) t.positive / t.feedback;
       case CORRECTION_COUNT -> t.corrections;

@@ -1,7 +1,9 @@
 package io.learnlytics.rollup;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON columns of rollup rows (topic maps, top topics, weekday counts), written by hand: a full
@@ -65,5 +67,153 @@ final class JsonText {
       }
     }
     return sb.append('"');
+  }
+
+  // ---- reading: the same shapes back, by hand (every dashboard read parses these columns) ----
+
+  /** {@code {"name":count,...}} as a sorted map. */
+  static TreeMap<String, Long> parseCounts(String json) {
+    return parseCounts(json, new TreeMap<>());
+  }
+
+  /** {@code {"name":count,...}} into {@code out} (a LinkedHashMap keeps the stored order). */
+  static <M extends Map<String, Long>> M parseCounts(String json, M out) {
+    Reader r = new Reader(json);
+    r.expect('{');
+    if (!r.consume('}')) {
+      do {
+        String name = r.string();
+        r.expect(':');
+        out.put(name, r.integer());
+      } while (r.consume(','));
+      r.expect('}');
+    }
+    return out;
+  }
+
+  /** {@code ["a","b"]}. */
+  static List<String> parseNames(String json) {
+    List<String> out = new ArrayList<>();
+    Reader r = new Reader(json);
+    r.expect('[');
+    if (!r.consume(']')) {
+      do {
+        out.add(r.string());
+      } while (r.consume(','));
+      r.expect(']');
+    }
+    return out;
+  }
+
+  /** {@code {"name":{"count":n,"sum":x},...}}. */
+  static TreeMap<String, TopicQuality> parseQuality(String json) {
+    TreeMap<String, TopicQuality> out = new TreeMap<>();
+    Reader r = new Reader(json);
+    r.expect('{');
+    if (!r.consume('}')) {
+      do {
+        String name = r.string();
+        r.expect(':');
+        r.expect('{');
+        long count = 0;
+        double sum = 0;
+        do {
+          String field = r.string();
+          r.expect(':');
+          if (field.equals("count")) {
+            count = r.integer();
+          } else {
+            sum = r.number();
+          }
+        } while (r.consume(','));
+        r.expect('}');
+        out.put(name, new TopicQuality(count, sum));
+      } while (r.consume(','));
+      r.expect('}');
+    }
+    return out;
+  }
+
+  /** A cursor over JSON text of the shapes above (no whitespace is written, some is tolerated). */
+  private static final class Reader {
+    private final String s;
+    private int p;
+
+    Reader(String s) {
+      this.s = s;
+    }
+
+    void expect(char c) {
+      skipSpace();
+      if (p >= s.length() || s.charAt(p) != c) {
+        throw new IllegalStateException("stored rollup JSON is not valid at " + p + ": " + s);
+      }
+      p++;
+    }
+
+    boolean consume(char c) {
+      skipSpace();
+      if (p < s.length() && s.charAt(p) == c) {
+        p++;
+        return true;
+      }
+      return false;
+    }
+
+    String string() {
+      expect('"');
+      StringBuilder sb = null;
+      int start = p;
+      while (true) {
+        char c = s.charAt(p++);
+        if (c == '"') {
+          return sb == null ? s.substring(start, p - 1) : sb.toString();
+        }
+        if (c == '\\') {
+          if (sb == null) {
+            sb = new StringBuilder(s.substring(start, p - 1));
+          }
+          char e = s.charAt(p++);
+          switch (e) {
+            case 'n' -> sb.append('\n');
+            case 't' -> sb.append('\t');
+            case 'r' -> sb.append('\r');
+            case 'b' -> sb.append('\b');
+            case 'f' -> sb.append('\f');
+            case 'u' -> {
+              sb.append((char) Integer.parseInt(s.substring(p, p + 4), 16));
+              p += 4;
+            }
+            default -> sb.append(e); // quote, backslash, slash
+          }
+        } else if (sb != null) {
+          sb.append(c);
+        }
+      }
+    }
+
+    long integer() {
+      skipSpace();
+      int start = p;
+      while (p < s.length() && (Character.isDigit(s.charAt(p)) || s.charAt(p) == '-')) {
+        p++;
+      }
+      return Long.parseLong(s, start, p, 10);
+    }
+
+    double number() {
+      skipSpace();
+      int start = p;
+      while (p < s.length() && "+-.eE0123456789".indexOf(s.charAt(p)) >= 0) {
+        p++;
+      }
+      return Double.parseDouble(s.substring(start, p));
+    }
+
+    private void skipSpace() {
+      while (p < s.length() && Character.isWhitespace(s.charAt(p))) {
+        p++;
+      }
+    }
   }
 }

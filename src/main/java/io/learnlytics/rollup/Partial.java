@@ -47,11 +47,6 @@ final class Partial {
     long count;
     double sum;
 
-    void add(double value) {
-      count++;
-      sum += value;
-    }
-
     void merge(Dimension other) {
       count += other.count;
       sum += other.sum;
@@ -66,45 +61,50 @@ final class Partial {
     return exchanges == 0 && sessions == 0 && qualityCount == 0 && feedback == 0;
   }
 
-  void addExchange(int[] topicIds, int localHour, int weekdayIndex) {
+  /** An exchange mentioning the first {@code topicCount} ids of {@code topicIds}. */
+  void addExchange(int[] topicIds, int topicCount, int localHour, int weekdayIndex) {
     exchanges++;
     exchangesByHour[localHour]++;
     exchangesByWeekday[weekdayIndex]++;
-    for (int id : topicIds) {
-      topics.addMention(id);
+    for (int i = 0; i < topicCount; i++) {
+      topics.addMention(topicIds[i]);
     }
   }
 
-  void addSession(long durationMs, long exchangeCount, int[] topicIds) {
+  void addSession(long durationMs, long exchangeCount, int[] topicIds, int topicCount) {
     sessions++;
-    for (int id : topicIds) {
-      topics.addSession(id);
+    for (int i = 0; i < topicCount; i++) {
+      topics.addSession(topicIds[i]);
     }
     sessionExchanges += exchangeCount;
     sessionDurationMs += durationMs;
     sessionDurations.add(durationMs);
   }
 
-  void addQuality(
-      int[] topicIds,
-      double composite,
-      Double relevance,
-      Double helpfulness,
-      Double accuracy,
-      Double clarity,
-      Double engagement) {
+  /**
+   * A score, for the first {@code topicCount} topic ids of its exchange; {@code dimensions} are
+   * relevance, helpfulness, accuracy, clarity and engagement, each -1 when absent.
+   */
+  void addQuality(int[] topicIds, int topicCount, double composite, double[] dimensions) {
     qualityCount++;
-    for (int id : topicIds) {
-      topics.addQuality(id, composite);
+    for (int i = 0; i < topicCount; i++) {
+      topics.addQuality(topicIds[i], composite);
     }
     double delta = composite - compositeMean;
     compositeMean += delta / qualityCount;
     compositeM2 += delta * (composite - compositeMean);
-    addDimension(this.relevance, relevance);
-    addDimension(this.helpfulness, helpfulness);
-    addDimension(this.accuracy, accuracy);
-    addDimension(this.clarity, clarity);
-    addDimension(this.engagement, engagement);
+    add(relevance, dimensions[0]);
+    add(helpfulness, dimensions[1]);
+    add(accuracy, dimensions[2]);
+    add(clarity, dimensions[3]);
+    add(engagement, dimensions[4]);
+  }
+
+  private static void add(Dimension d, double value) {
+    if (value >= 0) {
+      d.count++;
+      d.sum += value;
+    }
   }
 
   /** Positive: thumbs_up, copy, share, rating ≥ 4; negative: thumbs_down, rating ≤ 2. */
@@ -164,11 +164,5 @@ final class Partial {
     compositeMean += delta * o.qualityCount / n;
     compositeM2 += o.compositeM2 + delta * delta * qualityCount * o.qualityCount / n;
     qualityCount = n;
-  }
-
-  private static void addDimension(Dimension d, Double value) {
-    if (value != null) {
-      d.add(value);
-    }
   }
 }

@@ -8,13 +8,16 @@ import java.util.TreeMap;
 
 /**
  * Reads the raw events of an instant range {@code [from, to)} in time order and folds them into one
- * {@link Partial} per hour bucket. Each table is one indexed range scan. Rows come in time order,
- * so the hour's partial is looked up only when the hour changes; nullable numbers are read as a
- * sentinel ({@code coalesce(x, -1)}: scores lie in [0, 1]) rather than a value and a null check.
+ * {@link Partial} per hour bucket. Each table is one indexed range scan.
+ *
+ * <p>The SQLite driver crosses into native code for every column it returns (about 250 ns a call),
+ * which was most of a rebuild's time. So each row's integer and text columns come packed in one
+ * value — {@code "ts:ids"}, {@code "start,duration,count:ids"} — parsed here from its bytes; the
+ * only REAL read per row is a score's composite (its running variance needs each value). The
+ * optional quality dimensions are summed by SQLite per hour instead, grouped by local hour within
+ * each span of constant UTC offset (between DST changes), which keeps every hour bucket whole.
  */
 final class RawScanner {
-  private static final double NONE = -1;
-
   private final Buckets buckets;
 
   RawScanner(Buckets buckets) {
@@ -34,14 +37,16 @@ final class RawScanner {
   void scanExchanges(Connection c, long from, long to, TreeMap<Long, Partial> hours)
       throws SQLException {
     Hours at = new Hours(hours);
-    TopicIds ids = new TopicIds();
+    Packed row = new Packed();
     String sql =
-        "SELECT ts_utc, topic_ids FROM exchanges WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
+        "SELECT concat(ts_utc, ':', topic_ids) FROM exchanges WHERE ts_utc >= ? AND ts_utc < ?"
+            + " ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Partial p = at.partial(rs.getLong(1));
-        p.addExchange(ids.parse(rs.getString(2)), at.cursor.localHour(), at.cursor.weekdayIndex());
+        row.read(rs.getBytes(1), 1);
+        at.partial(row.numbers[0])
+            .addExchange(row.ids, row.idCount, at.cursor.localHour(), at.cursor.weekdayIndex());
       }
     }
   }
@@ -50,15 +55,16 @@ final class RawScanner {
   void scanSessions(Connection c, long from, long to, TreeMap<Long, Partial> hours)
       throws SQLException {
     Hours at = new Hours(hours);
-    TopicIds ids = new TopicIds();
+    Packed row = new Packed();
     String sql =
-        "SELECT start_utc, last_utc + last_duration_ms - start_utc, exchange_count, topic_ids"
+        "SELECT concat(start_utc, ',', last_utc + last_duration_ms - start_utc, ',',"
+            + " exchange_count, ':', topic_ids)"
             + " FROM sessions WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        at.partial(rs.getLong(1))
-            .addSession(rs.getLong(2), rs.getLong(3), ids.parse(rs.getString(4)));
+        row.read(rs.getBytes(1), 3);
+        at.partial(row.numbers[0]).addSession(row.numbers[1], row.numbers[2], row.ids, row.idCount);
       }
     }
   }
@@ -66,23 +72,21 @@ final class RawScanner {
   void scanQuality(Connection c, long from, long to, TreeMap<Long, Partial> hours)
       throws SQLException {
     Hours at = new Hours(hours);
-    TopicIds ids = new TopicIds();
+    Packed row = new Packed();
     String sql =
-        "SELECT ts_utc, composite, coalesce(relevance, -1), coalesce(helpfulness, -1),"
-            + " coalesce(accuracy, -1), coalesce(clarity, -1), coalesce(engagement, -1),"
-            + " topic_ids FROM quality_scores WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
+        "SELECT concat(ts_utc, ':', topic_ids), composite, ifnull(relevance, -1),"
+            + " ifnull(helpfulness, -1), ifnull(accuracy, -1), ifnull(clarity, -1),"
+            + " ifnull(engagement, -1) FROM quality_scores"
+            + " WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
+    double[] dims = new double[5];
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        at.partial(rs.getLong(1))
-            .addQuality(
-                ids.parse(rs.getString(8)),
-                rs.getDouble(2),
-                optional(rs.getDouble(3)),
-                optional(rs.getDouble(4)),
-                optional(rs.getDouble(5)),
-                optional(rs.getDouble(6)),
-                optional(rs.getDouble(7)));
+        row.read(rs.getBytes(1), 1);
+        for (int i = 0; i < dims.length; i++) {
+          dims[i] = rs.getDouble(3 + i); // -1: absent (scores lie in [0, 1])
+        }
+        at.partial(row.numbers[0]).addQuality(row.ids, row.idCount, rs.getDouble(2), dims);
       }
     }
   }
@@ -99,6 +103,56 @@ final class RawScanner {
         int rating = rs.getInt(3);
         at.partial(rs.getLong(1)).addFeedback(rs.getString(2), rating == 0 ? null : rating);
       }
+    }
+  }
+
+  /**
+   * One packed row: comma-separated whole numbers, a colon, then comma-separated topic ids (none
+   * when the column was NULL: {@code concat} skips NULLs). Parsed into reused arrays, from ASCII.
+   */
+  static final class Packed {
+    final long[] numbers = new long[3];
+    int[] ids = new int[8];
+    int idCount;
+
+    void read(byte[] b, int numberCount) {
+      int p = 0;
+      for (int n = 0; n < numberCount; n++) {
+        boolean negative = b[p] == '-';
+        if (negative) {
+          p++;
+        }
+        long v = 0;
+        while (b[p] >= '0' && b[p] <= '9') {
+          v = v * 10 + (b[p++] - '0');
+        }
+        numbers[n] = negative ? -v : v;
+        p++; // the ',' or ':'
+      }
+      idCount = 0;
+      int v = 0;
+      boolean any = false;
+      for (; p < b.length; p++) {
+        byte ch = b[p];
+        if (ch == ',') {
+          add(v);
+          v = 0;
+          any = false;
+        } else {
+          v = v * 10 + (ch - '0');
+          any = true;
+        }
+      }
+      if (any) {
+        add(v);
+      }
+    }
+
+    private void add(int id) {
+      if (idCount == ids.length) {
+        ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+      }
+      ids[idCount++] = id;
     }
   }
 
@@ -129,9 +183,5 @@ final class RawScanner {
     ps.setLong(1, from);
     ps.setLong(2, to);
     return ps;
-  }
-
-  private static Double optional(double v) {
-    return v == NONE ? null : v;
   }
 }

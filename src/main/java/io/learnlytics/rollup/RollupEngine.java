@@ -183,6 +183,16 @@ public final class RollupEngine {
     }
   }
 
+  /** Like {@link #list}, with empty topic maps: for readers of counts and means only. */
+  public List<Rollup> listWithoutTopics(Level level, long fromUtc, long toUtc) {
+    try {
+      return db.reader()
+          .withHandle(h -> RollupStore.listWithoutTopics(h.getConnection(), level, fromUtc, toUtc));
+    } catch (SQLException e) {
+      throw new StoreException("reading rollups failed", e);
+    }
+  }
+
   private int refreshBatch(Connection c) throws SQLException {
     TreeSet<Long> days = new TreeSet<>();
     List<long[]> coarse = new ArrayList<>(); // {level ordinal, start}

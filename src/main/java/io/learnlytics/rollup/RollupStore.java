@@ -1,7 +1,6 @@
 package io.learnlytics.rollup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.learnlytics.support.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +15,6 @@ import java.util.TreeMap;
 
 /** SQL for rollup rows and day states, on a connection the caller manages. */
 final class RollupStore {
-  private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {};
-  private static final TypeReference<List<String>> NAMES = new TypeReference<>() {};
-  private static final TypeReference<Map<String, TopicQuality>> QUALITY = new TypeReference<>() {};
 
   private static final String COLUMNS =
       "interval_type, period_start_utc, period_end_utc, local_start, session_count,"
@@ -30,6 +26,13 @@ final class RollupStore {
           + " correction_count, clarification_count, avg_exchanges_per_session, peak_hour,"
           + " day_distribution, top_topics, topic_distribution, quality_change, volume_change,"
           + " trend_direction, topic_sessions, topic_quality";
+
+  private static final String COLUMNS_WITHOUT_TOPICS =
+      COLUMNS
+          .replace("top_topics", "'[]'")
+          .replace("topic_distribution", "'{}'")
+          .replace("topic_sessions", "'{}'")
+          .replace("topic_quality", "'{}'");
 
   private RollupStore() {}
 
@@ -86,9 +89,23 @@ final class RollupStore {
 
   /** Rows of {@code level} starting in {@code [from, to)}, oldest first. */
   static List<Rollup> list(Connection c, Level level, long from, long to) throws SQLException {
+    return list(c, level, from, to, COLUMNS);
+  }
+
+  /**
+   * Like {@link #list(Connection, Level, long, long)}, with the topic columns left empty: the
+   * per-topic JSON is most of a row's size, and charts of counts and means never read it.
+   */
+  static List<Rollup> listWithoutTopics(Connection c, Level level, long from, long to)
+      throws SQLException {
+    return list(c, level, from, to, COLUMNS_WITHOUT_TOPICS);
+  }
+
+  private static List<Rollup> list(Connection c, Level level, long from, long to, String columns)
+      throws SQLException {
     String sql =
         "SELECT "
-            + COLUMNS
+            + columns
             + " FROM aggregated_metrics WHERE interval_type = ?"
             + " AND period_start_utc >= ? AND period_start_utc < ? ORDER BY period_start_utc";
     List<Rollup> out = new ArrayList<>();
@@ -220,11 +237,11 @@ final class RollupStore {
         rs.getLong(24),
         get(rs, 25),
         peakHour,
-        days == null ? null : parse(days, COUNTS),
-        parse(rs.getString(28), NAMES),
-        parse(rs.getString(29), COUNTS),
-        parse(rs.getString(33), COUNTS),
-        parse(rs.getString(34), QUALITY),
+        days == null ? null : JsonText.parseCounts(days, new java.util.LinkedHashMap<>()),
+        JsonText.parseNames(rs.getString(28)),
+        new LazyMap<>(rs.getString(29), JsonText::parseCounts),
+        new LazyMap<>(rs.getString(33), JsonText::parseCounts),
+        new LazyMap<>(rs.getString(34), JsonText::parseQuality),
         get(rs, 30),
         get(rs, 31),
         rs.getString(32));
@@ -248,14 +265,6 @@ final class RollupStore {
       return Json.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static <T> T parse(String json, TypeReference<T> type) {
-    try {
-      return Json.MAPPER.readValue(json, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored rollup JSON is not valid: " + json, e);
     }
   }
 }

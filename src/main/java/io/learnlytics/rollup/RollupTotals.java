@@ -1,6 +1,8 @@
 package io.learnlytics.rollup;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,9 +21,12 @@ public final class RollupTotals {
   public long feedback;
   public long positive;
   public long corrections;
-  public final TreeMap<String, Long> topics = new TreeMap<>();
-  public final TreeMap<String, Long> topicSessions = new TreeMap<>();
-  public final TreeMap<String, TopicQuality> topicQuality = new TreeMap<>();
+  // Topic maps are merged only when asked for: most readers (progress, trends) never need them,
+  // and merging a year of daily maps cost more than the rest of such an answer.
+  private final List<Rollup> rows = new ArrayList<>();
+  private TreeMap<String, Long> topics;
+  private TreeMap<String, Long> topicSessions;
+  private TreeMap<String, TopicQuality> topicQuality;
 
   public static RollupTotals of(Collection<Rollup> rows) {
     RollupTotals t = new RollupTotals();
@@ -43,9 +48,38 @@ public final class RollupTotals {
     feedback += r.feedbackCount();
     positive += r.positiveFeedbackCount();
     corrections += r.correctionCount();
-    merge(topics, r.topicDistribution());
-    merge(topicSessions, r.topicSessions());
-    r.topicQuality().forEach((k, v) -> topicQuality.merge(k, v, TopicQuality::plus));
+    rows.add(r);
+    topics = null;
+    topicSessions = null;
+    topicQuality = null;
+  }
+
+  /** Exchanges mentioning each topic. */
+  public TreeMap<String, Long> topics() {
+    if (topics == null) {
+      topics = new TreeMap<>();
+      rows.forEach(r -> merge(topics, r.topicDistribution()));
+    }
+    return topics;
+  }
+
+  /** Sessions (started in these buckets) mentioning each topic. */
+  public TreeMap<String, Long> topicSessions() {
+    if (topicSessions == null) {
+      topicSessions = new TreeMap<>();
+      rows.forEach(r -> merge(topicSessions, r.topicSessions()));
+    }
+    return topicSessions;
+  }
+
+  /** Count and sum of the composite quality of scores whose exchange mentions each topic. */
+  public TreeMap<String, TopicQuality> topicQuality() {
+    if (topicQuality == null) {
+      topicQuality = new TreeMap<>();
+      rows.forEach(
+          r -> r.topicQuality().forEach((k, v) -> topicQuality.merge(k, v, TopicQuality::plus)));
+    }
+    return topicQuality;
   }
 
   /** Mean composite quality weighted by score count, or null without scores. */

@@ -1,0 +1,50 @@
+package io.learnlytics.rollup;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A map read from a stored JSON column, parsed the first time it is used. A dashboard answer reads
+ * dozens to hundreds of rollup rows but usually needs one of their three topic maps, or none; the
+ * parsing was most of such an answer's time. Not thread-safe, like the rows it belongs to.
+ */
+final class LazyMap<V> extends AbstractMap<String, V> {
+  private String json;
+  private final Function<String, Map<String, V>> parse;
+  private Map<String, V> map;
+
+  LazyMap(String json, Function<String, Map<String, V>> parse) {
+    this.json = json;
+    this.parse = parse;
+  }
+
+  private Map<String, V> map() {
+    if (map == null) {
+      map = java.util.Collections.unmodifiableMap(parse.apply(json));
+      json = null;
+    }
+    return map;
+  }
+
+  @Override
+  public Set<Entry<String, V>> entrySet() {
+    return map().entrySet();
+  }
+
+  @Override
+  public V get(Object key) {
+    return map().get(key);
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return map().containsKey(key);
+  }
+
+  @Override
+  public int size() {
+    return map().size();
+  }
+}
