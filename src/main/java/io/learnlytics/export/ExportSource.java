@@ -115,8 +115,9 @@ final class ExportSource implements AutoCloseable {
               "s.start_offset_s",
               "s.last_utc + s.last_duration_ms - s.start_utc",
               "s.exchange_count",
-              "(SELECT json_group_array(t.topic ORDER BY t.topic) FROM session_topics t"
-                  + " WHERE t.session_id = s.session_id)"),
+              "(SELECT json_group_array(n.name ORDER BY n.name)"
+                  + " FROM json_each('[' || coalesce(s.topic_ids, '') || ']') j"
+                  + " JOIN topic_names n ON n.id = j.value)"),
           List.of(),
           "FROM sessions s WHERE s.start_utc >= ? AND s.start_utc < ?"
               + " ORDER BY s.start_utc, s.session_id");

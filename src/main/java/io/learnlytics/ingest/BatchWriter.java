@@ -10,12 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes one validated batch inside the caller's (single, IMMEDIATE) transaction.
@@ -79,7 +77,6 @@ final class BatchWriter {
     new WaitingScores(conn, marks).exchangesArrived(known);
     updateSessions(newExchanges, topicIds);
     updateConcepts(newExchanges);
-    updateSessionTopics(newExchanges);
     insert(feedback, "feedback", EventInserts.FEEDBACK, f -> null)
         .forEach(f -> marks.touch(f.tsUtc()));
     Map<Event.Quality, String> scoreTopics = new IdentityHashMap<>();
@@ -296,25 +293,6 @@ final class BatchWriter {
         ps.setLong(3, en.getValue()[1]);
         ps.setLong(4, en.getValue()[2]);
         ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  /** Records which topics each session mentions (once per session and topic). */
-  private void updateSessionTopics(List<Event.Exchange> inserted) throws SQLException {
-    try (PreparedStatement ps =
-        conn.prepareStatement(
-            "INSERT INTO session_topics (session_id, topic) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-      Set<String> seen = new HashSet<>();
-      for (Event.Exchange e : inserted) {
-        for (String topic : e.topics()) {
-          if (seen.add(e.sessionId() + '\u0000' + topic)) {
-            ps.setString(1, e.sessionId());
-            ps.setString(2, topic);
-            ps.addBatch();
-          }
-        }
       }
       ps.executeBatch();
     }

@@ -1,17 +1,12 @@
 package io.learnlytics.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.learnlytics.rollup.DirtyMarks;
-import io.learnlytics.support.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Recomputes sessions from the exchanges they have left after a deletion: start (and its offset),
@@ -20,8 +15,6 @@ import java.util.Set;
  * one range scan of the time index.
  */
 final class SessionRebuild {
-  private static final TypeReference<List<String>> TOPICS = new TypeReference<>() {};
-
   private final Connection conn;
   private final DirtyMarks marks;
 
@@ -36,7 +29,7 @@ final class SessionRebuild {
             conn.prepareStatement("SELECT last_utc FROM sessions WHERE session_id = ?");
         PreparedStatement rows =
             conn.prepareStatement(
-                "SELECT ts_utc, utc_offset_s, duration_ms, topics, topic_ids FROM exchanges"
+                "SELECT ts_utc, utc_offset_s, duration_ms, topic_ids FROM exchanges"
                     + " WHERE session_id = ? AND ts_utc BETWEEN ? AND ? ORDER BY ts_utc, rid")) {
       for (Map.Entry<String, Long> s : oldStarts.entrySet()) {
         last.setString(1, s.getKey());
@@ -59,8 +52,7 @@ final class SessionRebuild {
     long lastUtc = Long.MIN_VALUE;
     long lastDuration = 0;
     int count = 0;
-    Set<String> topics = new LinkedHashSet<>();
-    java.util.TreeSet<Integer> topicIds = new java.util.TreeSet<>();
+    TreeSet<Integer> topicIds = new TreeSet<>();
     try (ResultSet rs = rows.executeQuery()) {
       while (rs.next()) {
         long ts = rs.getLong(1);
@@ -73,8 +65,7 @@ final class SessionRebuild {
           lastUtc = ts;
           lastDuration = rs.getLong(3);
         }
-        topics.addAll(topics(rs.getString(4)));
-        String ids = rs.getString(5);
+        String ids = rs.getString(4);
         if (ids != null && !ids.isEmpty()) {
           for (String id : ids.split(",")) {
             topicIds.add(Integer.parseInt(id));
@@ -82,7 +73,6 @@ final class SessionRebuild {
         }
       }
     }
-    execute("DELETE FROM session_topics WHERE session_id = ?", sessionId);
     if (count == 0) {
       execute("DELETE FROM sessions WHERE session_id = ?", sessionId);
       return;
@@ -100,23 +90,6 @@ final class SessionRebuild {
       ps.setString(6, TopicDictionary.join(topicIds));
       ps.setString(7, sessionId);
       ps.executeUpdate();
-    }
-    try (PreparedStatement ps =
-        conn.prepareStatement("INSERT INTO session_topics (session_id, topic) VALUES (?, ?)")) {
-      for (String topic : topics) {
-        ps.setString(1, sessionId);
-        ps.setString(2, topic);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private static List<String> topics(String json) {
-    try {
-      return Json.MAPPER.readValue(json, TOPICS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored topics are not a JSON array: " + json, e);
     }
   }
 

@@ -61,7 +61,6 @@ class EventDeleteTest {
               "feedback",
               "quality_scores",
               "sessions",
-              "session_topics",
               "concepts",
               "concept_relations")) {
         assertThat(rows(server, table)).as(table).isEqualTo(rows(never, table));
@@ -165,7 +164,6 @@ class EventDeleteTest {
     String order =
         switch (table) {
           case "sessions" -> "session_id";
-          case "session_topics" -> "session_id, topic";
           case "concepts" -> "name";
           default -> "id";
         };

@@ -173,6 +173,8 @@ class ExportJsonTest {
     assertThat(month.get("timezone").textValue()).isEqualTo("Europe/Berlin");
     assertThat(ids(month.at("/events/exchanges"))).containsExactly("e1", "e2", "e3", "e4");
     assertThat(ids(month.get("sessions"), "session_id")).containsExactly("s1", "s2", "s3");
+    assertThat(month.at("/sessions/0/topics").toString()).isEqualTo("[\"recursion\",\"stacks\"]");
+    assertThat(month.at("/sessions/1/topics").toString()).isEqualTo("[\"graphs\"]");
     assertThat(ids(month.at("/events/relations"))).containsExactly("r1"); // r2 has no time
     assertThat(all.get("period_start").isNull()).isTrue();
     assertThat(ids(all.at("/events/exchanges"))).containsExactly("e0", "e1", "e2", "e3", "e4");
