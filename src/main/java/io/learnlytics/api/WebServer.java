@@ -13,11 +13,15 @@ import io.learnlytics.store.Counts;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException;
 import io.learnlytics.support.Json;
+import io.learnlytics.sync.SyncMetrics;
+import io.learnlytics.sync.Watermarks;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletChannel;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -46,6 +50,7 @@ public final class WebServer implements AutoCloseable {
     Database db = app.db();
     IngestService ingest = app.ingest();
     ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
+    SyncMetrics.register(app.registry(), new Watermarks(db), app.clock());
     EventRoutes events = new EventRoutes(ingest, metrics);
     DeleteRoutes deletes = new DeleteRoutes(ingest);
     this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
@@ -74,7 +79,9 @@ public final class WebServer implements AutoCloseable {
               c.routes.before(guard::checkCaller);
               config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
               c.routes.before("/api/*", guard::checkBody);
-              c.routes.get("/api/health", ctx -> health(ctx, db, config.apiToken().isPresent()));
+              c.routes.get(
+                  "/api/health",
+                  ctx -> health(ctx, db, config.apiToken().isPresent(), app.clock()));
               c.routes.post("/api/events", events::post);
               c.routes.after("/api/events", events::count);
               c.routes.delete(DeleteRoutes.EVENT, deletes::delete);
@@ -128,14 +135,42 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Status, version, database and counts; {@code auth} says whether the API wants a token. */
-  private static void health(Context ctx, Database db, boolean auth) {
+  private static void health(Context ctx, Database db, boolean auth, java.time.Clock clock) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("version", Version.get());
     body.put("database", db.file().toString());
     body.put("auth", auth);
     body.put("counts", Counts.of(db));
+    body.put("sources", sources(db, clock));
     ctx.json(body);
+  }
+
+  /** Each synced source table: how far it is read, how far behind, and its last error. */
+  private static List<Map<String, Object>> sources(Database db, java.time.Clock clock) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Watermarks.Mark m : new Watermarks(db).all()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("source", m.source());
+      s.put("table", m.table());
+      s.put("watermark", m.lastRowid());
+      s.put("rows_read", m.rowsRead());
+      s.put("lag_rows", m.lagRows());
+      s.put("skipped", m.rowsSkipped());
+      s.put("edits", m.edits());
+      s.put("late_rows", m.lateRows());
+      s.put(
+          "last_sync",
+          m.lastSyncUtc() == null
+              ? null
+              : java.time.Instant.ofEpochMilli(m.lastSyncUtc()).toString());
+      s.put(
+          "lag_seconds",
+          m.lastSyncUtc() == null ? null : (clock.millis() - m.lastSyncUtc()) / 1000);
+      s.put("last_error", m.lastError());
+      out.add(s);
+    }
+    return out;
   }
 
   private static void prometheus(Context ctx, App app) throws IOException {

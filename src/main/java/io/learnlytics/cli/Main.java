@@ -21,10 +21,12 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       VerifyCommand.class,
       ForgetCommand.class,
+      SyncCommand.class,
       BenchIngestCommand.class,
       BenchRollupCommand.class,
       BenchApiCommand.class,
-      BenchExportCommand.class
+      BenchExportCommand.class,
+      BenchSyncCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,9 @@ import io.learnlytics.config.Config;
 import io.learnlytics.config.ConfigException;
 import io.learnlytics.store.Counts;
 import io.learnlytics.store.ServerLock;
+import io.learnlytics.sync.SyncScheduler;
+import io.learnlytics.sync.SyncService;
+import io.learnlytics.sync.VoiceAgentSource;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,11 +33,30 @@ final class ServeCommand implements Callable<Integer> {
       description = "Load the demo history (180 days, seed 42) if the database is empty")
   boolean demo;
 
+  @Option(
+      names = "--source",
+      paramLabel = "voice-agent:DIR",
+      description =
+          "Tail the voice learning assistant's databases in DIR (read-only), every"
+              + " --source-interval-seconds (env LEARNLYTICS_SOURCE)")
+  String source;
+
+  @Option(
+      names = "--source-interval-seconds",
+      defaultValue = "${env:LEARNLYTICS_SOURCE_INTERVAL_SECONDS:-5}",
+      description = "Seconds between two reads of the source (default: ${DEFAULT-VALUE})")
+  int sourceIntervalSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
     long started = System.nanoTime();
     Config config = options.toConfig();
     config.checkBindIsSafe();
+    String sourceSpec = source != null ? source : System.getenv("LEARNLYTICS_SOURCE");
+    VoiceAgentSource tailed =
+        sourceSpec == null || sourceSpec.isBlank()
+            ? null
+            : VoiceAgentSource.parse(sourceSpec.strip());
     ServerLock lock = ServerLock.acquire(config.db());
     App app;
     try {
@@ -68,6 +90,12 @@ final class ServeCommand implements Callable<Integer> {
       demoLoad.join();
     }
     app.startBackground();
+    SyncScheduler tail =
+        tailed == null
+            ? null
+            : new SyncScheduler(
+                new SyncService(tailed, app.ingest(), app.db(), app.clock()),
+                Duration.ofSeconds(Math.max(1, sourceIntervalSeconds)));
     Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
@@ -77,6 +105,9 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   LOG.info("stopping: finishing in-flight requests");
+                  if (tail != null) {
+                    tail.close();
+                  }
                   server.close();
                   app.close();
                   lock.close();

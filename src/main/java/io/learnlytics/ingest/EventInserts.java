@@ -1,6 +1,6 @@
 package io.learnlytics.ingest;
 
-import io.learnlytics.support.Json;
+import io.learnlytics.rollup.JsonText;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -128,7 +128,7 @@ final class EventInserts {
     if (e.topics().isEmpty()) {
       return "[]";
     }
-    return Json.MAPPER.valueToTree(e.topics()).toString();
+    return JsonText.names(e.topics());
   }
 
   private static void setNullable(PreparedStatement ps, int i, Object v) throws SQLException {

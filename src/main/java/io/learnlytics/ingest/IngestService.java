@@ -9,6 +9,7 @@ import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.NotFound;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -58,9 +59,39 @@ public final class IngestService {
 
   /** Ingests already-parsed event objects. */
   public IngestResult ingest(List<JsonNode> nodes) {
+    return write(validate(nodes), (c, r) -> {});
+  }
+
+  /** A batch that passed validation and is ready to be written. */
+  public record Validated(List<Event> events) {
+    public int size() {
+      return events.size();
+    }
+  }
+
+  /** Work done in the same transaction as a batch's events, knowing what was stored. */
+  public interface AlsoInTransaction {
+    void run(Connection c, IngestResult result) throws SQLException;
+  }
+
+  /**
+   * Validates event objects without touching the database, so that a caller can validate the next
+   * batch while the previous one is written.
+   *
+   * @throws InvalidInput naming every refused event by index
+   */
+  public Validated validate(List<JsonNode> nodes) {
     EventValidator validator = new EventValidator(window());
     nodes.forEach(validator::add);
-    return write(validator.events());
+    return new Validated(validator.events());
+  }
+
+  /**
+   * Writes a validated batch in one transaction, with {@code also} (a sync watermark, say) in the
+   * same transaction: both are stored, or neither.
+   */
+  public IngestResult write(Validated batch, AlsoInTransaction also) {
+    return write(batch.events(), also);
   }
 
   /**
@@ -139,6 +170,10 @@ public final class IngestService {
   }
 
   private IngestResult write(List<Event> events) {
+    return write(events, (c, r) -> {});
+  }
+
+  private IngestResult write(List<Event> events, AlsoInTransaction also) {
     long now = clock.millis();
     TopicDictionary.Batch[] ids = new TopicDictionary.Batch[1];
     IngestResult result =
@@ -147,7 +182,10 @@ public final class IngestService {
             c -> {
               ids[0] = topics.batch(c);
               try {
-                return new BatchWriter(c, now, new DirtyMarks(buckets), ids[0]).write(events);
+                IngestResult r =
+                    new BatchWriter(c, now, new DirtyMarks(buckets), ids[0]).write(events);
+                also.run(c, r);
+                return r;
               } finally {
                 ids[0].close();
               }

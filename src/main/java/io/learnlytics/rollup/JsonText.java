@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * them than the aggregation did. Output is plain JSON that Jackson reads back; doubles use {@link
  * Double#toString}, which reads back as the same double.
  */
-final class JsonText {
+public final class JsonText {
   private JsonText() {}
 
   static String counts(Map<String, Long> m) {
@@ -25,7 +25,8 @@ final class JsonText {
     return sb.append('}').toString();
   }
 
-  static String names(List<String> names) {
+  /** A JSON array of strings. */
+  public static String names(List<String> names) {
     StringBuilder sb = new StringBuilder(16 + names.size() * 16).append('[');
     for (String n : names) {
       if (sb.length() > 1) {

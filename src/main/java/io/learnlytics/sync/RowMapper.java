@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.List;
 final class RowMapper {
   private static final DateTimeFormatter NAIVE =
       new DateTimeFormatterBuilder()
-          .appendPattern("yyyy-MM-dd")
+          .appendPattern("uuuu-MM-dd")
           .optionalStart()
           .appendLiteral(' ')
           .optionalEnd()
@@ -40,7 +41,8 @@ final class RowMapper {
           .optionalStart()
           .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
           .optionalEnd()
-          .toFormatter();
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT); // 2025-02-30 is an error, not 2025-02-28
 
   private RowMapper() {}
 
@@ -217,6 +219,10 @@ final class RowMapper {
       return null;
     }
     String t = text.strip();
+    LocalDateTime usual = usualForm(t);
+    if (usual != null) {
+      return usual.atOffset(ZoneOffset.UTC);
+    }
     try {
       return LocalDateTime.parse(t, NAIVE).atOffset(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
@@ -226,6 +232,65 @@ final class RowMapper {
         return null;
       }
     }
+  }
+
+  /**
+   * The assistant's own form, {@code yyyy-MM-dd HH:mm:ss[.f...]}, read by position: a sync reads
+   * millions of them, and the general formatter costs more than the rest of the row. Null for any
+   * other form (the formatter then decides).
+   */
+  private static LocalDateTime usualForm(String t) {
+    int n = t.length();
+    if (n < 19
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != ' '
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 19) {
+      if (t.charAt(19) != '.' || n == 20 || n > 29) {
+        return null;
+      }
+      int digits = digits(t, 20, n);
+      if (digits < 0) {
+        return null;
+      }
+      nanos = digits * POWERS[29 - n];
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+    } catch (java.time.DateTimeException e) {
+      return null; // 2025-02-30 and the like
+    }
+  }
+
+  private static final int[] POWERS = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
+
+  /** The decimal number in {@code t[from, to)}, or -1 when a character is not a digit. */
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static ObjectNode event(String kind, String id) {
