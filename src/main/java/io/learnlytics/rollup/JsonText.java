@@ -15,6 +15,9 @@ public final class JsonText {
   private JsonText() {}
 
   static String counts(Map<String, Long> m) {
+    if (m instanceof LazyMap<?> lazy) {
+      return lazy.json();
+    }
     StringBuilder sb = new StringBuilder(16 + m.size() * 24).append('{');
     for (Map.Entry<String, Long> e : m.entrySet()) {
       if (sb.length() > 1) {
@@ -38,6 +41,9 @@ public final class JsonText {
   }
 
   static String quality(Map<String, TopicQuality> m) {
+    if (m instanceof LazyMap<?> lazy) {
+      return lazy.json();
+    }
     StringBuilder sb = new StringBuilder(16 + m.size() * 40).append('{');
     for (Map.Entry<String, TopicQuality> e : m.entrySet()) {
       if (sb.length() > 1) {

@@ -8,10 +8,11 @@ import java.util.function.Function;
 /**
  * A map read from a stored JSON column, parsed the first time it is used. A dashboard answer reads
  * dozens to hundreds of rollup rows but usually needs one of their three topic maps, or none; the
- * parsing was most of such an answer's time. Not thread-safe, like the rows it belongs to.
+ * parsing was most of such an answer's time. Rows computed by a rollup hold their rendered JSON the
+ * same way, so it is stored as rendered. Not thread-safe, like the rows it belongs to.
  */
 final class LazyMap<V> extends AbstractMap<String, V> {
-  private String json;
+  private final String json;
   private final Function<String, Map<String, V>> parse;
   private Map<String, V> map;
 
@@ -23,9 +24,13 @@ final class LazyMap<V> extends AbstractMap<String, V> {
   private Map<String, V> map() {
     if (map == null) {
       map = java.util.Collections.unmodifiableMap(parse.apply(json));
-      json = null;
     }
     return map;
+  }
+
+  /** The JSON this map was (or will be) parsed from. */
+  String json() {
+    return json;
   }
 
   @Override

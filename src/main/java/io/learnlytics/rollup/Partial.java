@@ -1,7 +1,6 @@
 package io.learnlytics.rollup;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,10 @@ import java.util.List;
  * <p>Sessions count in the bucket of their start (with their whole duration and exchange count);
  * exchanges, quality scores and feedback in the bucket of their own timestamp.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
 final class Partial {
+  /** First byte of a stored day state: the layout of {@link #toBytes}. */
+  private static final byte FORMAT = 1;
+
   long exchanges;
   long sessions;
   long sessionExchanges;
@@ -42,7 +43,6 @@ final class Partial {
   long[] exchangesByWeekday = new long[7]; // index: DayOfWeek.getValue() - 1, of the learning date
 
   /** Sum and count of one optional quality dimension. */
-  @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
   static final class Dimension {
     long count;
     double sum;
@@ -152,6 +152,73 @@ final class Partial {
     for (int d = 0; d < 7; d++) {
       exchangesByWeekday[d] += o.exchangesByWeekday[d];
     }
+  }
+
+  /**
+   * The day state stored in {@code rollup_day_state}: fixed-width fields in declaration order, then
+   * the session durations, the histograms and the topic table. Binary because a rebuild stores a
+   * state per learning day and an incremental refresh reads a month of them back.
+   */
+  byte[] toBytes() {
+    int fixed = 7 + 2 * 5 + 5 + 1 + 24 + 7; // scalars, dimensions, feedback, length, histograms
+    int size = 1 + 8 * (fixed + sessionDurations.size()) + topics.encodedSize();
+    ByteBuffer b = ByteBuffer.allocate(size).put(FORMAT);
+    b.putLong(exchanges).putLong(sessions).putLong(sessionExchanges).putLong(sessionDurationMs);
+    b.putLong(qualityCount).putDouble(compositeMean).putDouble(compositeM2);
+    for (Dimension d : dimensions()) {
+      b.putLong(d.count).putDouble(d.sum);
+    }
+    b.putLong(feedback).putLong(positive).putLong(negative).putLong(corrections);
+    b.putLong(clarifications).putLong(sessionDurations.size());
+    sessionDurations.forEach(b::putLong);
+    for (long v : exchangesByHour) {
+      b.putLong(v);
+    }
+    for (long v : exchangesByWeekday) {
+      b.putLong(v);
+    }
+    topics.write(b);
+    return b.array();
+  }
+
+  static Partial fromBytes(byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    if (b.get() != FORMAT) {
+      throw new IllegalStateException("a stored day state has an unknown format");
+    }
+    Partial p = new Partial();
+    p.exchanges = b.getLong();
+    p.sessions = b.getLong();
+    p.sessionExchanges = b.getLong();
+    p.sessionDurationMs = b.getLong();
+    p.qualityCount = b.getLong();
+    p.compositeMean = b.getDouble();
+    p.compositeM2 = b.getDouble();
+    for (Dimension d : p.dimensions()) {
+      d.count = b.getLong();
+      d.sum = b.getDouble();
+    }
+    p.feedback = b.getLong();
+    p.positive = b.getLong();
+    p.negative = b.getLong();
+    p.corrections = b.getLong();
+    p.clarifications = b.getLong();
+    long durations = b.getLong();
+    for (long i = 0; i < durations; i++) {
+      p.sessionDurations.add(b.getLong());
+    }
+    for (int h = 0; h < 24; h++) {
+      p.exchangesByHour[h] = b.getLong();
+    }
+    for (int d = 0; d < 7; d++) {
+      p.exchangesByWeekday[d] = b.getLong();
+    }
+    p.topics = TopicTally.read(b);
+    return p;
+  }
+
+  private Dimension[] dimensions() {
+    return new Dimension[] {relevance, helpfulness, accuracy, clarity, engagement};
   }
 
   /** Chan et al.'s pairwise update: exact merge of count, mean and M2. */

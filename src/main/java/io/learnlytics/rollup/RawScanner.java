@@ -12,10 +12,9 @@ import java.util.TreeMap;
  *
  * <p>The SQLite driver crosses into native code for every column it returns (about 250 ns a call),
  * which was most of a rebuild's time. So each row's integer and text columns come packed in one
- * value — {@code "ts:ids"}, {@code "start,duration,count:ids"} — parsed here from its bytes; the
- * only REAL read per row is a score's composite (its running variance needs each value). The
- * optional quality dimensions are summed by SQLite per hour instead, grouped by local hour within
- * each span of constant UTC offset (between DST changes), which keeps every hour bucket whole.
+ * value — {@code "ts:ids"}, {@code "start,duration,count:ids"} — parsed here from its bytes. A
+ * score's REAL columns are read one by one: SQLite's text form of a REAL keeps 15 digits, which
+ * would not give back the same double.
  */
 final class RawScanner {
   private final Buckets buckets;

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +15,13 @@ final class RollupCalculator {
 
   private RollupCalculator() {}
 
-  /** The row of a bucket; {@code names} maps topic ids to names ({@code names[id]}). */
+  /**
+   * The row of a bucket, its topic maps named from {@code names}; with {@code names} null, the
+   * topic maps are left empty (for rows that are never stored).
+   */
   static Rollup compute(
-      Level level, long start, long end, String localStart, Partial p, String[] names) {
-    Map<String, Long> topics = p.topics.mentions(names);
+      Level level, long start, long end, String localStart, Partial p, TopicNames names) {
+    TopicTally.TopicColumns topics = names == null ? p.topics.countOnly() : p.topics.render(names);
     return new Rollup(
         level,
         start,
@@ -27,7 +29,7 @@ final class RollupCalculator {
         localStart,
         p.sessions,
         p.exchanges,
-        topics.size(),
+        topics.unique(),
         p.sessionDurationMs,
         ratio(p.sessionDurationMs, p.sessions),
         median(p.sessionDurations),
@@ -48,10 +50,10 @@ final class RollupCalculator {
         ratio(p.sessionExchanges, p.sessions),
         level == Level.HOURLY ? null : peakHour(p.exchangesByHour),
         level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(p.exchangesByWeekday) : null,
-        topTopics(topics),
-        Collections.unmodifiableMap(topics),
-        Collections.unmodifiableMap(p.topics.sessions(names)),
-        Collections.unmodifiableMap(p.topics.quality(names)),
+        topics.top(),
+        new LazyMap<>(topics.mentions(), JsonText::parseCounts),
+        new LazyMap<>(topics.sessions(), JsonText::parseCounts),
+        new LazyMap<>(topics.quality(), JsonText::parseQuality),
         null,
         null,
         null);
@@ -89,16 +91,5 @@ final class RollupCalculator {
       out.put(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH), byWeekday[d.getValue() - 1]);
     }
     return out;
-  }
-
-  /** The five most mentioned topics, most first, ties by name. */
-  static List<String> topTopics(Map<String, Long> topics) {
-    return topics.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(TOP_TOPICS)
-        .map(Map.Entry::getKey)
-        .toList();
   }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -33,6 +36,11 @@ import org.jdbi.v3.core.Handle;
 public final class RollupEngine {
   /** Most learning days recomputed in one transaction, so ingest never waits long. */
   static final int DAYS_PER_TRANSACTION = 120;
+
+  /** Learning days a rebuild reads at once, and how many such spans are read ahead. */
+  static final int CHUNK_DAYS = 14;
+
+  static final int CHUNKS_AHEAD = 3;
 
   private final Database db;
   private final Buckets buckets;
@@ -243,56 +251,69 @@ public final class RollupEngine {
         to != null
             ? buckets.dayStart(to.plusDays(1))
             : buckets.end(Level.DAILY, buckets.start(Level.DAILY, range[1]));
-    TreeMap<Long, Partial> hours = scanInParallel(fromUtc, toUtc);
     RollupWriter writer = writer(c);
-    writer.writeDays(fromUtc, toUtc, hours);
+    scanInChunks(fromUtc, toUtc, writer);
     int rows = count(writer.finish());
     DirtyMarks.deleteRange(c, fromUtc, toUtc);
     return rows;
   }
 
   /**
-   * Reads the range as two halves on two read connections at once (the machine has two cores),
-   * split at the day of the median exchange so both get about the same number of rows, then merges
-   * the two hour maps. The caller holds the write lock, so both snapshots see the same committed
-   * raw data.
+   * Reads the range in spans of {@link #CHUNK_DAYS} learning days on two reader threads, a few
+   * spans ahead, while this thread writes each span's rows in order. Holding only the spans in
+   * flight, instead of every hour of the history, keeps the live heap small: with the whole history
+   * in memory, garbage collection copying it cost more than the aggregation itself. The caller
+   * holds the write lock, so every reader sees the same committed raw data.
    */
-  private TreeMap<Long, Partial> scanInParallel(long from, long to) {
-    long mid = read(c -> splitPoint(c, from, to));
-    CompletableFuture<TreeMap<Long, Partial>> later =
-        CompletableFuture.supplyAsync(() -> read(c -> scanner.scanAll(c, mid, to)));
-    TreeMap<Long, Partial> hours = read(c -> scanner.scanAll(c, from, mid));
+  private void scanInChunks(long from, long to, RollupWriter writer) throws SQLException {
+    ExecutorService readers = Executors.newFixedThreadPool(2, RollupEngine::readerThread);
     try {
-      later
-          .join()
-          .forEach(
-              (k, v) ->
-                  hours.merge(
-                      k,
-                      v,
-                      (a, b) -> {
-                        a.merge(b);
-                        return a;
-                      }));
+      ArrayDeque<long[]> spans = new ArrayDeque<>(chunks(from, to));
+      ArrayDeque<CompletableFuture<TreeMap<Long, Partial>>> pending = new ArrayDeque<>();
+      ArrayDeque<long[]> pendingSpans = new ArrayDeque<>();
+      while (!spans.isEmpty() || !pending.isEmpty()) {
+        while (!spans.isEmpty() && pending.size() < CHUNKS_AHEAD) {
+          long[] span = spans.poll();
+          pendingSpans.add(span);
+          pending.add(
+              CompletableFuture.supplyAsync(
+                  () -> read(r -> scanner.scanAll(r, span[0], span[1])), readers));
+        }
+        long[] span = pendingSpans.poll();
+        writer.writeDays(span[0], span[1], join(pending.poll()));
+      }
+    } finally {
+      readers.shutdownNow();
+    }
+  }
+
+  /** Day-aligned spans covering {@code [from, to)}. */
+  private List<long[]> chunks(long from, long to) {
+    List<long[]> out = new ArrayList<>();
+    long start = from;
+    while (start < to) {
+      long end = start;
+      for (int d = 0; d < CHUNK_DAYS && end < to; d++) {
+        end = buckets.end(Level.DAILY, end);
+      }
+      out.add(new long[] {start, Math.min(end, to)});
+      start = end;
+    }
+    return out;
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    return hours;
   }
 
-  /** The start of the learning day holding the median exchange of {@code [from, to)}. */
-  private long splitPoint(Connection c, long from, long to) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT ts_utc FROM exchanges WHERE ts_utc >= ?1 AND ts_utc < ?2 ORDER BY ts_utc"
-                + " LIMIT 1 OFFSET (SELECT count(*) / 2 FROM exchanges"
-                + " WHERE ts_utc >= ?1 AND ts_utc < ?2)")) {
-      ps.setLong(1, from);
-      ps.setLong(2, to);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Math.max(from, buckets.start(Level.DAILY, rs.getLong(1))) : to;
-      }
-    }
+  private static Thread readerThread(Runnable r) {
+    Thread t = new Thread(r, "learnlytics-rollup-reader");
+    t.setDaemon(true);
+    return t;
   }
 
   private interface Scan<T> {

@@ -1,7 +1,5 @@
 package io.learnlytics.rollup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.learnlytics.support.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -128,7 +126,7 @@ final class RollupStore {
             "INSERT OR REPLACE INTO rollup_day_state (period_start_utc, state) VALUES (?, ?)")) {
       for (Map.Entry<Long, Partial> e : days.entrySet()) {
         ps.setLong(1, e.getKey());
-        ps.setString(2, json(e.getValue()));
+        ps.setBytes(2, e.getValue().toBytes());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -156,11 +154,9 @@ final class RollupStore {
       ps.setLong(2, to);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getLong(1), Json.MAPPER.readValue(rs.getString(2), Partial.class));
+          out.put(rs.getLong(1), Partial.fromBytes(rs.getBytes(2)));
         }
       }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored day state is not valid JSON", e);
     }
     return out;
   }
@@ -258,13 +254,5 @@ final class RollupStore {
   private static Double get(ResultSet rs, int i) throws SQLException {
     double v = rs.getDouble(i);
     return rs.wasNull() ? null : v;
-  }
-
-  private static String json(Object value) {
-    try {
-      return Json.MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

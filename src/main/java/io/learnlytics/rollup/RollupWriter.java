@@ -29,7 +29,7 @@ final class RollupWriter {
   private final long nowUtc;
   private final long hourlyFloorUtc;
   private final long dailyFloorUtc;
-  private final String[] topicNames;
+  private final TopicNames topicNames;
   private final SortedSet<Long> weeks = new TreeSet<>();
   private final SortedSet<Long> months = new TreeSet<>();
   private final Map<Level, List<Rollup>> written = new HashMap<>();
@@ -68,9 +68,12 @@ final class RollupWriter {
     }
     List<Rollup> daily = new ArrayList<>(days.size());
     for (Map.Entry<Long, Partial> e : days.entrySet()) {
-      Rollup r = row(Level.DAILY, e.getKey(), e.getValue());
-      dailyRows.put(r.periodStartUtc(), r);
-      if (r.periodEndUtc() >= dailyFloorUtc) {
+      long start = e.getKey();
+      boolean kept = buckets.end(Level.DAILY, start) >= dailyFloorUtc;
+      // A day retention drops at once only sets the next day's trend: skip its topic columns.
+      Rollup r = kept ? row(Level.DAILY, start, e.getValue()) : trendOnlyRow(start, e.getValue());
+      dailyRows.put(start, r);
+      if (kept) {
         daily.add(r);
       }
     }
@@ -194,5 +197,10 @@ final class RollupWriter {
   private Rollup row(Level level, long start, Partial p) {
     return RollupCalculator.compute(
         level, start, buckets.end(level, start), buckets.localLabel(start), p, topicNames);
+  }
+
+  private Rollup trendOnlyRow(long start, Partial p) {
+    return RollupCalculator.compute(
+        Level.DAILY, start, buckets.end(Level.DAILY, start), buckets.localLabel(start), p, null);
   }
 }

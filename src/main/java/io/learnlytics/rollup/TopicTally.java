@@ -1,18 +1,16 @@
 package io.learnlytics.rollup;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 /**
  * Per-topic counts of one bucket, keyed by topic id ({@code topic_names}): exchanges mentioning the
  * topic, sessions (started in the bucket) mentioning it, and the count and sum of the composite
  * quality of scores whose exchange mentions it. An open-addressing table of parallel arrays: a
  * rollup adds millions of mentions, and boxed sorted maps of names cost more than the rest of the
- * aggregation. Names are attached only when a row is computed ({@link #mentions(String[])}).
+ * aggregation. Names are attached only when a row is rendered ({@link #render}).
  */
 final class TopicTally {
   private int[] keys; // 0 = empty slot (ids start at 1)
@@ -23,7 +21,7 @@ final class TopicTally {
   private int size;
 
   TopicTally() {
-    allocate(8);
+    allocate(32);
   }
 
   int size() {
@@ -48,6 +46,10 @@ final class TopicTally {
   }
 
   void merge(TopicTally o) {
+    int needed = size + o.size;
+    if (needed * 4 > keys.length * 3) {
+      resize(Integer.highestOneBit(needed * 4 / 3) * 2); // at most 3/4 full afterwards
+    }
     for (int i = 0; i < o.keys.length; i++) {
       if (o.keys[i] != 0) {
         int s = slot(o.keys[i]); // before reading the arrays: it may grow them
@@ -59,35 +61,93 @@ final class TopicTally {
     }
   }
 
-  /** Topics mentioned at least once, by name (sorted), with their mention counts. */
-  TreeMap<String, Long> mentions(String[] names) {
-    return counts(names, mentions);
-  }
-
-  /** Topics of at least one session started here, by name, with their session counts. */
-  TreeMap<String, Long> sessions(String[] names) {
-    return counts(names, sessions);
-  }
-
-  /** Topics with at least one score, by name, with the scores' count and sum. */
-  TreeMap<String, TopicQuality> quality(String[] names) {
-    TreeMap<String, TopicQuality> out = new TreeMap<>();
+  /**
+   * The three topic columns of a rollup row, rendered straight from the table in name order: a day
+   * of many topics would otherwise build, sort and re-read three boxed maps per row.
+   */
+  TopicColumns render(TopicNames names) {
+    long[] order = new long[size]; // name rank in the high half, slot in the low half
+    int n = 0;
     for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != 0 && qualityCount[i] > 0) {
-        out.put(names[keys[i]], new TopicQuality(qualityCount[i], qualitySum[i]));
+      if (keys[i] != 0) {
+        order[n++] = (long) names.rank(keys[i]) << 32 | i;
       }
     }
-    return out;
-  }
-
-  private TreeMap<String, Long> counts(String[] names, long[] values) {
-    TreeMap<String, Long> out = new TreeMap<>();
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != 0 && values[i] > 0) {
-        out.put(names[keys[i]], values[i]);
+    Arrays.sort(order, 0, n);
+    StringBuilder m = new StringBuilder(2 + n * 24).append('{');
+    StringBuilder s = new StringBuilder(2 + n * 24).append('{');
+    StringBuilder q = new StringBuilder(2 + n * 48).append('{');
+    TopFive top = new TopFive();
+    int unique = 0;
+    for (int j = 0; j < n; j++) {
+      int i = (int) order[j];
+      String name = names.quoted(keys[i]);
+      if (mentions[i] > 0) {
+        separate(m).append(name).append(':').append(mentions[i]);
+        top.offer(i, mentions[i]);
+        unique++;
+      }
+      if (sessions[i] > 0) {
+        separate(s).append(name).append(':').append(sessions[i]);
+      }
+      if (qualityCount[i] > 0) {
+        separate(q).append(name).append(":{\"count\":").append(qualityCount[i]);
+        q.append(",\"sum\":").append(qualitySum[i]).append('}');
       }
     }
-    return out;
+    List<String> topNames = new ArrayList<>(top.size);
+    for (int k = 0; k < top.size; k++) {
+      topNames.add(names.name(keys[top.slots[k]]));
+    }
+    return new TopicColumns(
+        unique,
+        List.copyOf(topNames),
+        m.append('}').toString(),
+        s.append('}').toString(),
+        q.append('}').toString());
+  }
+
+  /** Empty topic columns, with the count of topics mentioned. */
+  TopicColumns countOnly() {
+    int unique = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0 && mentions[i] > 0) {
+        unique++;
+      }
+    }
+    return new TopicColumns(unique, List.of(), "{}", "{}", "{}");
+  }
+
+  private static StringBuilder separate(StringBuilder sb) {
+    return sb.length() > 1 ? sb.append(',') : sb;
+  }
+
+  /** A row's topic columns as stored JSON, with the count of topics mentioned. */
+  record TopicColumns(
+      int unique, List<String> top, String mentions, String sessions, String quality) {}
+
+  /**
+   * The most mentioned topics, offered in name order: a later topic displaces an earlier one only
+   * with strictly more mentions, so ties stay in name order.
+   */
+  private static final class TopFive {
+    final int[] slots = new int[RollupCalculator.TOP_TOPICS];
+    final long[] counts = new long[RollupCalculator.TOP_TOPICS];
+    int size;
+
+    void offer(int slot, long count) {
+      if (size == slots.length && count <= counts[size - 1]) {
+        return;
+      }
+      int at = size == slots.length ? size - 1 : size++;
+      while (at > 0 && counts[at - 1] < count) {
+        slots[at] = slots[at - 1];
+        counts[at] = counts[at - 1];
+        at--;
+      }
+      slots[at] = slot;
+      counts[at] = count;
+    }
   }
 
   /** The slot of {@code id}, added (with zero counts) when absent. */
@@ -114,12 +174,16 @@ final class TopicTally {
   }
 
   private void grow() {
+    resize(keys.length * 2);
+  }
+
+  private void resize(int capacity) {
     int[] k = keys;
     long[] m = mentions;
     long[] s = sessions;
     long[] qc = qualityCount;
     double[] qs = qualitySum;
-    allocate(k.length * 2);
+    allocate(capacity);
     size = 0;
     for (int i = 0; i < k.length; i++) {
       if (k[i] != 0) {
@@ -140,63 +204,33 @@ final class TopicTally {
     qualitySum = new double[capacity];
   }
 
-  /** Stored in day states as parallel arrays: {@code {"id":[..],"m":[..],"s":[..],...}}. */
-  @JsonValue
-  Map<String, Object> toJson() {
-    int[] id = new int[size];
-    long[] m = new long[size];
-    long[] s = new long[size];
-    long[] qc = new long[size];
-    double[] qs = new double[size];
-    int n = 0;
+  /** Appends the table to a day state: its size, then id, counts and sum of each topic. */
+  void write(ByteBuffer out) {
+    out.putInt(size);
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
-        id[n] = keys[i];
-        m[n] = mentions[i];
-        s[n] = sessions[i];
-        qc[n] = qualityCount[i];
-        qs[n] = qualitySum[i];
-        n++;
+        out.putInt(keys[i]).putLong(mentions[i]).putLong(sessions[i]);
+        out.putLong(qualityCount[i]).putDouble(qualitySum[i]);
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", id);
-    out.put("m", m);
-    out.put("s", s);
-    out.put("qc", qc);
-    out.put("qs", qs);
-    return out;
   }
 
-  @JsonCreator
-  static TopicTally fromJson(Map<String, Object> json) {
+  /** Bytes {@link #write} needs. */
+  int encodedSize() {
+    return 4 + size * (4 + 8 * 4);
+  }
+
+  static TopicTally read(ByteBuffer in) {
     TopicTally t = new TopicTally();
-    int[] id = ints(json.get("id"));
-    long[] m = longs(json.get("m"));
-    long[] s = longs(json.get("s"));
-    long[] qc = longs(json.get("qc"));
-    double[] qs = doubles(json.get("qs"));
-    for (int i = 0; i < id.length; i++) {
-      int j = t.slot(id[i]); // before reading the arrays: it may grow them
-      t.mentions[j] = m[i];
-      t.sessions[j] = s[i];
-      t.qualityCount[j] = qc[i];
-      t.qualitySum[j] = qs[i];
+    int n = in.getInt();
+    for (int k = 0; k < n; k++) {
+      int j = t.slot(in.getInt()); // before reading the arrays: it may grow them
+      t.mentions[j] = in.getLong();
+      t.sessions[j] = in.getLong();
+      t.qualityCount[j] = in.getLong();
+      t.qualitySum[j] = in.getDouble();
     }
     return t;
-  }
-
-  private static int[] ints(Object list) {
-    return ((java.util.List<?>) list).stream().mapToInt(v -> ((Number) v).intValue()).toArray();
-  }
-
-  private static long[] longs(Object list) {
-    return ((java.util.List<?>) list).stream().mapToLong(v -> ((Number) v).longValue()).toArray();
-  }
-
-  private static double[] doubles(Object list) {
-    return ((java.util.List<?>) list)
-        .stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
   }
 
   @Override
