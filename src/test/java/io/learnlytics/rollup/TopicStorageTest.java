@@ -126,6 +126,55 @@ class TopicStorageTest {
   }
 
   @Test
+  void json_day_states_from_before_v10_are_recomputed_as_binary_on_the_first_refresh()
+      throws Exception {
+    Path old = dir.resolve("v9.db");
+    Flyway.configure()
+        .dataSource("jdbc:sqlite:" + old, null, null)
+        .locations("classpath:db/migration")
+        .target("9")
+        .load()
+        .migrate();
+    long day = 1763424000000L; // 2025-11-18T00:00Z
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement st = c.createStatement()) {
+      st.execute("INSERT INTO topic_names (id, name) VALUES (1, 'graphs')");
+      st.execute(
+          "INSERT INTO exchanges (id, session_id, ts_utc, utc_offset_s, duration_ms, topics,"
+              + " topic_ids, fingerprint, ingested_utc) VALUES"
+              + " ('a', 's', 1763460000000, 0, 1000, '[\"graphs\"]', '1', 1, 0)");
+      st.execute(
+          "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc,"
+              + " last_duration_ms, exchange_count, topic_ids)"
+              + " VALUES ('s', 1763460000000, 0, 1763460000000, 1000, 1, '1')");
+      // A state in the old JSON form, as an older version wrote it (with a stale count).
+      st.execute(
+          "INSERT INTO rollup_day_state VALUES ("
+              + day
+              + ", '{\"exchanges\":7,\"topics\":{\"id\":[1],\"m\":[7],\"s\":[1],"
+              + "\"qc\":[0],\"qs\":[0.0]}}')");
+    }
+
+    try (App app = App.open(config(old, new Config.Retention(0, 0)))) {
+      assertThat(count(app, "dirty_buckets")).isEqualTo(1);
+      app.rollups().refreshDirty();
+
+      Rollup week = app.rollups().list(Level.WEEKLY, Long.MIN_VALUE, Long.MAX_VALUE).get(0);
+      assertThat(week.exchangeCount()).isEqualTo(1);
+      assertThat(week.topicDistribution()).isEqualTo(Map.of("graphs", 1L));
+      String type =
+          app.db()
+              .reader()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT typeof(state) FROM rollup_day_state")
+                          .mapTo(String.class)
+                          .one());
+      assertThat(type).isEqualTo("blob");
+    }
+  }
+
+  @Test
   void rows_retention_would_delete_are_not_written_and_trends_still_see_them() {
     Instant now = Instant.parse("2026-12-01T12:00:00Z");
     Database.open(dir.resolve("r.db")).close();
