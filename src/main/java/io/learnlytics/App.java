@@ -6,6 +6,11 @@ import io.learnlytics.config.Config;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.export.ExportService;
 import io.learnlytics.goal.GoalService;
+import io.learnlytics.graph.EmbeddedGraph;
+import io.learnlytics.graph.GraphMirror;
+import io.learnlytics.graph.GraphSelection;
+import io.learnlytics.graph.KnowledgeGraph;
+import io.learnlytics.graph.Neo4jGraph;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.jobs.FollowUpJobs;
@@ -17,8 +22,11 @@ import io.learnlytics.rollup.RollupMetrics;
 import io.learnlytics.store.Database;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The wiring of one Learnlytics instance: database, ingest, rollups and their background work. The
@@ -26,6 +34,9 @@ import java.util.concurrent.Executors;
  * only with {@link #startBackground()}, so one-shot commands stay one-shot.
  */
 public final class App implements AutoCloseable {
+  /** How often, with {@code --graph-write}, changes to our graph are written to Neo4j. */
+  static final long GRAPH_WRITE_SECONDS = 10;
+
   private final Config config;
   private final Clock clock;
   private final Database db;
@@ -37,6 +48,7 @@ public final class App implements AutoCloseable {
   private final GoalService goals;
   private final InsightService insights;
   private final ExportService exports;
+  private final KnowledgeGraph graph;
   private final ExecutorService cacheRefresher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -47,6 +59,7 @@ public final class App implements AutoCloseable {
   private DirtyRefresher refresher;
   private RollupScheduler scheduler;
   private FollowUpJobs followUps;
+  private ScheduledExecutorService graphWriter;
 
   public App(Config config, Clock clock, PrometheusRegistry registry) {
     this(config, clock, registry, false);
@@ -56,7 +69,10 @@ public final class App implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.registry = registry;
-    this.db = Database.open(config.db(), config.ingest().lockTimeout(), checkPages);
+    // Neo4j first: a wrong URI or password stops the start before any work.
+    Optional<KnowledgeGraph> remote = GraphSelection.connect(config.graph());
+    this.db = openDatabase(config, checkPages, remote);
+    this.graph = remote.orElseGet(() -> new EmbeddedGraph(db));
     Buckets buckets = new Buckets(config.zone(), config.dayStartHour(), config.weekStart());
     this.ingest = new IngestService(db, clock, buckets, config.ingest());
     this.rollups =
@@ -64,12 +80,23 @@ public final class App implements AutoCloseable {
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
     this.goals = new GoalService(db, rollups, clock);
     this.insights = new InsightService(db, rollups, clock);
-    this.dashboard = new Dashboard(rollups, db, clock, goals, insights);
+    this.dashboard = new Dashboard(rollups, db, clock, goals, insights, graph);
     this.exports = new ExportService(db, rollups, goals, clock);
     // Every answer derives from the data: new events and new rollups drop the cached answers.
     ingest.onCommit(cache::invalidate);
     rollups.onChange(cache::invalidate);
     goals.onChange(cache::invalidate);
+    graph.onRecovery(cache::invalidate); // answers computed while the graph was down lack it
+  }
+
+  private static Database openDatabase(
+      Config config, boolean checkPages, Optional<KnowledgeGraph> remote) {
+    try {
+      return Database.open(config.db(), config.ingest().lockTimeout(), checkPages);
+    } catch (RuntimeException e) {
+      remote.ifPresent(KnowledgeGraph::close);
+      throw e;
+    }
   }
 
   /** An instance on the system clock in the configured zone, with its own metrics registry. */
@@ -93,6 +120,18 @@ public final class App implements AutoCloseable {
         new RollupScheduler(db, rollups, clock, config.weekStart(), config.retention()).start();
     followUps = new FollowUpJobs(goals::evaluate, this::generateInsights, clock).start();
     rollups.onChange(followUps::afterChange);
+    if (config.graph().write() && graph instanceof Neo4jGraph neo4j) {
+      GraphMirror mirror = new GraphMirror(db, neo4j);
+      graphWriter =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "graph-writer");
+                t.setDaemon(true);
+                return t;
+              });
+      // A push is a no-op while the concept tables are unchanged, so a short period is cheap.
+      graphWriter.scheduleWithFixedDelay(mirror::push, 0, GRAPH_WRITE_SECONDS, TimeUnit.SECONDS);
+    }
     return this;
   }
 
@@ -145,6 +184,10 @@ public final class App implements AutoCloseable {
     return n;
   }
 
+  public KnowledgeGraph graph() {
+    return graph;
+  }
+
   public Dashboard dashboard() {
     return dashboard;
   }
@@ -161,7 +204,11 @@ public final class App implements AutoCloseable {
     if (refresher != null) {
       refresher.close();
     }
+    if (graphWriter != null) {
+      graphWriter.shutdownNow();
+    }
     cacheRefresher.shutdownNow();
+    graph.close();
     db.close();
   }
 }

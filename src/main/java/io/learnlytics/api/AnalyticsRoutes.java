@@ -8,6 +8,8 @@ import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.dashboard.Metric;
 import io.learnlytics.dashboard.Period;
 import io.learnlytics.dashboard.ProgressService;
+import io.learnlytics.dashboard.TopicService;
+import io.learnlytics.graph.GraphUnavailableException;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.support.ApiException;
 import java.time.Duration;
@@ -26,6 +28,10 @@ final class AnalyticsRoutes {
   static final String PROGRESS = "/api/analytics/progress";
   static final String TRENDS = "/api/analytics/trends";
   static final String TOPICS = "/api/analytics/topics";
+  static final String TOPIC_PATH = "/api/analytics/topics/path";
+
+  /** Longest concept name accepted in a query (ingest's limit on a topic). */
+  static final int MAX_CONCEPT_LENGTH = 256;
 
   /** The spec's TTL and stale-while-revalidate per endpoint. */
   static final Map<String, Policy> POLICIES =
@@ -41,6 +47,8 @@ final class AnalyticsRoutes {
       List.of("sessions", "quality", "exchanges", "duration", "feedback");
   private static final List<String> TREND_METRICS =
       List.of("quality", "sessions", "exchanges", "engagement", "duration");
+
+  static final int GRAPH_RETRY_SECONDS = 10;
 
   private final Dashboard dashboard;
   private final ResponseCache cache;
@@ -100,11 +108,30 @@ final class AnalyticsRoutes {
   void topics(Context ctx) {
     String period = Params.oneOf(ctx, "period", TOPIC_PERIODS, Period.DEFAULT);
     int limit = Params.intBetween(ctx, "limit", 1, 100, 20);
-    answer(
-        ctx,
-        TOPICS,
-        Map.of("period", period, "limit", Integer.toString(limit)),
-        () -> dashboard.topics().topics(period, limit));
+    Supplier<?> compute = () -> dashboard.topics().topics(period, limit);
+    if (dashboard.topics().graph().unavailable()) {
+      // Not cached while the graph is down: each request tries it again, and the first answer
+      // with the graph back drops what was cached meanwhile (KnowledgeGraph.onRecovery).
+      ctx.json(compute.get());
+      return;
+    }
+    answer(ctx, TOPICS, Map.of("period", period, "limit", Integer.toString(limit)), compute);
+  }
+
+  /** A learning path toward {@code to}; not cached (one concept of thousands per request). */
+  void path(Context ctx) {
+    String to = Params.text(ctx, "to", MAX_CONCEPT_LENGTH);
+    try {
+      TopicService.LearningPath path =
+          dashboard
+              .topics()
+              .path(to)
+              .orElseThrow(
+                  () -> new ApiException.NotFound("no concept named '" + to + "' in the graph"));
+      ctx.json(path);
+    } catch (GraphUnavailableException e) {
+      throw new ApiException.Unavailable(e.getMessage(), GRAPH_RETRY_SECONDS);
+    }
   }
 
   /** Fills the cache with each endpoint's default answer, so the first page load is a hit. */

@@ -60,6 +60,19 @@ final class Params {
     throw invalid(name, "'" + v + "' must be a whole number from " + min + " to " + max);
   }
 
+  /** A non-blank text of at most {@code maxLength} characters (stripped); required. */
+  static String text(Context ctx, String name, int maxLength) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      throw invalid(name, "is required");
+    }
+    String t = v.strip();
+    if (t.length() > maxLength) {
+      throw invalid(name, "must be at most " + maxLength + " characters, got " + t.length());
+    }
+    return t;
+  }
+
   private static InvalidInput invalid(String name, String message) {
     return InvalidInput.of(name, message);
   }

@@ -93,6 +93,8 @@ public final class WebServer implements AutoCloseable {
                   AnalyticsRoutes.TRENDS, a.instrumented(AnalyticsRoutes.TRENDS, a::trends));
               c.routes.get(
                   AnalyticsRoutes.TOPICS, a.instrumented(AnalyticsRoutes.TOPICS, a::topics));
+              c.routes.get(
+                  AnalyticsRoutes.TOPIC_PATH, a.instrumented(AnalyticsRoutes.TOPIC_PATH, a::path));
               c.routes.get(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::view));
               c.routes.post(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::create));
               c.routes.get(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::get));

@@ -2,10 +2,6 @@ package io.learnlytics.cli;
 
 import io.learnlytics.App;
 import io.learnlytics.api.WebServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,8 +59,7 @@ final class BenchApiCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "5", description = "Duration of the throughput run")
   int seconds;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpTimer http = new HttpTimer();
 
   @Override
   public Integer call() throws Exception {
@@ -78,31 +73,22 @@ final class BenchApiCommand implements Callable<Integer> {
       // JIT warm-up over every endpoint, cached and uncached, before anything is measured.
       for (int round = 0; round < 20; round++) {
         for (String url : URLS) {
-          measure(base + url, () -> app.cache().invalidate(), 5);
-          measure(base + url, () -> {}, 50);
+          http.measure(base + url, () -> app.cache().invalidate(), 5);
+          http.measure(base + url, () -> {}, 50);
         }
       }
       System.out.printf(
           "%-92s %27s %27s%n", "endpoint", "uncached p50/p95/p99 ms", "cached p50/p95/p99 ms");
       for (String url : URLS) {
-        double[] uncached = measure(base + url, () -> app.cache().invalidate(), requests);
-        double[] cached = measure(base + url, () -> {}, requests);
-        System.out.printf("%-92s %27s %27s%n", url, percentiles(uncached), percentiles(cached));
+        double[] uncached = http.measure(base + url, () -> app.cache().invalidate(), requests);
+        double[] cached = http.measure(base + url, () -> {}, requests);
+        System.out.printf(
+            "%-92s %27s %27s%n",
+            url, HttpTimer.percentiles(uncached), HttpTimer.percentiles(cached));
       }
       throughput(base + URLS.get(0));
     }
     return 0;
-  }
-
-  private double[] measure(String url, Runnable before, int count) throws Exception {
-    double[] ms = new double[count];
-    for (int i = 0; i < count; i++) {
-      before.run();
-      long t0 = System.nanoTime();
-      get(url);
-      ms[i] = (System.nanoTime() - t0) / 1e6;
-    }
-    return ms;
   }
 
   /** Times a background job (the first run does the writes; later runs find nothing new). */
@@ -115,7 +101,8 @@ final class BenchApiCommand implements Callable<Integer> {
     }
     double[] rest = Arrays.copyOfRange(ms, 1, ms.length);
     System.out.printf(
-        "%s: first run %.1f ms, then p50/p95/p99 %s ms%n", name, ms[0], percentiles(rest));
+        "%s: first run %.1f ms, then p50/p95/p99 %s ms%n",
+        name, ms[0], HttpTimer.percentiles(rest));
   }
 
   private void throughput(String url) throws Exception {
@@ -128,7 +115,7 @@ final class BenchApiCommand implements Callable<Integer> {
           pool.submit(
               () -> {
                 while (System.nanoTime() < end) {
-                  get(url);
+                  http.get(url);
                   done.incrementAndGet();
                 }
                 return null;
@@ -141,25 +128,5 @@ final class BenchApiCommand implements Callable<Integer> {
     System.out.printf(
         "cached %s with %d concurrent clients: %,.0f requests/s over %d s%n",
         url, clients, done.get() / (double) seconds, seconds);
-  }
-
-  private void get(String url) throws Exception {
-    HttpResponse<byte[]> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + r.statusCode());
-    }
-  }
-
-  private static String percentiles(double[] ms) {
-    double[] s = ms.clone();
-    Arrays.sort(s);
-    return String.format("%7.2f %7.2f %7.2f", at(s, 0.50), at(s, 0.95), at(s, 0.99));
-  }
-
-  private static double at(double[] sorted, double q) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
   }
 }

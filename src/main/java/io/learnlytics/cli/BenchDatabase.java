@@ -34,7 +34,8 @@ final class BenchDatabase {
         shape.dayStartHour,
         d.retention(),
         d.ingest(),
-        d.exposure());
+        d.exposure(),
+        d.graph());
   }
 
   static App open(Path db, BenchShape shape) {

@@ -137,6 +137,29 @@ final class ConfigOptions {
               + " LEARNLYTICS_ALLOWED_HOSTS; default: none)")
   String allowedHosts;
 
+  @Option(
+      names = "--graph",
+      paramLabel = "URI",
+      defaultValue = "${env:LEARNLYTICS_GRAPH:-embedded}",
+      description =
+          "Knowledge graph: 'embedded' (default, the concept tables in the database) or a Neo4j"
+              + " URI such as bolt://localhost:7687; user and password from env"
+              + " LEARNLYTICS_NEO4J_USER and LEARNLYTICS_NEO4J_PASSWORD (env LEARNLYTICS_GRAPH)")
+  String graph;
+
+  @Option(
+      names = "--graph-write",
+      description = "Also write our knowledge graph into Neo4j (needs --graph bolt://...)")
+  boolean graphWrite;
+
+  @Option(
+      names = "--graph-fallback",
+      paramLabel = "embedded",
+      description =
+          "When Neo4j cannot be reached at start, use the embedded graph instead of stopping"
+              + " (the only value is 'embedded')")
+  String graphFallback;
+
   Config toConfig() {
     return new Config(
         db,
@@ -153,7 +176,21 @@ final class ConfigOptions {
             Duration.ofHours(maxFutureHours),
             Duration.ofSeconds(lockTimeoutSeconds)),
         new Config.Exposure(
-            Config.Exposure.list(allowedOrigins), Config.Exposure.list(allowedHosts)));
+            Config.Exposure.list(allowedOrigins), Config.Exposure.list(allowedHosts)),
+        graph());
+  }
+
+  private Config.Graph graph() {
+    if (graphFallback != null && !graphFallback.strip().equalsIgnoreCase("embedded")) {
+      throw new ConfigException(
+          "graph-fallback '" + graphFallback + "' is not allowed; the only value is 'embedded'");
+    }
+    return new Config.Graph(
+        Config.Graph.parse(graph),
+        Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_USER")).filter(u -> !u.isBlank()),
+        Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_PASSWORD")),
+        graphWrite,
+        graphFallback != null);
   }
 
   private LocalDate earliestEventDate() {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       BenchRollupCommand.class,
       BenchApiCommand.class,
       BenchExportCommand.class,
-      BenchSyncCommand.class
+      BenchSyncCommand.class,
+      BenchGraphCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

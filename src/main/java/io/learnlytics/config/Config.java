@@ -30,7 +30,8 @@ public record Config(
     int dayStartHour,
     Retention retention,
     Ingest ingest,
-    Exposure exposure) {
+    Exposure exposure,
+    Graph graph) {
 
   /**
    * How long rollup rows are kept, in days (0 = forever). Raw events are never deleted, so any
@@ -137,6 +138,65 @@ public record Config(
     }
   }
 
+  /**
+   * Where the knowledge graph lives: the embedded concept tables (default) or Neo4j at a Bolt URI,
+   * with credentials from the environment. {@code write}: also write our graph there; {@code
+   * fallbackToEmbedded}: start on the embedded graph when Neo4j cannot be reached at start.
+   */
+  public record Graph(
+      Optional<URI> bolt,
+      Optional<String> user,
+      Optional<String> password,
+      boolean write,
+      boolean fallbackToEmbedded) {
+    public static final Graph EMBEDDED =
+        new Graph(Optional.empty(), Optional.empty(), Optional.empty(), false, false);
+    private static final List<String> SCHEMES = List.of("bolt", "bolt+s", "neo4j", "neo4j+s");
+
+    public Graph {
+      if (write && bolt.isEmpty()) {
+        throw new ConfigException("--graph-write needs --graph bolt://HOST:7687");
+      }
+    }
+
+    /** {@code embedded}, or a {@code bolt://HOST[:PORT]} (or bolt+s, neo4j, neo4j+s) URI. */
+    public static Optional<URI> parse(String value) {
+      String v = value == null ? "" : value.strip();
+      if (v.isEmpty() || v.equalsIgnoreCase("embedded")) {
+        return Optional.empty();
+      }
+      try {
+        URI uri = new URI(v);
+        if (uri.getScheme() != null
+            && SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+            && uri.getHost() != null
+            && uri.getUserInfo() == null) {
+          return Optional.of(uri);
+        }
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+      throw new ConfigException(
+          "graph '"
+              + v.replaceAll("//[^@/]*@", "//***@")
+              + "' is not 'embedded' or a Neo4j URI such as bolt://localhost:7687 (schemes: "
+              + String.join(", ", SCHEMES)
+              + "; credentials go in LEARNLYTICS_NEO4J_USER and LEARNLYTICS_NEO4J_PASSWORD)");
+    }
+
+    @Override
+    public String toString() {
+      // The password is a secret: never print it.
+      return "Graph[%s, user=%s, password=%s, write=%s, fallbackToEmbedded=%s]"
+          .formatted(
+              bolt.map(URI::toString).orElse("embedded"),
+              user.orElse("<none>"),
+              password.isPresent() ? "<set>" : "<none>",
+              write,
+              fallbackToEmbedded);
+    }
+  }
+
   public Config(
       Path db,
       String host,
@@ -157,13 +217,15 @@ public record Config(
         dayStartHour,
         Retention.DEFAULT,
         Ingest.DEFAULT,
-        Exposure.DEFAULT);
+        Exposure.DEFAULT,
+        Graph.EMBEDDED);
   }
 
   public Config {
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(exposure, "exposure");
+    Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(apiToken, "apiToken");
@@ -203,7 +265,8 @@ public record Config(
         dayStartHour,
         retention,
         ingest,
-        exposure);
+        exposure,
+        graph);
   }
 
   public Config withPort(int newPort) {
@@ -218,7 +281,8 @@ public record Config(
         dayStartHour,
         retention,
         ingest,
-        exposure);
+        exposure,
+        graph);
   }
 
   public Config withZone(ZoneId newZone) {
@@ -233,7 +297,8 @@ public record Config(
         dayStartHour,
         retention,
         ingest,
-        exposure);
+        exposure,
+        graph);
   }
 
   public Config withIngest(Ingest newIngest) {
@@ -248,7 +313,8 @@ public record Config(
         dayStartHour,
         retention,
         newIngest,
-        exposure);
+        exposure,
+        graph);
   }
 
   public Config withExposure(Exposure newExposure) {
@@ -263,7 +329,24 @@ public record Config(
         dayStartHour,
         retention,
         ingest,
-        newExposure);
+        newExposure,
+        graph);
+  }
+
+  public Config withGraph(Graph newGraph) {
+    return new Config(
+        db,
+        host,
+        port,
+        apiToken,
+        insecure,
+        zone,
+        weekStart,
+        dayStartHour,
+        retention,
+        ingest,
+        exposure,
+        newGraph);
   }
 
   /** True when the server binds to a loopback address only. */
@@ -298,7 +381,7 @@ public record Config(
   public String toString() {
     // The token is a secret: never print it.
     return ("Config[db=%s, host=%s, port=%d, apiToken=%s, insecure=%s, zone=%s, weekStart=%s,"
-            + " dayStartHour=%d, retention=%s, ingest=%s, exposure=%s]")
+            + " dayStartHour=%d, retention=%s, ingest=%s, exposure=%s, graph=%s]")
         .formatted(
             db,
             host,
@@ -310,6 +393,7 @@ public record Config(
             dayStartHour,
             retention,
             ingest,
-            exposure);
+            exposure,
+            graph);
   }
 }

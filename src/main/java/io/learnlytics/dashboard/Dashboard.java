@@ -1,7 +1,8 @@
 package io.learnlytics.dashboard;
 
 import io.learnlytics.goal.GoalService;
-import io.learnlytics.graph.ConceptGraph;
+import io.learnlytics.graph.EmbeddedGraph;
+import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.RollupEngine;
@@ -19,14 +20,19 @@ public final class Dashboard {
   private final TopicService topics;
 
   public Dashboard(
-      RollupEngine rollups, Database db, Clock clock, GoalService goals, InsightService insights) {
+      RollupEngine rollups,
+      Database db,
+      Clock clock,
+      GoalService goals,
+      InsightService insights,
+      KnowledgeGraph graph) {
     this.buckets = rollups.buckets();
     this.clock = clock;
     Rows rows = new Rows(rollups, db, clock);
     this.overview = new OverviewService(rows, goals, insights);
     this.progress = new ProgressService(rows);
     this.trends = new TrendService(rows);
-    this.topics = new TopicService(rows, new ConceptGraph(db));
+    this.topics = new TopicService(rows, new EmbeddedGraph(db), graph);
   }
 
   /** Today's learning date in the learner's zone. */

@@ -1,6 +1,8 @@
 package io.learnlytics.dashboard;
 
-import io.learnlytics.graph.ConceptGraph;
+import io.learnlytics.graph.EmbeddedGraph;
+import io.learnlytics.graph.GraphUnavailableException;
+import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.RollupTotals;
@@ -25,12 +27,21 @@ public final class TopicService {
   static final int TRENDING_DAYS = 30;
   static final int TRENDING_LIMIT = 10;
 
-  private final Rows rows;
-  private final ConceptGraph graph;
+  static final int GAPS = 5;
+  static final int CLUSTERS = 5;
 
-  TopicService(Rows rows, ConceptGraph graph) {
+  private final Rows rows;
+  private final EmbeddedGraph local;
+  private final KnowledgeGraph graph;
+
+  TopicService(Rows rows, EmbeddedGraph local, KnowledgeGraph graph) {
     this.rows = rows;
+    this.local = local;
     this.graph = graph;
+  }
+
+  public KnowledgeGraph graph() {
+    return graph;
   }
 
   public Topics topics(String period, int limit) {
@@ -74,7 +85,58 @@ public final class TopicService {
             .toList();
     Meta meta =
         new Meta(period, rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
-    return new Topics(new Distribution(doughnut), top, trending(now), graph.stats(), meta);
+    return new Topics(new Distribution(doughnut), top, trending(now), graphPanel(), meta);
+  }
+
+  /**
+   * The knowledge-graph panel; when the graph's store is down it says so, and nothing else fails.
+   */
+  GraphPanel graphPanel() {
+    try {
+      KnowledgeGraph.Stats stats = graph.stats();
+      return new GraphPanel(
+          graph.backend(),
+          true,
+          null,
+          stats.totalConcepts(),
+          stats.totalRelationships(),
+          stats.strongestConnections(),
+          graph.coverage(),
+          graph.gaps(GAPS),
+          graph.clusters(CLUSTERS));
+    } catch (GraphUnavailableException e) {
+      return new GraphPanel(
+          graph.backend(),
+          false,
+          e.getMessage(),
+          null,
+          null,
+          List.of(),
+          null,
+          List.of(),
+          List.of());
+    }
+  }
+
+  /**
+   * A learning path toward {@code target}: its prerequisites (transitively) in study order, then
+   * the target; {@code next} is the first step not yet known. Empty when the graph has no such
+   * concept.
+   */
+  public java.util.Optional<LearningPath> path(String target) {
+    return graph
+        .path(target)
+        .map(
+            steps ->
+                new LearningPath(
+                    target,
+                    graph.backend(),
+                    steps,
+                    steps.stream()
+                        .filter(s -> !s.known())
+                        .map(KnowledgeGraph.PathStep::concept)
+                        .findFirst()
+                        .orElse(null)));
   }
 
   /**
@@ -86,7 +148,8 @@ public final class TopicService {
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, TRENDING_DAYS, now.toEpochMilli());
     RollupTotals cur = RollupTotals.of(rows.current(w));
     RollupTotals prev = RollupTotals.of(rows.previous(w));
-    Map<String, LocalDate> firstSeen = graph.firstSeen(rows.buckets);
+    Map<String, LocalDate> firstSeen = new java.util.HashMap<>();
+    local.firstSeenUtc().forEach((k, v) -> firstSeen.put(k, rows.buckets.learningDate(v)));
     return cur.topics().entrySet().stream()
         .filter(e -> e.getValue() > prev.topics().getOrDefault(e.getKey(), 0L))
         .map(
@@ -119,8 +182,29 @@ public final class TopicService {
       Distribution distribution,
       List<TopTopic> topTopics,
       List<Trending> trending,
-      ConceptGraph.Stats knowledgeGraph,
+      GraphPanel knowledgeGraph,
       Meta meta) {}
+
+  /**
+   * The graph panel: {@code available} false (with {@code error}) when the graph's store cannot be
+   * reached. {@code coverage}: known (≥ 3 mentions) of all concepts; {@code knowledgeGaps}:
+   * prerequisites of studied concepts with fewer than 3 mentions; {@code clusters}: connected
+   * groups.
+   */
+  public record GraphPanel(
+      String backend,
+      boolean available,
+      String error,
+      Long totalConcepts,
+      Long totalRelationships,
+      List<KnowledgeGraph.Connection> strongestConnections,
+      KnowledgeGraph.Coverage coverage,
+      List<KnowledgeGraph.Gap> knowledgeGaps,
+      List<KnowledgeGraph.Cluster> clusters) {}
+
+  /** {@code next}: the first step not yet known (null when all are). */
+  public record LearningPath(
+      String target, String backend, List<KnowledgeGraph.PathStep> steps, String next) {}
 
   public record Distribution(Chart chart) {}
 

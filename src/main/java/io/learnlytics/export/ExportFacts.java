@@ -3,7 +3,8 @@ package io.learnlytics.export;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.goal.GoalService;
-import io.learnlytics.graph.ConceptGraph;
+import io.learnlytics.graph.EmbeddedGraph;
+import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
@@ -69,7 +70,7 @@ final class ExportFacts {
       ExportSource source,
       RollupRows rows,
       GoalService goalService,
-      ConceptGraph graph,
+      EmbeddedGraph graph,
       Buckets buckets)
       throws SQLException, IOException {
     long[] dailyBounds =
@@ -87,7 +88,7 @@ final class ExportFacts {
     GoalService.GoalsView view = goalService.view();
     ObjectNode summary = summary(totals, view, source.range(ExportSource.ACTIVITY_RANGE), buckets);
     ObjectNode feedback = feedbackSummary(source, totals);
-    ConceptGraph.Stats stats = graph.stats();
+    KnowledgeGraph.Stats stats = graph.stats();
     ObjectNode kg = Json.MAPPER.valueToTree(stats);
     return new ExportFacts(
         summary,

@@ -1,7 +1,7 @@
 package io.learnlytics.export;
 
 import io.learnlytics.goal.GoalService;
-import io.learnlytics.graph.ConceptGraph;
+import io.learnlytics.graph.EmbeddedGraph;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
 import io.learnlytics.store.StoreException;
@@ -36,7 +36,7 @@ public final class ExportService {
   private final RollupEngine rollups;
   private final GoalService goals;
   private final Clock clock;
-  private final ConceptGraph graph;
+  private final EmbeddedGraph graph;
   private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
 
   public ExportService(Database db, RollupEngine rollups, GoalService goals, Clock clock) {
@@ -44,7 +44,7 @@ public final class ExportService {
     this.rollups = rollups;
     this.goals = goals;
     this.clock = clock;
-    this.graph = new ConceptGraph(db);
+    this.graph = new EmbeddedGraph(db);
   }
 
   /**

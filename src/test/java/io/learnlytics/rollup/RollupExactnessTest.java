@@ -68,7 +68,8 @@ class RollupExactnessTest {
             // window are not written at all.
             new Config.Retention(0, 0),
             Config.Ingest.DEFAULT,
-            Config.Exposure.DEFAULT);
+            Config.Exposure.DEFAULT,
+            Config.Graph.EMBEDDED);
     Random random = new Random(seed);
     try (App app = App.open(config)) {
       Oracle oracle = new Oracle(history, app.rollups().buckets());

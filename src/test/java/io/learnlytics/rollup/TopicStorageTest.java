@@ -43,7 +43,8 @@ class TopicStorageTest {
         0,
         retention,
         Config.Ingest.DEFAULT,
-        Config.Exposure.DEFAULT);
+        Config.Exposure.DEFAULT,
+        Config.Graph.EMBEDDED);
   }
 
   static JsonNode json(String s) {

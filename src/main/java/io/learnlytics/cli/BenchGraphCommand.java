@@ -1,0 +1,147 @@
+package io.learnlytics.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnlytics.App;
+import io.learnlytics.api.WebServer;
+import io.learnlytics.config.Config;
+import io.learnlytics.graph.GraphMirror;
+import io.learnlytics.graph.Neo4jGraph;
+import io.learnlytics.support.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench-graph}: builds (once) a database whose knowledge graph has {@code --concepts}
+ * concepts and {@code --relations} relations, then measures the topics endpoint and learning paths
+ * uncached over HTTP — on the embedded graph, or on Neo4j with {@code --graph bolt://…} after
+ * writing the same graph there.
+ */
+@Command(
+    name = "bench-graph",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark: knowledge-graph answers (topics panel, paths) on a large graph.")
+final class BenchGraphCommand implements Callable<Integer> {
+  @Option(names = "--db", required = true, paramLabel = "FILE", description = "Database to use")
+  Path db;
+
+  @Option(names = "--concepts", defaultValue = "10000", description = "Concepts to generate")
+  int concepts;
+
+  @Option(names = "--relations", defaultValue = "50000", description = "Relations to generate")
+  int relations;
+
+  @Option(names = "--requests", defaultValue = "500", description = "Requests per measurement")
+  int requests;
+
+  @Option(
+      names = "--graph",
+      paramLabel = "URI",
+      defaultValue = "embedded",
+      description = "'embedded' or a Neo4j URI (credentials from LEARNLYTICS_NEO4J_*)")
+  String graph;
+
+  private final HttpTimer http = new HttpTimer();
+
+  @Override
+  public Integer call() throws Exception {
+    boolean fresh = !Files.exists(db);
+    Config.Graph settings =
+        new Config.Graph(
+            Config.Graph.parse(graph),
+            Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_USER")),
+            Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_PASSWORD")),
+            false,
+            false);
+    Config config = Config.defaults().withDb(db).withPort(0).withGraph(settings);
+    try (App app = App.open(config)) {
+      if (fresh) {
+        long t0 = System.nanoTime();
+        generate(app);
+        System.out.printf(
+            "generated %,d concepts and %,d relations in %.1f s%n",
+            concepts, relations, (System.nanoTime() - t0) / 1e9);
+      }
+      if (app.graph() instanceof Neo4jGraph neo4j) {
+        long t0 = System.nanoTime();
+        new GraphMirror(app.db(), neo4j).push();
+        System.out.printf("wrote the graph to Neo4j in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      }
+      try (WebServer server = new WebServer(app, Duration.ZERO).start()) {
+        String base = "http://127.0.0.1:" + server.port();
+        List<String> urls =
+            List.of(
+                "/api/analytics/topics?period=30d",
+                "/api/analytics/topics/path?to=c" + (concepts - 1),
+                "/api/analytics/topics/path?to=c" + (concepts / 2));
+        for (String url : urls) {
+          http.measure(base + url, () -> app.cache().invalidate(), requests / 5); // JIT warm-up
+        }
+        System.out.printf(
+            "%s graph, %,d concepts, %,d relations; %d requests each%n",
+            app.graph().backend(), concepts, relations, requests);
+        System.out.printf("%-56s %27s%n", "endpoint", "uncached p50/p95/p99 ms");
+        for (String url : urls) {
+          double[] ms = http.measure(base + url, () -> app.cache().invalidate(), requests);
+          System.out.printf("%-56s %27s%n", url, HttpTimer.percentiles(ms));
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Concepts c0..cN mentioned by exchanges with a long-tailed count (c0 most), relations between
+   * random pairs: a quarter {@code BUILDS_ON} from a later concept to an earlier one (so chains run
+   * toward c0), the rest {@code RELATES_TO} with a strength.
+   */
+  private void generate(App app) {
+    Random random = new Random(42);
+    Instant start = Instant.parse("2026-01-01T08:00:00Z");
+    List<JsonNode> batch = new ArrayList<>();
+    int exchange = 0;
+    for (int c = 0; c < concepts; c++) {
+      int mentions = (int) (20 / (1 + c / 50.0)); // c0..c49: 20; the tail: 0
+      for (int m = 0; m < mentions; m++) {
+        ObjectNode x = Json.MAPPER.createObjectNode().put("kind", "exchange");
+        x.put("id", "bx" + exchange).put("session_id", "bs" + exchange / 10);
+        x.put("timestamp", start.plusSeconds(exchange * 60L).toString());
+        x.putArray("topics").add("c" + c);
+        batch.add(x);
+        exchange++;
+        flush(app, batch, false);
+      }
+    }
+    for (int r = 0; r < relations; r++) {
+      int a = random.nextInt(concepts);
+      int b = random.nextInt(concepts);
+      boolean buildsOn = random.nextInt(4) == 0;
+      ObjectNode e = Json.MAPPER.createObjectNode().put("kind", "relation").put("id", "br" + r);
+      e.put("source", "c" + Math.max(a, b)).put("target", "c" + Math.min(a, b));
+      e.put("type", buildsOn ? "BUILDS_ON" : "RELATES_TO");
+      if (!buildsOn) {
+        e.put("strength", Math.round(random.nextDouble() * 1000) / 1000.0);
+      }
+      batch.add(e);
+      flush(app, batch, false);
+    }
+    flush(app, batch, true);
+    app.rollups().refreshDirty();
+  }
+
+  private static void flush(App app, List<JsonNode> batch, boolean always) {
+    if (batch.size() >= 10_000 || (always && !batch.isEmpty())) {
+      app.ingest().ingest(batch);
+      batch.clear();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.learnlytics.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+/** Times GET requests over real HTTP for the API benchmarks. */
+final class HttpTimer {
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  /** Milliseconds of {@code count} GETs of {@code url}, running {@code before} ahead of each. */
+  double[] measure(String url, Runnable before, int count) throws Exception {
+    double[] ms = new double[count];
+    for (int i = 0; i < count; i++) {
+      before.run();
+      long t0 = System.nanoTime();
+      get(url);
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    return ms;
+  }
+
+  /** One GET that must answer 200. */
+  void get(String url) throws Exception {
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + r.statusCode());
+    }
+  }
+
+  /** "p50 p95 p99" of the given milliseconds. */
+  static String percentiles(double[] ms) {
+    double[] s = ms.clone();
+    Arrays.sort(s);
+    return String.format("%7.2f %7.2f %7.2f", at(s, 0.50), at(s, 0.95), at(s, 0.99));
+  }
+
+  private static double at(double[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+}

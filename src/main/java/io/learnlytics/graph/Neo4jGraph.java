@@ -1,0 +1,237 @@
+package io.learnlytics.graph;
+
+import io.learnlytics.graph.GraphRules.Prerequisite;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+/**
+ * The knowledge graph in Neo4j, over Bolt, in the voice assistant's model: {@code (:Concept {name,
+ * frequency, first_seen, last_seen})}, {@code [:RELATES_TO {strength, observation_count}]} and
+ * {@code [:BUILDS_ON]} from a concept to its prerequisite. Reads a graph the assistant wrote as it
+ * is; {@link GraphMirror} writes ours when asked to. The driver reconnects by itself: a lost server
+ * makes calls fail with {@link GraphUnavailableException} until it is back.
+ */
+public final class Neo4jGraph implements KnowledgeGraph {
+  private final Driver driver;
+  private final String uri;
+  private final ClusterMemo memo = new ClusterMemo();
+  private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
+  private volatile boolean failing;
+
+  private Neo4jGraph(Driver driver, String uri) {
+    this.driver = driver;
+    this.uri = uri;
+  }
+
+  /**
+   * Connects and checks the server answers; fails with a message naming the URI (never the
+   * password) when it cannot be reached or refuses the credentials.
+   */
+  public static Neo4jGraph connect(URI uri, String user, String password) {
+    AuthToken auth =
+        user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
+    Config config =
+        Config.builder()
+            .withConnectionTimeout(5, TimeUnit.SECONDS)
+            .withConnectionAcquisitionTimeout(5, TimeUnit.SECONDS)
+            .withMaxTransactionRetryTime(2, TimeUnit.SECONDS)
+            .withoutEncryption()
+            .build();
+    Driver driver = GraphDatabase.driver(uri, auth, config);
+    try {
+      driver.verifyConnectivity();
+    } catch (AuthenticationException e) {
+      driver.close();
+      throw new GraphUnavailableException(
+          "Neo4j at "
+              + uri
+              + " refused the credentials; set LEARNLYTICS_NEO4J_USER and"
+              + " LEARNLYTICS_NEO4J_PASSWORD",
+          e);
+    } catch (RuntimeException e) {
+      driver.close();
+      throw new GraphUnavailableException(
+          "cannot reach Neo4j at " + uri + " (" + e.getMessage() + ")", e);
+    }
+    return new Neo4jGraph(driver, uri.toString());
+  }
+
+  Driver driver() {
+    return driver;
+  }
+
+  String uri() {
+    return uri;
+  }
+
+  @Override
+  public String backend() {
+    return "neo4j";
+  }
+
+  @Override
+  public Stats stats() {
+    long concepts = one("MATCH (c:Concept) RETURN count(c)", Map.of()).get(0).asLong();
+    long relations =
+        one("MATCH ()-[r:RELATES_TO]->() RETURN count(r)", Map.of()).get(0).asLong()
+            + one("MATCH ()-[r:BUILDS_ON]->() RETURN count(r)", Map.of()).get(0).asLong();
+    List<Connection> strongest =
+        read(
+            "MATCH (a:Concept)-[r:RELATES_TO|BUILDS_ON]->(b:Concept) WHERE r.strength IS NOT NULL"
+                + " RETURN a.name, b.name, type(r), r.strength, coalesce(r.observation_count, 1)"
+                + " ORDER BY r.strength DESC, a.name, b.name, type(r) LIMIT $n",
+            Map.of("n", GraphRules.STRONGEST),
+            r ->
+                new Connection(
+                    r.get(0).asString(),
+                    r.get(1).asString(),
+                    r.get(2).asString(),
+                    r.get(3).asDouble(),
+                    r.get(4).asLong()));
+    return new Stats(concepts, relations, strongest);
+  }
+
+  @Override
+  public Coverage coverage() {
+    Record r =
+        one(
+            "MATCH (c:Concept) WITH coalesce(c.frequency, 0) AS f"
+                + " RETURN count(*), count(CASE WHEN f >= 1 THEN 1 END),"
+                + " count(CASE WHEN f >= $known THEN 1 END)",
+            Map.of("known", GraphRules.KNOWN_MENTIONS));
+    return GraphRules.coverage(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asLong());
+  }
+
+  @Override
+  public List<Gap> gaps(int limit) {
+    List<Prerequisite> rows =
+        read(
+            "MATCH (s:Concept)-[:BUILDS_ON]->(t:Concept)"
+                + " WHERE coalesce(s.frequency, 0) >= 1 AND coalesce(t.frequency, 0) < $known"
+                + " AND s <> t RETURN DISTINCT t.name, coalesce(t.frequency, 0), s.name",
+            Map.of("known", GraphRules.KNOWN_MENTIONS),
+            r -> new Prerequisite(r.get(0).asString(), r.get(1).asLong(), r.get(2).asString()));
+    return GraphRules.gaps(rows, limit);
+  }
+
+  /**
+   * Breadth first, one query per level: a variable-length pattern would enumerate every path, which
+   * explodes on a dense prerequisite graph; the edges found are those of concepts within {@link
+   * GraphRules#MAX_PATH_DEPTH} - 1 steps, as in the embedded recursive query.
+   */
+  @Override
+  public Optional<List<PathStep>> path(String target) {
+    List<Record> found =
+        read(
+            "MATCH (c:Concept {name: $t}) RETURN coalesce(c.frequency, 0)",
+            Map.of("t", target),
+            r -> r);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Long> mentions = new HashMap<>();
+    mentions.put(target, found.get(0).get(0).asLong());
+    List<String[]> edges = new ArrayList<>();
+    Set<String> seen = new HashSet<>(List.of(target));
+    List<String> frontier = List.of(target);
+    for (int depth = 1; depth <= GraphRules.MAX_PATH_DEPTH && !frontier.isEmpty(); depth++) {
+      List<String> next = new ArrayList<>();
+      for (Record r :
+          read(
+              "UNWIND $names AS n MATCH (:Concept {name: n})-[:BUILDS_ON]->(p:Concept)"
+                  + " RETURN DISTINCT n, p.name, coalesce(p.frequency, 0)",
+              Map.of("names", frontier),
+              r -> r)) {
+        String prerequisite = r.get(1).asString();
+        edges.add(new String[] {r.get(0).asString(), prerequisite});
+        mentions.put(prerequisite, r.get(2).asLong());
+        if (seen.add(prerequisite)) {
+          next.add(prerequisite);
+        }
+      }
+      frontier = next;
+    }
+    return Optional.of(GraphRules.path(target, mentions, edges));
+  }
+
+  @Override
+  public List<Cluster> clusters(int limit) {
+    Record v = one("MATCH (c:Concept) RETURN count(c), sum(coalesce(c.frequency, 0))", Map.of());
+    String version =
+        v.get(0).asLong() + ":" + v.get(1).asLong() + ":" + stats().totalRelationships();
+    return memo.get(
+        version,
+        limit,
+        () -> {
+          Map<String, Long> mentions = new HashMap<>();
+          read("MATCH (c:Concept) RETURN c.name, coalesce(c.frequency, 0)", Map.of(), r -> r)
+              .forEach(r -> mentions.put(r.get(0).asString(), r.get(1).asLong()));
+          List<String[]> pairs =
+              read(
+                  "MATCH (a:Concept)-[:RELATES_TO|BUILDS_ON]->(b:Concept)"
+                      + " RETURN DISTINCT a.name, b.name",
+                  Map.of(),
+                  r -> new String[] {r.get(0).asString(), r.get(1).asString()});
+          return GraphRules.clusters(mentions, pairs, limit);
+        });
+  }
+
+  private Record one(String cypher, Map<String, Object> params) {
+    return read(cypher, params, r -> r).get(0);
+  }
+
+  private <T> List<T> read(String cypher, Map<String, Object> params, Function<Record, T> map) {
+    List<Record> records;
+    try {
+      records =
+          driver
+              .executableQuery(cypher)
+              .withParameters(params)
+              .withConfig(QueryConfig.builder().withRouting(RoutingControl.READ).build())
+              .execute()
+              .records();
+    } catch (Neo4jException | IllegalStateException e) {
+      failing = true;
+      throw new GraphUnavailableException("Neo4j at " + uri + " failed: " + e.getMessage(), e);
+    }
+    if (failing) {
+      failing = false;
+      recoveryListeners.forEach(Runnable::run);
+    }
+    return records.stream().map(map).toList();
+  }
+
+  @Override
+  public boolean unavailable() {
+    return failing;
+  }
+
+  @Override
+  public void onRecovery(Runnable listener) {
+    recoveryListeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
