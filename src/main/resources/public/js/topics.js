@@ -1,6 +1,7 @@
 // Topics: the mention doughnut, top topics, trending topics and the knowledge-graph summary.
 
 import { draw } from './charts.js';
+import { get } from './api.js';
 import { byId, fill, h, table } from './dom.js';
 import { PERIOD_TEXT, int, localDate, pct, signedPercent } from './format.js';
 
@@ -104,10 +105,60 @@ function renderTrending(trending) {
 }
 
 function renderGraph(g) {
+  byId('graph-backend').textContent = g.backend === 'neo4j' ? 'from Neo4j' : '';
+  const gaps = byId('graph-gaps');
+  const path = byId('graph-path');
+  path.hidden = true;
+  if (!g.available) {
+    byId('knowledge-graph').textContent = `The knowledge graph is unavailable right now (${g.error}). Everything else is up to date.`;
+    fill(gaps);
+    byId('graph-clusters').textContent = '';
+    return;
+  }
   const strongest = g.strongest_connections?.[0];
   const rel = strongest
     ? ` Strongest link: ${strongest.source} ${strongest.type === 'BUILDS_ON' ? 'builds on' : 'relates to'} ${strongest.target} (${strongest.strength.toFixed(2)}).`
     : '';
+  const cov = g.coverage;
+  const known = cov.total_concepts ? ` You know ${int(cov.known)} of them (${cov.percent}%): 3 mentions or more.` : '';
   byId('knowledge-graph').textContent =
-    `Knowledge graph: ${int(g.total_concepts)} concepts, ${int(g.total_relationships)} relations.${rel}`;
+    `${int(g.total_concepts)} concepts, ${int(g.total_relationships)} connections.${known}${rel}`;
+  fill(
+    gaps,
+    g.knowledge_gaps.map((gap) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'gap-name' }, gap.concept),
+        ` ${gap.mentions === 0 ? 'never studied' : `studied ${gap.mentions}×`}, needed for ${gap.needed_by.join(', ')} `,
+        h(
+          'button',
+          { type: 'button', class: 'link-button', onclick: () => showPath(gap.needed_by[0]) },
+          `Path to ${gap.needed_by[0]}`
+        )
+      )
+    )
+  );
+  byId('graph-clusters').textContent = g.clusters.length
+    ? `Clusters: ${g.clusters.map((c) => `${c.hub} (${int(c.size)})`).join(', ')}.`
+    : '';
+}
+
+async function showPath(concept) {
+  const list = byId('graph-path');
+  list.hidden = false;
+  fill(list, h('li', {}, `Finding a path to ${concept}…`));
+  try {
+    const p = await get(`/api/analytics/topics/path?to=${encodeURIComponent(concept)}`);
+    fill(
+      list,
+      p.steps.map((s) =>
+        h('li', { class: s.known ? 'known' : s.concept === p.next ? 'next' : '' },
+          s.concept, s.known ? ' ✓' : s.concept === p.next ? ' ← start here' : '')
+      )
+    );
+    list.setAttribute('aria-label', `Learning path to ${concept}`);
+  } catch (e) {
+    fill(list, h('li', {}, e.message));
+  }
 }

@@ -148,10 +148,15 @@ public final class TopicService {
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, TRENDING_DAYS, now.toEpochMilli());
     RollupTotals cur = RollupTotals.of(rows.current(w));
     RollupTotals prev = RollupTotals.of(rows.previous(w));
+    List<Map.Entry<String, Long>> growing =
+        cur.topics().entrySet().stream()
+            .filter(e -> e.getValue() > prev.topics().getOrDefault(e.getKey(), 0L))
+            .toList();
     Map<String, LocalDate> firstSeen = new java.util.HashMap<>();
-    local.firstSeenUtc().forEach((k, v) -> firstSeen.put(k, rows.buckets.learningDate(v)));
-    return cur.topics().entrySet().stream()
-        .filter(e -> e.getValue() > prev.topics().getOrDefault(e.getKey(), 0L))
+    local
+        .firstSeenUtc(growing.stream().map(Map.Entry::getKey).toList())
+        .forEach((k, v) -> firstSeen.put(k, rows.buckets.learningDate(v)));
+    return growing.stream()
         .map(
             e -> {
               long before = prev.topics().getOrDefault(e.getKey(), 0L);

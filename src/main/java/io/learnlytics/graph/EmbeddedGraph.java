@@ -1,7 +1,9 @@
 package io.learnlytics.graph;
 
 import io.learnlytics.graph.GraphRules.Prerequisite;
+import io.learnlytics.rollup.JsonText;
 import io.learnlytics.store.Database;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,12 @@ import org.jdbi.v3.core.Handle;
 /**
  * The knowledge graph in the embedded concept tables (DESIGN.md §6 item 10), the zero-setup
  * default: {@code concepts} (frequency = exchanges mentioning the concept) and {@code
- * concept_relations} (one row per observed relation event; a connection is a distinct source,
- * target and type).
+ * concept_relations} (one row per observed relation event), summed by triggers into {@code
+ * concept_links} (one row per connection: source, target and type).
  */
 public final class EmbeddedGraph implements KnowledgeGraph {
   private final Database db;
-  private final ClusterMemo memo = new ClusterMemo();
+  private final GraphMemo memo = new GraphMemo();
 
   public EmbeddedGraph(Database db) {
     this.db = db;
@@ -29,21 +31,20 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   @Override
   public Stats stats() {
+    return memo.get(version(), "stats", this::readStats);
+  }
+
+  private Stats readStats() {
     return db.reader()
         .withHandle(
             h -> {
               long concepts = count(h, "SELECT count(*) FROM concepts");
-              long connections =
-                  count(
-                      h,
-                      "SELECT count(*) FROM (SELECT DISTINCT source, target, type"
-                          + " FROM concept_relations)");
+              long connections = count(h, "SELECT count(*) FROM concept_links");
               List<Connection> strongest =
                   h.createQuery(
-                          "SELECT source, target, type, max(strength) s, count(*)"
-                              + " FROM concept_relations GROUP BY source, target, type"
-                              + " HAVING s IS NOT NULL ORDER BY s DESC, source, target, type"
-                              + " LIMIT ?")
+                          "SELECT source, target, type, strength, observations FROM concept_links"
+                              + " WHERE strength IS NOT NULL"
+                              + " ORDER BY strength DESC, source, target, type LIMIT ?")
                       .bind(0, GraphRules.STRONGEST)
                       .map(
                           (rs, ctx) ->
@@ -60,6 +61,10 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   @Override
   public Coverage coverage() {
+    return memo.get(version(), "coverage", this::readCoverage);
+  }
+
+  private Coverage readCoverage() {
     return db.reader()
         .withHandle(
             h ->
@@ -75,17 +80,20 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   @Override
   public List<Gap> gaps(int limit) {
+    return memo.get(version(), "gaps:" + limit, () -> readGaps(limit));
+  }
+
+  private List<Gap> readGaps(int limit) {
     List<Prerequisite> rows =
         db.reader()
             .withHandle(
                 h ->
                     h.createQuery(
-                            "SELECT DISTINCT r.target, t.frequency, r.source"
-                                + " FROM concept_relations r"
-                                + " JOIN concepts s ON s.name = r.source"
-                                + " JOIN concepts t ON t.name = r.target"
-                                + " WHERE r.type = 'BUILDS_ON' AND s.frequency >= 1"
-                                + " AND t.frequency < ? AND r.source <> r.target")
+                            "SELECT l.target, t.frequency, l.source FROM concepts s"
+                                + " JOIN concept_links l ON l.source = s.name"
+                                + " JOIN concepts t ON t.name = l.target"
+                                + " WHERE s.frequency >= 1 AND l.type = 'BUILDS_ON'"
+                                + " AND t.frequency < ? AND l.source <> l.target")
                         .bind(0, GraphRules.KNOWN_MENTIONS)
                         .map(
                             (rs, ctx) ->
@@ -111,10 +119,10 @@ public final class EmbeddedGraph implements KnowledgeGraph {
               List<String[]> edges =
                   h.createQuery(
                           "WITH RECURSIVE edge(source, target, depth) AS ("
-                              + " SELECT source, target, 1 FROM concept_relations"
+                              + " SELECT source, target, 1 FROM concept_links"
                               + "  WHERE type = 'BUILDS_ON' AND source = :t"
                               + " UNION SELECT r.source, r.target, e.depth + 1"
-                              + "  FROM concept_relations r JOIN edge e ON r.source = e.target"
+                              + "  FROM concept_links r JOIN edge e ON r.source = e.target"
                               + "  WHERE r.type = 'BUILDS_ON' AND e.depth < :depth)"
                               + " SELECT DISTINCT e.source, e.target, c.frequency"
                               + " FROM edge e JOIN concepts c ON c.name = e.target")
@@ -132,18 +140,16 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   @Override
   public List<Cluster> clusters(int limit) {
+    return memo.get(
+        version(),
+        "clusters:" + limit,
+        () -> db.reader().withHandle(h -> computeClusters(h, limit)));
+  }
+
+  /** Bumped by triggers on every change to the concept tables (V11). */
+  private long version() {
     return db.reader()
-        .withHandle(
-            h -> {
-              String version =
-                  h.createQuery(
-                          "SELECT (SELECT count(*) || ':' || ifnull(max(rid), 0)"
-                              + " FROM concept_relations) || ':' ||"
-                              + " (SELECT count(*) || ':' || total(frequency) FROM concepts)")
-                      .mapTo(String.class)
-                      .one();
-              return memo.get(version, limit, () -> computeClusters(h, limit));
-            });
+        .withHandle(h -> h.createQuery("SELECT v FROM graph_version").mapTo(Long.class).one());
   }
 
   private static List<Cluster> computeClusters(Handle h, int limit) {
@@ -152,23 +158,29 @@ public final class EmbeddedGraph implements KnowledgeGraph {
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
         .forEach(e -> mentions.put(e.getKey(), e.getValue()));
     List<String[]> pairs =
-        h.createQuery("SELECT DISTINCT source, target FROM concept_relations")
+        h.createQuery("SELECT DISTINCT source, target FROM concept_links")
             .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
             .list();
     return GraphRules.clusters(mentions, pairs, limit);
   }
 
   /**
-   * When each concept was first mentioned by one of our exchanges (UTC epoch ms): always from the
-   * embedded tables, which ingest keeps, whichever graph serves the panels.
+   * When each of {@code names} was first mentioned by one of our exchanges (UTC epoch ms), for
+   * those with a first mention: always from the embedded tables, which ingest keeps, whichever
+   * graph serves the panels.
    */
-  public Map<String, Long> firstSeenUtc() {
+  public Map<String, Long> firstSeenUtc(Collection<String> names) {
     Map<String, Long> out = new HashMap<>();
+    if (names.isEmpty()) {
+      return out;
+    }
     db.reader()
         .useHandle(
             h ->
                 h.createQuery(
-                        "SELECT name, first_seen_utc FROM concepts WHERE first_seen_utc IS NOT NULL")
+                        "SELECT name, first_seen_utc FROM concepts WHERE first_seen_utc IS NOT NULL"
+                            + " AND name IN (SELECT value FROM json_each(?))")
+                    .bind(0, JsonText.names(List.copyOf(names)))
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;

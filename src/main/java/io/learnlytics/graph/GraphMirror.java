@@ -32,14 +32,17 @@ public final class GraphMirror {
     this.graph = graph;
   }
 
-  /** Pushes the whole graph when it changed since the last successful push; returns whether. */
+  /**
+   * Pushes the whole graph when it changed since the last successful push, or when Neo4j holds
+   * fewer concepts than we do (a server restarted empty); returns whether it pushed.
+   */
   public synchronized boolean push() {
     String version = version();
-    if (version.equals(pushedVersion)) {
-      return false;
-    }
     try {
       Driver driver = graph.driver();
+      if (version.equals(pushedVersion) && !missesConcepts(driver)) {
+        return false;
+      }
       driver
           .executableQuery(
               "CREATE CONSTRAINT concept_name IF NOT EXISTS FOR (c:Concept) REQUIRE c.name IS"
@@ -77,6 +80,22 @@ public final class GraphMirror {
           e.getMessage());
       return false;
     }
+  }
+
+  private boolean missesConcepts(Driver driver) {
+    long remote =
+        driver
+            .executableQuery("MATCH (c:Concept) RETURN count(c)")
+            .execute()
+            .records()
+            .get(0)
+            .get(0)
+            .asLong();
+    long local =
+        db.reader()
+            .withHandle(
+                h -> h.createQuery("SELECT count(*) FROM concepts").mapTo(Long.class).one());
+    return remote < local;
   }
 
   private static void write(Driver driver, String cypher, List<Map<String, Object>> rows) {
@@ -124,8 +143,8 @@ public final class GraphMirror {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT source, target, max(strength), count(*) FROM concept_relations"
-                            + " WHERE type = ? GROUP BY source, target")
+                        "SELECT source, target, strength, observations FROM concept_links"
+                            + " WHERE type = ?")
                     .bind(0, type)
                     .map(
                         (rs, ctx) -> {

@@ -33,7 +33,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 public final class Neo4jGraph implements KnowledgeGraph {
   private final Driver driver;
   private final String uri;
-  private final ClusterMemo memo = new ClusterMemo();
+  private final GraphMemo memo = new GraphMemo();
   private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
   private volatile boolean failing;
 
@@ -90,10 +90,11 @@ public final class Neo4jGraph implements KnowledgeGraph {
 
   @Override
   public Stats stats() {
-    long concepts = one("MATCH (c:Concept) RETURN count(c)", Map.of()).get(0).asLong();
-    long relations =
-        one("MATCH ()-[r:RELATES_TO]->() RETURN count(r)", Map.of()).get(0).asLong()
-            + one("MATCH ()-[r:BUILDS_ON]->() RETURN count(r)", Map.of()).get(0).asLong();
+    Version v = version();
+    return memo.get(v, "stats", () -> readStats(v));
+  }
+
+  private Stats readStats(Version v) {
     List<Connection> strongest =
         read(
             "MATCH (a:Concept)-[r:RELATES_TO|BUILDS_ON]->(b:Concept) WHERE r.strength IS NOT NULL"
@@ -107,11 +108,55 @@ public final class Neo4jGraph implements KnowledgeGraph {
                     r.get(2).asString(),
                     r.get(3).asDouble(),
                     r.get(4).asLong()));
-    return new Stats(concepts, relations, strongest);
+    return new Stats(v.concepts(), v.relatesTo() + v.buildsOn(), strongest);
+  }
+
+  /**
+   * What the answers depend on, as cheaply as Neo4j can tell: node and relationship counts (kept in
+   * its count store, no scan) and the minute. A change that keeps every count — new mentions of
+   * known concepts, a strength updated in place — shows within a minute.
+   */
+  private record Version(long concepts, long relatesTo, long buildsOn, long minute) {}
+
+  private static final long VERSION_REUSE_NANOS = 250_000_000L;
+
+  /** The version read last and when (nanoTime): the four questions of one panel share it. */
+  private volatile Version lastVersion;
+
+  private volatile long lastVersionNanos;
+
+  private Version version() {
+    Version v = lastVersion;
+    if (v != null && System.nanoTime() - lastVersionNanos < VERSION_REUSE_NANOS) {
+      return v;
+    }
+    v = readVersion();
+    lastVersion = v;
+    lastVersionNanos = System.nanoTime();
+    return v;
+  }
+
+  private Version readVersion() {
+    Record r =
+        one(
+            "CALL { MATCH (c:Concept) RETURN count(c) AS n }"
+                + " CALL { MATCH ()-[r:RELATES_TO]->() RETURN count(r) AS a }"
+                + " CALL { MATCH ()-[r:BUILDS_ON]->() RETURN count(r) AS b }"
+                + " RETURN n, a, b",
+            Map.of());
+    return new Version(
+        r.get(0).asLong(),
+        r.get(1).asLong(),
+        r.get(2).asLong(),
+        System.currentTimeMillis() / 60_000);
   }
 
   @Override
   public Coverage coverage() {
+    return memo.get(version(), "coverage", this::readCoverage);
+  }
+
+  private Coverage readCoverage() {
     Record r =
         one(
             "MATCH (c:Concept) WITH coalesce(c.frequency, 0) AS f"
@@ -123,6 +168,10 @@ public final class Neo4jGraph implements KnowledgeGraph {
 
   @Override
   public List<Gap> gaps(int limit) {
+    return memo.get(version(), "gaps:" + limit, () -> readGaps(limit));
+  }
+
+  private List<Gap> readGaps(int limit) {
     List<Prerequisite> rows =
         read(
             "MATCH (s:Concept)-[:BUILDS_ON]->(t:Concept)"
@@ -175,12 +224,9 @@ public final class Neo4jGraph implements KnowledgeGraph {
 
   @Override
   public List<Cluster> clusters(int limit) {
-    Record v = one("MATCH (c:Concept) RETURN count(c), sum(coalesce(c.frequency, 0))", Map.of());
-    String version =
-        v.get(0).asLong() + ":" + v.get(1).asLong() + ":" + stats().totalRelationships();
     return memo.get(
-        version,
-        limit,
+        version(),
+        "clusters:" + limit,
         () -> {
           Map<String, Long> mentions = new HashMap<>();
           read("MATCH (c:Concept) RETURN c.name, coalesce(c.frequency, 0)", Map.of(), r -> r)

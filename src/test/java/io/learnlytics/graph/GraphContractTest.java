@@ -132,6 +132,13 @@ class GraphContractTest {
   }
 
   @Test
+  void the_mirror_writes_again_into_a_neo4j_that_lost_the_graph() {
+    remote.driver().executableQuery("MATCH (n) DETACH DELETE n").execute();
+    assertThat(mirror.push()).isTrue();
+    assertThat(remote.coverage()).isEqualTo(new Coverage(9, 6, 3, 33.3));
+  }
+
+  @Test
   void the_mirror_writes_the_assistants_model_once() {
     assertThat(mirror.push()).isFalse(); // nothing changed since
     var records =

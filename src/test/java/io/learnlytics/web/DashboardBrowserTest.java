@@ -119,6 +119,28 @@ class DashboardBrowserTest {
 
   @Test
   @Order(2)
+  void the_graph_panel_shows_coverage_and_gaps_and_a_gap_opens_its_learning_path() {
+    page.open("");
+    assertThat(page.text("#knowledge-graph"))
+        .matches("[0-9,]+ concepts, [0-9,]+ connections\\. You know [0-9,]+ of them .*");
+    List<WebElement> paths = page.findAll("#graph-gaps button");
+    assertThat(paths).isNotEmpty();
+    assertThat(page.text("#graph-gaps li")).contains("never studied").contains("needed for");
+    assertThat(page.find("#graph-path").isDisplayed()).isFalse();
+
+    paths.get(0).click();
+    page.waitUntil(() -> page.findAll("#graph-path li.next").size() == 1);
+    List<WebElement> steps = page.findAll("#graph-path li");
+    assertThat(steps.size()).isGreaterThanOrEqualTo(2);
+    assertThat(page.text("#graph-path li.next")).endsWith("← start here");
+    assertThat(paths.get(0).getText())
+        .endsWith(steps.get(steps.size() - 1).getText().replace(" ✓", ""));
+    assertThat(page.text("#graph-clusters")).startsWith("Clusters: ");
+    assertThat(page.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  @Order(3)
   void switching_the_period_refetches_and_redraws_every_panel_for_that_period() {
     page.open("?period=30d");
     assertThat(page.chart("progress-chart").labels()).isEqualTo(30);
