@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
         new RollupEngine(db, buckets, clock, new RollupMetrics(registry), config.retention());
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
     this.goals = new GoalService(db, rollups, clock);
-    this.insights = new InsightService(db, rollups, clock);
+    this.insights = new InsightService(db, rollups, clock, graph);
     this.dashboard = new Dashboard(rollups, db, clock, goals, insights, graph);
     this.exports = new ExportService(db, rollups, goals, clock);
     // Every answer derives from the data: new events and new rollups drop the cached answers.

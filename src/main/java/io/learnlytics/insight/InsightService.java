@@ -1,5 +1,6 @@
 package io.learnlytics.insight;
 
+import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.InvalidInput;
@@ -39,7 +40,7 @@ public final class InsightService {
   private final List<Rule> rules;
   private final MilestoneRule milestones;
 
-  public InsightService(Database db, RollupEngine rollups, Clock clock) {
+  public InsightService(Database db, RollupEngine rollups, Clock clock, KnowledgeGraph graph) {
     this.db = db;
     this.rollups = rollups;
     this.clock = clock;
@@ -49,7 +50,7 @@ public final class InsightService {
             new TrendRule(rollups),
             new AnomalyRule(db, rollups),
             new RecommendationRule(rollups),
-            new KnowledgeRule(db));
+            new KnowledgeRule(db, graph));
     this.milestones = new MilestoneRule(db);
   }
 

@@ -2,6 +2,9 @@ package io.learnlytics.insight;
 
 import static io.learnlytics.insight.Candidate.evidence;
 
+import io.learnlytics.graph.GraphUnavailableException;
+import io.learnlytics.graph.KnowledgeGraph;
+import io.learnlytics.graph.KnowledgeGraph.PathStep;
 import io.learnlytics.store.Database;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,10 +39,15 @@ final class KnowledgeRule implements Rule {
   static final int MAX_LIVE = 3;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
-  private final Database db;
+  /** Gaps whose evidence carries the learning path (one graph query each). */
+  static final int PATHS = 10;
 
-  KnowledgeRule(Database db) {
+  private final Database db;
+  private final KnowledgeGraph graph;
+
+  KnowledgeRule(Database db, KnowledgeGraph graph) {
     this.db = db;
+    this.graph = graph;
   }
 
   @Override
@@ -50,6 +58,7 @@ final class KnowledgeRule implements Rule {
               List<Candidate> out = new ArrayList<>();
               connections(h, out);
               prerequisites(h, out);
+              addPaths(out);
               emerging(h, now, out);
               return out;
             });
@@ -109,6 +118,39 @@ final class KnowledgeRule implements Rule {
                               "target_mentions", row[5]))
                       .withMaxLive(MAX_LIVE));
             });
+  }
+
+  /**
+   * Adds to the first {@value #PATHS} knowledge gaps the learning path toward the studied concept,
+   * as the graph panel shows it ({@code learning_path}, {@code path_next}); without the graph
+   * (Neo4j down) the gaps are told without it.
+   */
+  private void addPaths(List<Candidate> out) {
+    int added = 0;
+    for (Candidate c : out) {
+      if (!c.rule().equals("knowledge:prerequisite") || added++ >= PATHS) {
+        continue;
+      }
+      String studied = (String) c.data().get("concept");
+      try {
+        graph
+            .path(studied)
+            .ifPresent(
+                steps -> {
+                  c.data().put("learning_path", steps.stream().map(PathStep::concept).toList());
+                  c.data()
+                      .put(
+                          "path_next",
+                          steps.stream()
+                              .filter(s -> !s.known())
+                              .map(PathStep::concept)
+                              .findFirst()
+                              .orElse(null));
+                });
+      } catch (GraphUnavailableException e) {
+        return;
+      }
+    }
   }
 
   private static void prerequisites(Handle h, List<Candidate> out) {

@@ -53,7 +53,7 @@ final class InsightFixture implements AutoCloseable {
                 new Config.Ingest(
                     LocalDate.of(2000, 1, 1), Duration.ofDays(366), Duration.ofSeconds(10)));
     app = new App(config, clock, new PrometheusRegistry());
-    insights = new InsightService(app.db(), app.rollups(), clock);
+    insights = new InsightService(app.db(), app.rollups(), clock, app.graph());
   }
 
   static Instant at(LocalDate day, int hour, int minute) {

@@ -3,6 +3,7 @@ package io.learnlytics.insight;
 import static io.learnlytics.insight.InsightFixture.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InsightKnowledgeRuleTest extends InsightTestBase {
@@ -62,7 +63,9 @@ class InsightKnowledgeRuleTest extends InsightTestBase {
                   .containsEntry("concept", "neural networks")
                   .containsEntry("concept_mentions", 3)
                   .containsEntry("prerequisite", "linear algebra")
-                  .containsEntry("relation", "BUILDS_ON");
+                  .containsEntry("relation", "BUILDS_ON")
+                  .containsEntry("learning_path", List.of("linear algebra", "neural networks"))
+                  .containsEntry("path_next", "linear algebra");
             });
   }
 
