@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.harness.Neo4j;
 
 /** Neo4j missing at start, lost while serving, and back again. */
@@ -46,6 +47,25 @@ class Neo4jFaultTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("cannot reach Neo4j at " + uri)
         .hasMessageContaining("--graph-fallback embedded");
+  }
+
+  @Test
+  void a_wrong_password_stops_the_start_naming_the_uri_and_the_variables_not_the_password() {
+    try (Neo4j neo4j =
+        GraphFixture.neo4j().withConfig(GraphDatabaseSettings.auth_enabled, true).build()) {
+      Config.Graph graph =
+          new Config.Graph(
+              Optional.of(neo4j.boltURI()),
+              Optional.of("neo4j"),
+              Optional.of("not-the-password"),
+              false,
+              false);
+      assertThatThrownBy(() -> TestServer.with(dir, c -> c.withGraph(graph)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("Neo4j at " + neo4j.boltURI() + " refused the credentials")
+          .hasMessageContaining("LEARNLYTICS_NEO4J_PASSWORD")
+          .hasMessageNotContaining("not-the-password");
+    }
   }
 
   @Test
