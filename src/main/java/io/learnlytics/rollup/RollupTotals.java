@@ -2,9 +2,11 @@ package io.learnlytics.rollup;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Sums a set of disjoint rollup rows into the totals of their union — exactly, because every field
@@ -57,8 +59,7 @@ public final class RollupTotals {
   /** Exchanges mentioning each topic. */
   public TreeMap<String, Long> topics() {
     if (topics == null) {
-      topics = new TreeMap<>();
-      rows.forEach(r -> merge(topics, r.topicDistribution()));
+      topics = sum(Rollup::topicDistribution);
     }
     return topics;
   }
@@ -66,8 +67,7 @@ public final class RollupTotals {
   /** Sessions (started in these buckets) mentioning each topic. */
   public TreeMap<String, Long> topicSessions() {
     if (topicSessions == null) {
-      topicSessions = new TreeMap<>();
-      rows.forEach(r -> merge(topicSessions, r.topicSessions()));
+      topicSessions = sum(Rollup::topicSessions);
     }
     return topicSessions;
   }
@@ -75,11 +75,40 @@ public final class RollupTotals {
   /** Count and sum of the composite quality of scores whose exchange mentions each topic. */
   public TreeMap<String, TopicQuality> topicQuality() {
     if (topicQuality == null) {
+      Map<String, double[]> sums = new HashMap<>(); // {count, sum}: sums added in row order
+      JsonText.QualitySink add =
+          (name, count, sum) -> {
+            double[] s = sums.computeIfAbsent(name, k -> new double[2]);
+            s[0] += count;
+            s[1] += sum;
+          };
+      for (Rollup r : rows) {
+        if (r.topicQuality() instanceof LazyMap<?> lazy) {
+          JsonText.readQuality(lazy.json(), add); // no map per row
+        } else {
+          r.topicQuality().forEach((k, v) -> add.add(k, v.count(), v.sum()));
+        }
+      }
       topicQuality = new TreeMap<>();
-      rows.forEach(
-          r -> r.topicQuality().forEach((k, v) -> topicQuality.merge(k, v, TopicQuality::plus)));
+      sums.forEach((k, s) -> topicQuality.put(k, new TopicQuality((long) s[0], s[1])));
     }
     return topicQuality;
+  }
+
+  /** One topic column summed over the rows, read straight from stored JSON where it can be. */
+  private TreeMap<String, Long> sum(Function<Rollup, Map<String, Long>> column) {
+    Map<String, long[]> sums = new HashMap<>();
+    for (Rollup r : rows) {
+      Map<String, Long> m = column.apply(r);
+      if (m instanceof LazyMap<?> lazy) {
+        JsonText.addCounts(lazy.json(), sums);
+      } else {
+        m.forEach((k, v) -> sums.computeIfAbsent(k, x -> new long[1])[0] += v);
+      }
+    }
+    TreeMap<String, Long> out = new TreeMap<>();
+    sums.forEach((k, v) -> out.put(k, v[0]));
+    return out;
   }
 
   /** Mean composite quality weighted by score count, or null without scores. */
@@ -90,9 +119,5 @@ public final class RollupTotals {
   /** Exchanges per session over the sessions started in the period, or null without sessions. */
   public Double engagement() {
     return sessions == 0 ? null : (double) sessionExchanges / sessions;
-  }
-
-  private static void merge(Map<String, Long> into, Map<String, Long> from) {
-    from.forEach((k, v) -> into.merge(k, v, Long::sum));
   }
 }
