@@ -3,16 +3,25 @@ package io.learnlytics.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Feeds a stream of already-parsed events to {@link IngestService} in batches, through the same
  * validation and write path as {@code POST /api/events}. Used by the demo loader and the file
- * ingest and import commands. Not thread-safe.
+ * ingest and import commands. A full batch is validated on the caller's thread and written on a
+ * second one, so reading and validating the next batch overlaps the write of this one (the write is
+ * about half of the time); at most one batch is being written at a time, in order. Not thread-safe.
  */
 public final class BatchLoader implements AutoCloseable {
   private final IngestService ingest;
   private final int batchSize;
-  private final List<JsonNode> pending = new ArrayList<>();
+  private List<JsonNode> pending = new ArrayList<>();
+  private ExecutorService writer;
+  private CompletableFuture<IngestResult> inFlight;
+  private int inFlightSize;
   private long sent;
   private long accepted;
   private long duplicates;
@@ -27,28 +36,74 @@ public final class BatchLoader implements AutoCloseable {
     this.batchSize = batchSize;
   }
 
-  /** Queues one event; sends the batch when it is full. */
+  /** Queues one event; sends the batch when it is full (its write may still be running). */
   public void add(JsonNode event) {
     pending.add(event);
     if (pending.size() == batchSize) {
-      flush();
+      send();
     }
   }
 
-  /** Sends what is queued. A rejected batch throws; earlier batches stay written. */
+  /**
+   * Sends what is queued and waits until every batch is written. A rejected batch throws; earlier
+   * batches stay written.
+   */
   public void flush() {
-    if (pending.isEmpty()) {
+    try {
+      if (!pending.isEmpty()) {
+        send();
+      }
+      awaitInFlight();
+    } finally {
+      if (writer != null) {
+        writer.shutdown();
+        writer = null;
+      }
+    }
+  }
+
+  private void send() {
+    IngestService.Validated batch;
+    try {
+      batch = ingest.validate(pending);
+    } catch (RuntimeException e) {
+      awaitInFlight(); // the batches before this one are written (or fail first)
+      throw e;
+    }
+    awaitInFlight();
+    if (writer == null) {
+      writer =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "batch-writer");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    inFlightSize = pending.size();
+    inFlight = CompletableFuture.supplyAsync(() -> ingest.write(batch, (c, r) -> {}), writer);
+    pending = new ArrayList<>();
+  }
+
+  private void awaitInFlight() {
+    if (inFlight == null) {
       return;
     }
-    IngestResult r = ingest.ingest(pending);
-    sent += pending.size();
+    IngestResult r;
+    try {
+      r = inFlight.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    } finally {
+      inFlight = null;
+    }
+    sent += inFlightSize;
     accepted += r.accepted();
     duplicates += r.duplicates();
     conflicts += r.conflicts().size();
-    pending.clear();
   }
 
-  /** Events sent in completed batches. */
+  /** Events in batches written so far. */
   public long sent() {
     return sent;
   }
