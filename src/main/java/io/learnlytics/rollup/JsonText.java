@@ -85,16 +85,7 @@ public final class JsonText {
 
   /** {@code {"name":count,...}} into {@code out} (a LinkedHashMap keeps the stored order). */
   static <M extends Map<String, Long>> M parseCounts(String json, M out) {
-    Reader r = new Reader(json);
-    r.expect('{');
-    if (!r.consume('}')) {
-      do {
-        String name = r.string();
-        r.expect(':');
-        out.put(name, r.integer());
-      } while (r.consume(','));
-      r.expect('}');
-    }
+    readCounts(json, out::put);
     return out;
   }
 
@@ -103,13 +94,18 @@ public final class JsonText {
    * period's rows this way builds no map per row, which was most of a topic answer's time.
    */
   static void addCounts(String json, Map<String, long[]> sums) {
+    readCounts(json, (name, count) -> sums.computeIfAbsent(name, k -> new long[1])[0] += count);
+  }
+
+  /** Reads {@code {"name":count,...}} into {@code sink}, in stored order. */
+  private static void readCounts(String json, java.util.function.ObjLongConsumer<String> sink) {
     Reader r = new Reader(json);
     r.expect('{');
     if (!r.consume('}')) {
       do {
         String name = r.string();
         r.expect(':');
-        sums.computeIfAbsent(name, k -> new long[1])[0] += r.integer();
+        sink.accept(name, r.integer());
       } while (r.consume(','));
       r.expect('}');
     }
