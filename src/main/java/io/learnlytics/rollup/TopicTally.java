@@ -24,10 +24,6 @@ final class TopicTally {
     allocate(32);
   }
 
-  int size() {
-    return size;
-  }
-
   // slot() may grow the arrays: take the slot first, then the (possibly new) array.
   void addMention(int id) {
     int s = slot(id);
