@@ -100,19 +100,24 @@ final class GraphRules {
     order.add(concept);
   }
 
+  /** Most rounds of label propagation; it settles in a handful on learners' graphs. */
+  static final int MAX_ROUNDS = 20;
+
   /**
-   * Connected components of the concepts joined by {@code pairs} (direction and type ignored), of
-   * two concepts or more: largest first, then by hub name. Concepts are listed most mentioned
-   * first.
+   * Communities of the concepts joined by {@code pairs} (direction and type ignored), by label
+   * propagation made deterministic: every concept starts as its own label; concepts in name order
+   * take the label with the most weight among their neighbours, keeping their own on a tie if it is
+   * among the heaviest, else the smallest; until no label changes. A neighbour weighs one plus the
+   * neighbours the two share, so a lone bridge between two tight groups pulls less than the links
+   * inside them. Communities of two concepts or more, largest first, then by hub name; concepts
+   * listed most mentioned first.
    */
   static List<Cluster> clusters(Map<String, Long> mentions, List<String[]> pairs, int limit) {
-    Map<String, String> parent = new HashMap<>();
-    for (String[] p : pairs) {
-      union(parent, p[0], p[1]);
-    }
-    Map<String, List<String>> groups = new TreeMap<>();
-    for (String concept : parent.keySet()) {
-      groups.computeIfAbsent(find(parent, concept), k -> new ArrayList<>()).add(concept);
+    Adjacency graph = Adjacency.of(pairs);
+    int[] label = propagate(graph);
+    Map<Integer, List<String>> groups = new TreeMap<>();
+    for (int c = 0; c < label.length; c++) {
+      groups.computeIfAbsent(label[c], k -> new ArrayList<>()).add(graph.names[c]);
     }
     Comparator<String> byMentions =
         Comparator.<String>comparingLong(c -> -mentions.getOrDefault(c, 0L))
@@ -130,28 +135,98 @@ final class GraphRules {
         .toList();
   }
 
-  private static void union(Map<String, String> parent, String a, String b) {
-    String ra = find(parent, a);
-    String rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+  /**
+   * The undirected graph of {@code pairs} with concepts numbered in name order (so the smallest
+   * label is the first name), each neighbour weighted by one plus the neighbours the two share.
+   */
+  private record Adjacency(String[] names, int[][] neighbours, int[][] weights) {
+    static Adjacency of(List<String[]> pairs) {
+      TreeMap<String, Set<String>> sets = new TreeMap<>();
+      for (String[] p : pairs) {
+        if (!p[0].equals(p[1])) {
+          sets.computeIfAbsent(p[0], k -> new HashSet<>()).add(p[1]);
+          sets.computeIfAbsent(p[1], k -> new HashSet<>()).add(p[0]);
+        }
+      }
+      String[] names = sets.keySet().toArray(new String[0]);
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        index.put(names[i], i);
+      }
+      int[][] neighbours = new int[names.length][];
+      for (int i = 0; i < names.length; i++) {
+        neighbours[i] = sets.get(names[i]).stream().mapToInt(index::get).sorted().toArray();
+      }
+      int[][] weights = new int[names.length][];
+      for (int i = 0; i < names.length; i++) {
+        weights[i] = new int[neighbours[i].length];
+        for (int k = 0; k < neighbours[i].length; k++) {
+          weights[i][k] = 1 + shared(neighbours[i], neighbours[neighbours[i][k]]);
+        }
+      }
+      return new Adjacency(names, neighbours, weights);
+    }
+
+    /** Common entries of two sorted arrays. */
+    private static int shared(int[] a, int[] b) {
+      int n = 0;
+      for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+        if (a[i] == b[j]) {
+          n++;
+          i++;
+          j++;
+        } else if (a[i] < b[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return n;
     }
   }
 
-  private static String find(Map<String, String> parent, String x) {
-    String root = x;
-    while (true) {
-      String p = parent.putIfAbsent(root, root);
-      if (p == null || p.equals(root)) {
+  private static int[] propagate(Adjacency g) {
+    int n = g.names.length;
+    int[] label = new int[n];
+    for (int i = 0; i < n; i++) {
+      label[i] = i;
+    }
+    int[] votes = new int[n];
+    int[] touched = new int[n];
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      boolean changed = false;
+      for (int c = 0; c < n; c++) {
+        int count = 0;
+        int best = 0;
+        for (int k = 0; k < g.neighbours[c].length; k++) {
+          int l = label[g.neighbours[c][k]];
+          if (votes[l] == 0) {
+            touched[count++] = l;
+          }
+          votes[l] += g.weights[c][k];
+          best = Math.max(best, votes[l]);
+        }
+        int chosen = label[c];
+        if (votes[chosen] < best) {
+          chosen = Integer.MAX_VALUE;
+          for (int t = 0; t < count; t++) {
+            if (votes[touched[t]] == best) {
+              chosen = Math.min(chosen, touched[t]);
+            }
+          }
+        }
+        for (int t = 0; t < count; t++) {
+          votes[touched[t]] = 0;
+        }
+        if (chosen != label[c]) {
+          label[c] = chosen;
+          changed = true;
+        }
+      }
+      if (!changed) {
         break;
       }
-      root = p;
     }
-    for (String c = x; !c.equals(root); ) { // path compression
-      String next = parent.get(c);
-      parent.put(c, root);
-      c = next;
-    }
-    return root;
+    return label;
   }
 }
