@@ -3,6 +3,7 @@ package io.learnlytics.graph;
 import io.learnlytics.graph.GraphRules.Prerequisite;
 import io.learnlytics.rollup.JsonText;
 import io.learnlytics.store.Database;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class EmbeddedGraph implements KnowledgeGraph {
   private final Database db;
-  private final GraphMemo memo = new GraphMemo();
+  private final GraphMemo memo = new GraphMemo(this::version, Duration.ZERO);
 
   public EmbeddedGraph(Database db) {
     this.db = db;
@@ -31,7 +32,7 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   @Override
   public Stats stats() {
-    return memo.get(version(), "stats", this::readStats);
+    return memo.get("stats", v -> readStats());
   }
 
   private Stats readStats() {
@@ -61,7 +62,7 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   @Override
   public Coverage coverage() {
-    return memo.get(version(), "coverage", this::readCoverage);
+    return memo.get("coverage", v -> readCoverage());
   }
 
   private Coverage readCoverage() {
@@ -80,7 +81,7 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   @Override
   public List<Gap> gaps(int limit) {
-    return memo.get(version(), "gaps:" + limit, () -> readGaps(limit));
+    return memo.get("gaps:" + limit, v -> readGaps(limit));
   }
 
   private List<Gap> readGaps(int limit) {
@@ -141,13 +142,11 @@ public final class EmbeddedGraph implements KnowledgeGraph {
   @Override
   public List<Cluster> clusters(int limit) {
     return memo.get(
-        version(),
-        "clusters:" + limit,
-        () -> db.reader().withHandle(h -> computeClusters(h, limit)));
+        "clusters:" + limit, v -> db.reader().withHandle(h -> computeClusters(h, limit)));
   }
 
   /** Bumped by triggers on every change to the concept tables (V11). */
-  private long version() {
+  private Object version() {
     return db.reader()
         .withHandle(h -> h.createQuery("SELECT v FROM graph_version").mapTo(Long.class).one());
   }

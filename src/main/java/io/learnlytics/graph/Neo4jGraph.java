@@ -2,6 +2,7 @@ package io.learnlytics.graph;
 
 import io.learnlytics.graph.GraphRules.Prerequisite;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +34,7 @@ import org.neo4j.driver.exceptions.Neo4jException;
 public final class Neo4jGraph implements KnowledgeGraph {
   private final Driver driver;
   private final String uri;
-  private final GraphMemo memo = new GraphMemo();
+  private final GraphMemo memo = new GraphMemo(this::readVersion, VERSION_REUSE);
   private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
   private volatile boolean failing;
 
@@ -90,8 +91,7 @@ public final class Neo4jGraph implements KnowledgeGraph {
 
   @Override
   public Stats stats() {
-    Version v = version();
-    return memo.get(v, "stats", () -> readStats(v));
+    return memo.get("stats", v -> readStats((Version) v));
   }
 
   private Stats readStats(Version v) {
@@ -118,23 +118,8 @@ public final class Neo4jGraph implements KnowledgeGraph {
    */
   private record Version(long concepts, long relatesTo, long buildsOn, long minute) {}
 
-  private static final long VERSION_REUSE_NANOS = 250_000_000L;
-
-  /** The version read last and when (nanoTime): the four questions of one panel share it. */
-  private volatile Version lastVersion;
-
-  private volatile long lastVersionNanos;
-
-  private Version version() {
-    Version v = lastVersion;
-    if (v != null && System.nanoTime() - lastVersionNanos < VERSION_REUSE_NANOS) {
-      return v;
-    }
-    v = readVersion();
-    lastVersion = v;
-    lastVersionNanos = System.nanoTime();
-    return v;
-  }
+  /** The questions of one panel share one version read (a round trip to the server). */
+  private static final Duration VERSION_REUSE = Duration.ofMillis(250);
 
   private Version readVersion() {
     Record r =
@@ -153,7 +138,7 @@ public final class Neo4jGraph implements KnowledgeGraph {
 
   @Override
   public Coverage coverage() {
-    return memo.get(version(), "coverage", this::readCoverage);
+    return memo.get("coverage", v -> readCoverage());
   }
 
   private Coverage readCoverage() {
@@ -168,7 +153,7 @@ public final class Neo4jGraph implements KnowledgeGraph {
 
   @Override
   public List<Gap> gaps(int limit) {
-    return memo.get(version(), "gaps:" + limit, () -> readGaps(limit));
+    return memo.get("gaps:" + limit, v -> readGaps(limit));
   }
 
   private List<Gap> readGaps(int limit) {
@@ -225,9 +210,8 @@ public final class Neo4jGraph implements KnowledgeGraph {
   @Override
   public List<Cluster> clusters(int limit) {
     return memo.get(
-        version(),
         "clusters:" + limit,
-        () -> {
+        v -> {
           Map<String, Long> mentions = new HashMap<>();
           read("MATCH (c:Concept) RETURN c.name, coalesce(c.frequency, 0)", Map.of(), r -> r)
               .forEach(r -> mentions.put(r.get(0).asString(), r.get(1).asLong()));
