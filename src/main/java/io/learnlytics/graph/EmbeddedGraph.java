@@ -107,36 +107,23 @@ public final class EmbeddedGraph implements KnowledgeGraph {
   public Optional<List<PathStep>> path(String target) {
     return db.reader()
         .withHandle(
-            h -> {
-              Map<String, Long> mentions = new HashMap<>();
-              h.createQuery("SELECT frequency FROM concepts WHERE name = ?")
-                  .bind(0, target)
-                  .mapTo(Long.class)
-                  .findOne()
-                  .ifPresent(f -> mentions.put(target, f));
-              if (mentions.isEmpty()) {
-                return Optional.empty();
-              }
-              List<String[]> edges =
-                  h.createQuery(
-                          "WITH RECURSIVE edge(source, target, depth) AS ("
-                              + " SELECT source, target, 1 FROM concept_links"
-                              + "  WHERE type = 'BUILDS_ON' AND source = :t"
-                              + " UNION SELECT r.source, r.target, e.depth + 1"
-                              + "  FROM concept_links r JOIN edge e ON r.source = e.target"
-                              + "  WHERE r.type = 'BUILDS_ON' AND e.depth < :depth)"
-                              + " SELECT DISTINCT e.source, e.target, c.frequency"
-                              + " FROM edge e JOIN concepts c ON c.name = e.target")
-                      .bind("t", target)
-                      .bind("depth", GraphRules.MAX_PATH_DEPTH)
-                      .map(
-                          (rs, ctx) -> {
-                            mentions.put(rs.getString(2), rs.getLong(3));
-                            return new String[] {rs.getString(1), rs.getString(2)};
-                          })
-                      .list();
-              return Optional.of(GraphRules.path(target, mentions, edges));
-            });
+            h ->
+                h.createQuery("SELECT frequency FROM concepts WHERE name = ?")
+                    .bind(0, target)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .map(mentions -> GraphRules.walk(target, mentions, names -> links(h, names))));
+  }
+
+  /** The prerequisites of {@code names}, with their mentions. */
+  private static List<GraphRules.Link> links(Handle h, List<String> names) {
+    return h.createQuery(
+            "SELECT l.source, l.target, c.frequency FROM concept_links l"
+                + " JOIN concepts c ON c.name = l.target WHERE l.type = 'BUILDS_ON'"
+                + " AND l.source IN (SELECT value FROM json_each(?))")
+        .bind(0, JsonText.names(names))
+        .map((rs, ctx) -> new GraphRules.Link(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        .list();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The graph analytics both backends share: each backend fetches the facts (mentions, prerequisite
@@ -64,6 +65,36 @@ final class GraphRules {
                     mentions.get(e.getKey()),
                     e.getValue().stream().limit(NAMES_SHOWN).toList()))
         .toList();
+  }
+
+  /** A {@code BUILDS_ON} link as a store returns it, with the prerequisite's mentions. */
+  record Link(String concept, String prerequisite, long mentions) {}
+
+  /**
+   * The learning path toward {@code target}, found breadth first with one call of {@code
+   * prerequisitesOf} per level (a query per level on either store: a variable-length pattern or a
+   * recursive query enumerates every path, which explodes on a dense prerequisite graph), up to
+   * {@link #MAX_PATH_DEPTH} levels, then ordered by {@link #path(String, Map, List)}.
+   */
+  static List<PathStep> walk(
+      String target, long targetMentions, Function<List<String>, List<Link>> prerequisitesOf) {
+    Map<String, Long> mentions = new HashMap<>();
+    mentions.put(target, targetMentions);
+    List<String[]> edges = new ArrayList<>();
+    Set<String> seen = new HashSet<>(List.of(target));
+    List<String> frontier = List.of(target);
+    for (int depth = 1; depth <= MAX_PATH_DEPTH && !frontier.isEmpty(); depth++) {
+      List<String> next = new ArrayList<>();
+      for (Link l : prerequisitesOf.apply(frontier)) {
+        edges.add(new String[] {l.concept(), l.prerequisite()});
+        mentions.put(l.prerequisite(), l.mentions());
+        if (seen.add(l.prerequisite())) {
+          next.add(l.prerequisite());
+        }
+      }
+      frontier = next;
+    }
+    return path(target, mentions, edges);
   }
 
   /**

@@ -3,13 +3,10 @@ package io.learnlytics.graph;
 import io.learnlytics.graph.GraphRules.Prerequisite;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -167,11 +164,6 @@ public final class Neo4jGraph implements KnowledgeGraph {
     return GraphRules.gaps(rows, limit);
   }
 
-  /**
-   * Breadth first, one query per level: a variable-length pattern would enumerate every path, which
-   * explodes on a dense prerequisite graph; the edges found are those of concepts within {@link
-   * GraphRules#MAX_PATH_DEPTH} - 1 steps, as in the embedded recursive query.
-   */
   @Override
   public Optional<List<PathStep>> path(String target) {
     List<Record> found =
@@ -182,29 +174,18 @@ public final class Neo4jGraph implements KnowledgeGraph {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Long> mentions = new HashMap<>();
-    mentions.put(target, found.get(0).get(0).asLong());
-    List<String[]> edges = new ArrayList<>();
-    Set<String> seen = new HashSet<>(List.of(target));
-    List<String> frontier = List.of(target);
-    for (int depth = 1; depth <= GraphRules.MAX_PATH_DEPTH && !frontier.isEmpty(); depth++) {
-      List<String> next = new ArrayList<>();
-      for (Record r :
-          read(
-              "UNWIND $names AS n MATCH (:Concept {name: n})-[:BUILDS_ON]->(p:Concept)"
-                  + " RETURN DISTINCT n, p.name, coalesce(p.frequency, 0)",
-              Map.of("names", frontier),
-              r -> r)) {
-        String prerequisite = r.get(1).asString();
-        edges.add(new String[] {r.get(0).asString(), prerequisite});
-        mentions.put(prerequisite, r.get(2).asLong());
-        if (seen.add(prerequisite)) {
-          next.add(prerequisite);
-        }
-      }
-      frontier = next;
-    }
-    return Optional.of(GraphRules.path(target, mentions, edges));
+    return Optional.of(
+        GraphRules.walk(
+            target,
+            found.get(0).get(0).asLong(),
+            names ->
+                read(
+                    "UNWIND $names AS n MATCH (:Concept {name: n})-[:BUILDS_ON]->(p:Concept)"
+                        + " RETURN DISTINCT n, p.name, coalesce(p.frequency, 0)",
+                    Map.of("names", names),
+                    r ->
+                        new GraphRules.Link(
+                            r.get(0).asString(), r.get(1).asString(), r.get(2).asLong()))));
   }
 
   @Override
