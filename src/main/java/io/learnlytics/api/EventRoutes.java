@@ -45,6 +45,7 @@ final class EventRoutes {
     }
   }
 
+  @SuppressWarnings("try") // the reservation is held, unread, for as long as the body is read
   private IngestResult ingest(Context ctx) throws IOException, InterruptedException {
     int limit = IngestService.MAX_BODY_BYTES;
     long declared = ctx.req().getContentLengthLong();

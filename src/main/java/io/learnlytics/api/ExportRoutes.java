@@ -71,6 +71,8 @@ public final class ExportRoutes {
 
   /** A failure after the response was committed: the connection is aborted, not answered. */
   static final class ResponseAborted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     ResponseAborted(String message, Throwable cause) {
       super(message, cause);
     }

@@ -2,6 +2,8 @@ package io.learnlytics.config;
 
 /** A setting that cannot work, with a message that says which one and why. */
 public final class ConfigException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public ConfigException(String message) {
     super(message);
   }

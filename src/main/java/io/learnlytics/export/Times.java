@@ -40,9 +40,9 @@ final class Times {
    */
   static int write(byte[] b, int p, long epochMs, int offsetSeconds) {
     long local = Math.floorDiv(epochMs, 1000) + offsetSeconds;
-    int millis = (int) Math.floorMod(epochMs, 1000);
+    int millis = Math.floorMod(epochMs, 1000);
     long day = Math.floorDiv(local, 86_400);
-    int secondOfDay = (int) Math.floorMod(local, 86_400);
+    int secondOfDay = Math.floorMod(local, 86_400);
     if (day < -719_162 || day > 2_932_896) { // 0001-01-01 .. 9999-12-31
       return -1;
     }

@@ -35,6 +35,8 @@ final class Metadata {
 
   /** A value outside the bounds; {@link #path()} locates it below the field, e.g. {@code .a[2]}. */
   static final class Invalid extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final String path;
 
     Invalid(String path, String message) {

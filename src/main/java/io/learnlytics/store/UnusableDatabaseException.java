@@ -5,6 +5,8 @@ package io.learnlytics.store;
  * another server. The message names the file and the remedy in one line; nothing was changed.
  */
 public final class UnusableDatabaseException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public UnusableDatabaseException(String message) {
     super(message, null, false, false);
   }

@@ -7,6 +7,8 @@ import java.util.List;
  * one place. Messages are written for the client: they name the field and what is allowed.
  */
 public abstract class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final int status;
   private final String code;
   private final List<FieldError> details;
@@ -46,6 +48,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 400: the request is malformed or a value is outside what is allowed. */
   public static final class InvalidInput extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public InvalidInput(String message, List<FieldError> details) {
       super(400, "invalid_input", message, details);
     }
@@ -58,6 +62,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 401: a token is configured and the request did not present it. */
   public static final class Unauthorized extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public Unauthorized(String message) {
       super(401, "unauthorized", message);
     }
@@ -65,6 +71,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 403: the request comes from a page or a host name this server does not serve. */
   public static final class Forbidden extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public Forbidden(String message) {
       super(403, "forbidden", message);
     }
@@ -72,6 +80,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 404: no such route or resource. */
   public static final class NotFound extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public NotFound(String message) {
       super(404, "not_found", message);
     }
@@ -79,6 +89,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 413: the body or the batch is over the documented limits. */
   public static final class PayloadTooLarge extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public PayloadTooLarge(String message) {
       super(413, "payload_too_large", message);
     }
@@ -86,6 +98,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 415: a body in a format the route does not take. */
   public static final class UnsupportedMediaType extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public UnsupportedMediaType(String message) {
       super(415, "unsupported_media_type", message);
     }
@@ -93,6 +107,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 429: a limited resource (such as concurrent exports) is busy; retry after some seconds. */
   public static final class TooManyRequests extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     private final int retryAfterSeconds;
 
     public TooManyRequests(String message, int retryAfterSeconds) {
@@ -108,6 +124,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 503: the server cannot take the request now (the database is locked, memory is spoken for). */
   public static final class Unavailable extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     private final int retryAfterSeconds;
 
     public Unavailable(String message, int retryAfterSeconds) {
@@ -123,6 +141,8 @@ public abstract class ApiException extends RuntimeException {
 
   /** 507: the disk holding the database is full; nothing of the request was stored. */
   public static final class InsufficientStorage extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public InsufficientStorage(String message) {
       super(507, "insufficient_storage", message);
     }

@@ -165,7 +165,7 @@ class DashboardCorrectnessTest {
   /** Numbers with more than 6 decimals (0.8250000000000001) are noise for any client. */
   private static void collectNoise(JsonNode n, String where, List<String> out) {
     if (n.isContainerNode()) {
-      n.fields().forEachRemaining(e -> collectNoise(e.getValue(), where + "/" + e.getKey(), out));
+      n.properties().forEach(e -> collectNoise(e.getValue(), where + "/" + e.getKey(), out));
       if (n.isArray()) {
         for (int i = 0; i < n.size(); i++) {
           collectNoise(n.get(i), where + "[" + i + "]", out);

@@ -101,7 +101,7 @@ class ExportRoundTripTest {
     // pretty-printed, and the checksum moved first: members no longer in canonical order
     ObjectNode reordered = Json.MAPPER.createObjectNode();
     reordered.set("checksum", doc.get("checksum"));
-    doc.fields().forEachRemaining(e -> reordered.set(e.getKey(), e.getValue()));
+    doc.properties().forEach(e -> reordered.set(e.getKey(), e.getValue()));
     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(pretty.toFile(), reordered);
 
     ExportImporter.Verification v = ExportImporter.verify(pretty);

@@ -517,6 +517,7 @@ class DashboardBrowserTest {
     assertThat(p.text("#toast")).contains("could not be refreshed");
 
     try (TestServer again = TestServer.with(dir, c -> c.withDb(db).withPort(port))) {
+      assertThat(again.port()).isEqualTo(port);
       p.waitUntil(() -> "ready".equals(p.state()) && p.findAll(".panel.is-stale").isEmpty());
       assertThat(p.find("#banner").isDisplayed()).isFalse();
       assertThat(p.text("#kpis [data-metric='sessions'] .kpi-value")).isEqualTo("2");
