@@ -3,23 +3,18 @@ package io.learnlytics.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
-import java.time.ZoneId;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
   static Config bind(String host, String token, boolean insecure) {
-    return new Config(
-        Path.of("x.db"),
-        host,
-        8080,
-        Optional.ofNullable(token),
-        insecure,
-        ZoneId.of("UTC"),
-        DayOfWeek.MONDAY,
-        0);
+    return TestConfig.forDb(Path.of("x.db"))
+        .withHost(host)
+        .withPort(8080)
+        .withToken(token)
+        .withInsecure(insecure)
+        .build();
   }
 
   @Test
@@ -52,17 +47,7 @@ class ConfigTest {
 
   @Test
   void day_start_hour_and_port_are_range_checked() {
-    assertThatThrownBy(
-            () ->
-                new Config(
-                    Path.of("x"),
-                    "h",
-                    8080,
-                    Optional.empty(),
-                    false,
-                    ZoneId.of("UTC"),
-                    DayOfWeek.MONDAY,
-                    24))
+    assertThatThrownBy(() -> TestConfig.forDb(Path.of("x.db")).withDayStartHour(24).build())
         .hasMessageContaining("day-start-hour")
         .hasMessageContaining("24");
     assertThatThrownBy(() -> bind("h", null, false).withPort(70000)).hasMessageContaining("70000");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.support.Json;
+import io.learnlytics.testing.TestConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A small learning history in Europe/Berlin, "now" fixed at Thu 2025-11-20 13:00 local, and helpers
@@ -47,9 +46,7 @@ final class ExportFixture {
   private ExportFixture() {}
 
   static App app(Path dir, String name) {
-    Config config =
-        new Config(
-            dir.resolve(name), "127.0.0.1", 0, Optional.empty(), false, ZONE, DayOfWeek.MONDAY, 0);
+    Config config = TestConfig.forDb(dir.resolve(name)).withZone(ZONE).build();
     return new App(config, Clock.fixed(NOW, ZONE), new PrometheusRegistry());
   }
 

@@ -3,31 +3,23 @@ package io.learnlytics.goal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.App;
-import io.learnlytics.config.Config;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.MovableClock;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.util.List;
-import java.util.Optional;
 
 /** A movable clock and small event builders for goal and streak tests. */
 final class GoalTestSupport {
   private GoalTestSupport() {}
 
   static App app(Path dir, MovableClock clock, int dayStartHour, DayOfWeek weekStart) {
-    Config config =
-        new Config(
-            dir.resolve("g.db"),
-            "127.0.0.1",
-            0,
-            Optional.empty(),
-            false,
-            clock.getZone(),
-            weekStart,
-            dayStartHour);
-    return new App(config, clock, new PrometheusRegistry());
+    return TestConfig.in(dir)
+        .withZone(clock.getZone())
+        .withWeekStart(weekStart)
+        .withDayStartHour(dayStartHour)
+        .open(clock);
   }
 
   /** One session of one exchange per timestamp (each its own session), then a refresh. */

@@ -7,9 +7,8 @@ import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.MovableClock;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A learner's history in a real SQLite file, built session by session, with a clock the test moves.
@@ -38,21 +36,14 @@ final class InsightFixture implements AutoCloseable {
   private int seq;
 
   InsightFixture(Path dir) {
-    Config config =
-        new Config(
-                dir.resolve("insights.db"),
-                "127.0.0.1",
-                0,
-                Optional.empty(),
-                false,
-                ZONE,
-                DayOfWeek.MONDAY,
-                0)
+    app =
+        TestConfig.in(dir)
+            .withZone(ZONE)
             // The fixture plays a history and then moves the clock through it.
             .withIngest(
                 new Config.Ingest(
-                    LocalDate.of(2000, 1, 1), Duration.ofDays(366), Duration.ofSeconds(10)));
-    app = new App(config, clock, new PrometheusRegistry());
+                    LocalDate.of(2000, 1, 1), Duration.ofDays(366), Duration.ofSeconds(10)))
+            .open(clock);
     insights = new InsightService(app.db(), app.rollups(), clock, app.graph());
   }
 

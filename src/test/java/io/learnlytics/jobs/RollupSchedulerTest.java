@@ -6,13 +6,12 @@ import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.testing.MovableClock;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +21,7 @@ class RollupSchedulerTest {
   @TempDir Path dir;
 
   App open(Clock clock) {
-    Config config =
-        new Config(
-            dir.resolve("j.db"),
-            "127.0.0.1",
-            0,
-            Optional.empty(),
-            false,
-            ZONE,
-            DayOfWeek.MONDAY,
-            0);
-    return new App(config, clock, new PrometheusRegistry());
+    return TestConfig.in(dir).withZone(ZONE).open(clock);
   }
 
   @Test

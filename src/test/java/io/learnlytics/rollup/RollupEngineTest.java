@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.App;
-import io.learnlytics.config.Config;
 import io.learnlytics.support.Json;
+import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +24,11 @@ class RollupEngineTest {
 
   App open(ZoneId zone, int dayStartHour, DayOfWeek weekStart) {
     return App.open(
-        new Config(
-            dir.resolve("e.db"),
-            "127.0.0.1",
-            0,
-            Optional.empty(),
-            false,
-            zone,
-            weekStart,
-            dayStartHour));
+        TestConfig.in(dir)
+            .withZone(zone)
+            .withWeekStart(weekStart)
+            .withDayStartHour(dayStartHour)
+            .build());
   }
 
   static JsonNode exchange(String id, String session, String timestamp, long durationMs) {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
+import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -55,21 +55,14 @@ class RollupExactnessTest {
     Instant hot = Instant.parse(hotspot);
     History history = History.random(seed, zone, hot.atZone(zone).minusDays(20), 45, hot);
     Config config =
-        new Config(
-            dir.resolve("r.db"),
-            "127.0.0.1",
-            0,
-            Optional.empty(),
-            false,
-            zone,
-            weekStart,
-            dayStartHour,
+        TestConfig.in(dir)
+            .withZone(zone)
+            .withWeekStart(weekStart)
+            .withDayStartHour(dayStartHour)
             // Kept forever: the histories lie in 2025, and hourly rows older than the retention
             // window are not written at all.
-            new Config.Retention(0, 0),
-            Config.Ingest.DEFAULT,
-            Config.Exposure.DEFAULT,
-            Config.Graph.EMBEDDED);
+            .withRetention(new Config.Retention(0, 0))
+            .build();
     Random random = new Random(seed);
     try (App app = App.open(config)) {
       Oracle oracle = new Oracle(history, app.rollups().buckets());

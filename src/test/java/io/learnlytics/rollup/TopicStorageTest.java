@@ -7,18 +7,17 @@ import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
+import io.learnlytics.testing.TestConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,19 +31,7 @@ class TopicStorageTest {
   @TempDir Path dir;
 
   static Config config(Path db, Config.Retention retention) {
-    return new Config(
-        db,
-        "127.0.0.1",
-        0,
-        Optional.empty(),
-        false,
-        ZoneOffset.UTC,
-        DayOfWeek.MONDAY,
-        0,
-        retention,
-        Config.Ingest.DEFAULT,
-        Config.Exposure.DEFAULT,
-        Config.Graph.EMBEDDED);
+    return TestConfig.forDb(db).withZone(ZoneOffset.UTC).withRetention(retention).build();
   }
 
   static JsonNode json(String s) {

@@ -15,9 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,35 +25,12 @@ import java.util.function.UnaryOperator;
  * talk to over real HTTP.
  */
 public final class TestServer implements AutoCloseable {
+  private static final ZoneId UTC = ZoneId.of("UTC");
   private final HttpClient http = HttpClient.newHttpClient();
   private final App app;
   private final Database db;
   private final WebServer server;
   private final String token;
-
-  private TestServer(Path dir, String token, ZoneId zone) {
-    this(dir, token, zone, Clock.system(zone), 0, java.time.DayOfWeek.MONDAY);
-  }
-
-  private TestServer(
-      Path dir,
-      String token,
-      ZoneId zone,
-      Clock clock,
-      int dayStartHour,
-      java.time.DayOfWeek weekStart) {
-    this(
-        new Config(
-            dir.resolve("test.db"),
-            "127.0.0.1",
-            0,
-            Optional.ofNullable(token),
-            false,
-            zone,
-            weekStart,
-            dayStartHour),
-        clock);
-  }
 
   private TestServer(Config config, Clock clock) {
     this.token = config.apiToken().orElse(null);
@@ -62,41 +39,38 @@ public final class TestServer implements AutoCloseable {
     this.server = new WebServer(app, Duration.ZERO).start();
   }
 
+  /** A server on {@code config} whose "now" is {@code clock}. */
+  public static TestServer start(TestConfig config, Clock clock) {
+    return new TestServer(config.build(), clock);
+  }
+
   public static TestServer start(Path dir) {
-    return new TestServer(dir, null, ZoneId.of("UTC"));
+    return start(TestConfig.in(dir), Clock.system(UTC));
   }
 
   /** A server whose "now" is {@code clock} (fixed or moved by the test), in {@code zone}. */
   public static TestServer at(Path dir, ZoneId zone, Clock clock) {
-    return new TestServer(dir, null, zone, clock, 0, java.time.DayOfWeek.MONDAY);
+    return start(TestConfig.in(dir).withZone(zone), clock);
   }
 
   public static TestServer at(
-      Path dir, ZoneId zone, Clock clock, int dayStartHour, java.time.DayOfWeek weekStart) {
-    return new TestServer(dir, null, zone, clock, dayStartHour, weekStart);
+      Path dir, ZoneId zone, Clock clock, int dayStartHour, DayOfWeek weekStart) {
+    return start(
+        TestConfig.in(dir).withZone(zone).withDayStartHour(dayStartHour).withWeekStart(weekStart),
+        clock);
   }
 
   /** A UTC server on the system clock whose configuration {@code tweak} adjusts. */
-  public static TestServer with(Path dir, UnaryOperator<Config> tweak) {
-    Config base =
-        new Config(
-            dir.resolve("test.db"),
-            "127.0.0.1",
-            0,
-            Optional.empty(),
-            false,
-            ZoneId.of("UTC"),
-            java.time.DayOfWeek.MONDAY,
-            0);
-    return new TestServer(tweak.apply(base), Clock.systemUTC());
+  public static TestServer with(Path dir, UnaryOperator<TestConfig> tweak) {
+    return start(tweak.apply(TestConfig.in(dir)), Clock.systemUTC());
+  }
+
+  public static TestServer withToken(Path dir, String token) {
+    return start(TestConfig.in(dir).withToken(token), Clock.system(UTC));
   }
 
   public App app() {
     return app;
-  }
-
-  public static TestServer withToken(Path dir, String token) {
-    return new TestServer(dir, token, ZoneId.of("UTC"));
   }
 
   public Database db() {
