@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,13 +188,14 @@ class RollupEngineTest {
       app.ingest().ingest(List.of(exchange("x", "s", "2025-11-10T10:00:00-05:00", 0)));
       // closed without refreshing, as if the process died right after the ingest commit
     }
-    try (App app = open(NEW_YORK, 0, DayOfWeek.MONDAY).startBackground()) {
-      // The refresher's first sweep runs at start; wait for it (bounded), never a fixed sleep.
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (app.rollups().list(Level.DAILY, 0, Long.MAX_VALUE).isEmpty()
-          && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+    try (App app = open(NEW_YORK, 0, DayOfWeek.MONDAY)) {
+      // The refresher's first sweep runs at start: listen first so that it cannot be missed.
+      CountDownLatch refreshed = new CountDownLatch(1);
+      app.rollups().onChange(refreshed::countDown);
+      app.startBackground();
+      assertThat(refreshed.await(10, TimeUnit.SECONDS))
+          .as("the refresher finished the left-over marks within 10 s")
+          .isTrue();
       assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).exchangeCount()).isEqualTo(1);
       assertThat(only(app, Level.MONTHLY, "2025-11-01", NEW_YORK).exchangeCount()).isEqualTo(1);
     }

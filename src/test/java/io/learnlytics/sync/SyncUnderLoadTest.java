@@ -3,6 +3,7 @@ package io.learnlytics.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.store.Database;
+import io.learnlytics.testing.Await;
 import io.learnlytics.testing.Cli;
 import io.learnlytics.testing.ServerProcess;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,10 +128,11 @@ class SyncUnderLoadTest {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline && p.isAlive() && watermark(db) < 10_000) {
-      Thread.sleep(20);
-    }
+    // The sync runs in another process: its watermark in the database file is all we can watch.
+    Await.until(
+        "the sync process to pass rowid 10,000 (or end)",
+        () -> !p.isAlive() || watermark(db) >= 10_000,
+        Duration.ofSeconds(60));
     p.destroyForcibly(); // kill -9, half-way
     p.waitFor(30, TimeUnit.SECONDS);
     long stoppedAt = watermark(db);
@@ -184,9 +187,9 @@ class SyncUnderLoadTest {
             "1")) {
       HttpClient http = HttpClient.newHttpClient();
       URI health = URI.create("http://127.0.0.1:" + server.port() + "/api/health");
-      waitFor(() -> body(http, health).contains("\"watermark\":10"));
+      awaitHealth(http, health, "\"watermark\":10");
       write(agent.captures(), 10, 15, 5);
-      waitFor(() -> body(http, health).contains("\"watermark\":25"));
+      awaitHealth(http, health, "\"watermark\":25");
       String metrics = body(http, URI.create("http://127.0.0.1:" + server.port() + "/metrics"));
 
       assertThat(body(http, health)).contains("\"exchanges\":25");
@@ -206,14 +209,11 @@ class SyncUnderLoadTest {
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      Thread.sleep(100);
-    }
+  /** The server tails the assistant on its own schedule, in its own process: poll its health. */
+  private static void awaitHealth(HttpClient http, URI health, String fragment) {
+    Await.until(
+        health + " to show " + fragment,
+        () -> body(http, health).contains(fragment),
+        Duration.ofSeconds(30));
   }
 }
