@@ -11,15 +11,25 @@ public final class PythonVerifier {
 
   /** What the script prints: OK or MISMATCH. */
   public static String verify(Path file) throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder("python3", "scripts/verify-export.py", file.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process p = start("python3", "scripts/verify-export.py", file.toString());
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException("verify-export.py did not finish");
     }
     return out;
+  }
+
+  private static Process start(String... command) {
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new AssertionError(
+          "the export tests run scripts/verify-export.py with python3, which did not start ("
+              + e.getMessage()
+              + "); install it with: apt-get update && apt-get install -y python3"
+              + " (.ci/run does this on CI)",
+          e);
+    }
   }
 }
