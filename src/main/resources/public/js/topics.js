@@ -3,11 +3,12 @@
 import { draw } from './charts.js';
 import { get } from './api.js';
 import { byId, fill, h, table } from './dom.js';
-import { PERIOD_TEXT, int, localDate, pct, signedPercent } from './format.js';
+import { contract } from './contract.js';
+import { int, localDate, pct, signedPercent } from './format.js';
 
 export function renderTopics(answer) {
   const period = answer.meta.period;
-  byId('topics-sub').textContent = `What you studied, ${PERIOD_TEXT[period]}`;
+  byId('topics-sub').textContent = `What you studied, ${contract().periodText(period)}`;
   const chart = answer.distribution.chart;
   const ds = chart.datasets[0] ?? { data: [], backgroundColor: [] };
   const colors = new Map(chart.labels.map((l, i) => [l, ds.backgroundColor[i]]));
