@@ -21,6 +21,7 @@ const FIXTURE = {
   trend_metrics: ['quality', 'sessions'],
   trend_windows: [30, 7, 14],
   granularities: ['daily', 'weekly'],
+  topics: { trending_days: 30, known_mentions: 3 },
   goals: {
     metrics: [{ id: 'avg_quality_composite', unit: 'fraction', topic_filter: true }],
     frequencies: ['weekly'],
@@ -104,6 +105,12 @@ test('the live contract: every goal choice has words of its own', async () => {
   for (const f of goals.frequencies) ok(frequencyWords(f).when, `frequency ${f} says when`);
   for (const c of goals.comparisons) ok(comparisonWords(c) !== c, `comparison ${c} has words`);
   ok(/^#[0-9A-Fa-f]{6}$/.test(goals.default_color), `default colour ${goals.default_color}`);
+});
+
+test('the live contract: topic thresholds are whole numbers of days and mentions', async () => {
+  const { topics } = await live();
+  ok(Number.isInteger(topics.trending_days) && topics.trending_days > 0, `trending ${topics.trending_days}`);
+  ok(Number.isInteger(topics.known_mentions) && topics.known_mentions > 0, `known ${topics.known_mentions}`);
 });
 
 test('the live contract: every export format names its file extension', async () => {

@@ -140,7 +140,7 @@ function fileName(disposition) {
 export async function needsToken() {
   const t = token();
   try {
-    const res = await fetch('/api/analytics/insights?limit=1', {
+    const res = await fetch('/api/meta', {
       headers: t ? { Authorization: `Bearer ${t}` } : {},
       cache: 'no-store',
     });

@@ -463,15 +463,27 @@ function buildControls(c) {
   state.trendMetric = c.trendMetrics[0].id;
   root.dataset.period = state.period;
   byId('period-picker').append(...c.dashboardPeriods.flatMap(periodChoice));
-  const option = (value, text) => h('option', { value }, text);
-  fill(byId('trend-metric'), c.trendMetrics.map((m) => option(m.id, m.label)));
-  fill(byId('trend-window'), option('auto', 'Auto'), c.trendWindows.map((w) => option(w, `${w} days`)));
   byId('export').append(...c.exportFormats.map(exportLink));
   updateExportLinks();
+  fillTrendChoices(c);
+  describeRanges(c);
   setupGoalForm((goal) => {
     state.highlightGoal = goal.id;
     loadSection('goals');
   });
+}
+
+function fillTrendChoices(c) {
+  const option = (value, text) => h('option', { value }, text);
+  fill(byId('trend-metric'), c.trendMetrics.map((m) => option(m.id, m.label)));
+  fill(byId('trend-window'), option('auto', 'Auto'), c.trendWindows.map((w) => option(w, `${w} days`)));
+}
+
+/** The fixed ranges some panels show, in their subtitles. */
+function describeRanges(c) {
+  const days = c.topics.trending_days;
+  byId('trending-note').textContent = `last ${days} days vs the ${days} before`;
+  byId('calendar-sub').textContent = `Sessions per day over ${c.periodText(c.longestPeriod())}`;
 }
 
 function periodChoice(p) {

@@ -1,5 +1,5 @@
 // The API's contract as the server states it (GET /api/meta): the periods, metrics, trend windows,
-// goal choices and export formats its routes accept, with the metrics' labels, colours and units.
+// topic thresholds, goal choices and export formats its routes accept, with the metrics' labels, colours and units.
 // The page offers exactly these values and keeps no copy of its own, so a value added or removed on
 // the server shows up here without a change to the page.
 
@@ -35,6 +35,7 @@ export function contractOf(meta) {
     metric,
     trendMetrics: meta.trend_metrics.map(metric),
     trendWindows: meta.trend_windows,
+    topics: meta.topics,
     autoWindow: (id) => autoWindow(meta.trend_windows, periods.get(id)?.days),
     goals: meta.goals,
     goalMetric: (id) => goalMetrics.get(id) ?? { id, unit: 'count', topic_filter: false },

@@ -118,10 +118,11 @@ function renderGraph(g) {
   }
   const strongest = g.strongest_connections?.[0];
   const rel = strongest
-    ? ` Strongest link: ${strongest.source} ${strongest.type === 'BUILDS_ON' ? 'builds on' : 'relates to'} ${strongest.target} (${strongest.strength.toFixed(2)}).`
+    ? ` Strongest link: ${strongest.source} ${relationWords(strongest.type)} ${strongest.target} (${strongest.strength.toFixed(2)}).`
     : '';
   const cov = g.coverage;
-  const known = cov.total_concepts ? ` You know ${int(cov.known)} of them (${cov.percent}%): 3 mentions or more.` : '';
+  const threshold = contract().topics.known_mentions;
+  const known = cov.total_concepts ? ` You know ${int(cov.known)} of them (${cov.percent}%): ${threshold} mentions or more.` : '';
   byId('knowledge-graph').textContent =
     `${int(g.total_concepts)} concepts, ${int(g.total_relationships)} connections.${known}${rel}`;
   fill(
@@ -144,6 +145,9 @@ function renderGraph(g) {
     ? `Clusters: ${g.clusters.map((c) => `${c.hub} (${int(c.size)})`).join(', ')}.`
     : '';
 }
+
+/** BUILDS_ON → "builds on". */
+export const relationWords = (type) => type.toLowerCase().replaceAll('_', ' ');
 
 async function showPath(concept) {
   const list = byId('graph-path');

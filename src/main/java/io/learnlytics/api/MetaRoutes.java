@@ -5,8 +5,10 @@ import io.javalin.http.Context;
 import io.learnlytics.config.Version;
 import io.learnlytics.dashboard.Metric;
 import io.learnlytics.dashboard.Period;
+import io.learnlytics.dashboard.TopicService;
 import io.learnlytics.export.ExportRequest;
 import io.learnlytics.goal.GoalService;
+import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.support.Json;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +20,10 @@ import java.util.List;
 
 /**
  * {@code GET /api/meta}: the values the other routes accept — periods, metrics with their labels,
- * colours and units, trend windows, goal choices, insight kinds, export formats — read from the
- * very constants that validate them, so the web page never keeps a copy that could drift. The
- * answer only changes with the server's version: it is built once and served with an ETag, and a
- * client that revalidates gets a bodyless 304.
+ * colours and units, trend windows, topic thresholds, goal choices, insight kinds, export formats —
+ * read from the very constants that validate them, so the web page never keeps a copy that could
+ * drift. The answer only changes with the server's version: it is built once and served with an
+ * ETag, and a client that revalidates gets a bodyless 304.
  */
 final class MetaRoutes {
   static final String META = "/api/meta";
@@ -56,6 +58,7 @@ final class MetaRoutes {
         AnalyticsRoutes.TREND_METRICS,
         AnalyticsRoutes.TREND_WINDOWS.stream().map(Integer::valueOf).toList(),
         AnalyticsRoutes.GRANULARITIES,
+        new Topics(TopicService.TRENDING_DAYS, KnowledgeGraph.KNOWN_MENTIONS),
         GoalService.choices(),
         new Insights(InsightService.TYPES, InsightService.IMPORTANCES),
         new Exports(formats(), ExportRequest.PERIODS, ExportRequest.SECTIONS));
@@ -88,11 +91,18 @@ final class MetaRoutes {
       List<String> trendMetrics,
       List<Integer> trendWindows,
       List<String> granularities,
+      Topics topics,
       GoalService.Choices goals,
       Insights insights,
       Exports exports) {}
 
   record PeriodChoice(String id, Integer days) {}
+
+  /**
+   * {@code trendingDays}: trending compares the last N days with the N before; {@code
+   * knownMentions}: mentions from which a concept counts as known.
+   */
+  record Topics(int trendingDays, int knownMentions) {}
 
   record Insights(List<String> types, List<String> importances) {}
 
