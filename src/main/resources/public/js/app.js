@@ -172,8 +172,8 @@ async function loadAll() {
   const mine = ++state.seq;
   clearTimeout(state.emptyTimer);
   setState('loading');
-  const contractLoad = contractReady();
-  contractLoad.catch(() => {}); // answered below, once health says there is something to show
+  const contractAnswer = contractReady();
+  contractAnswer.catch(() => {}); // answered below, once health says there is something to show
   let health;
   try {
     health = await api.health();
@@ -195,7 +195,7 @@ async function loadAll() {
   }
   byId('empty-state').hidden = true;
   try {
-    await contractLoad;
+    await contractAnswer;
   } catch (e) {
     return mine === state.seq && finish([e]);
   }
