@@ -47,7 +47,7 @@ final class MetaRoutes {
     ctx.contentType("application/json").result(body);
   }
 
-  static Contract contract() {
+  private static Contract contract() {
     return new Contract(
         Version.get(),
         periods(),
