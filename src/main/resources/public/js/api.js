@@ -69,7 +69,7 @@ async function tokenAfter401(usedToken) {
   return null;
 }
 
-async function send(path, { method = 'GET', body, accept = 'application/json' } = {}) {
+async function send(path, { method = 'GET', body, accept = 'application/json', cache = 'no-store' } = {}) {
   for (let attempt = 0; attempt < 4; attempt++) {
     const used = token();
     const headers = { Accept: accept };
@@ -81,7 +81,7 @@ async function send(path, { method = 'GET', body, accept = 'application/json' } 
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        cache: 'no-store',
+        cache,
       });
     } catch {
       throw new ApiError(0, null, 'Cannot reach the Learnlytics server. Is it running?');
@@ -107,8 +107,9 @@ async function failure(res) {
   return e;
 }
 
-export async function get(path) {
-  return (await send(path)).json();
+/** GET as JSON; {cache: 'no-cache'} lets the browser revalidate a cached answer instead of refetching it. */
+export async function get(path, { cache } = {}) {
+  return (await send(path, { cache })).json();
 }
 
 export async function post(path, body) {
@@ -139,7 +140,7 @@ function fileName(disposition) {
 export async function needsToken() {
   const t = token();
   try {
-    const res = await fetch('/api/analytics/insights?limit=1', {
+    const res = await fetch('/api/meta', {
       headers: t ? { Authorization: `Bearer ${t}` } : {},
       cache: 'no-store',
     });

@@ -1,19 +1,22 @@
 // Learnlytics dashboard: wires the period selector, loads every section from the public API, and
-// keeps loading, error, empty and token states. No build step: plain ES modules.
+// keeps loading, error, empty and token states. The choices it offers (periods, trend metrics and
+// windows, export formats, goal fields) are the API's own, from GET /api/meta (contract.js), fetched
+// alongside the health check. No build step: plain ES modules.
 
 import * as api from './api.js';
+import { contract, load as loadContract } from './contract.js';
 import { byId, fill, h, toast } from './dom.js';
-import { PERIOD_TEXT, dateTime, relative, setZone } from './format.js';
+import { dateTime, relative, setZone } from './format.js';
 import { renderGoals, onGoalsChanged } from './goals.js';
 import { setupGoalForm } from './goalform.js';
 import { renderHeatmap } from './heatmap.js';
+import { icon } from './icons.js';
 import { markSeen, renderInsights, setupInsights } from './insights.js';
 import { renderOverview } from './overview.js';
 import { renderProgress } from './progress.js';
 import { renderTopics } from './topics.js';
-import { autoWindow, renderTrend } from './trend.js';
+import { renderTrend } from './trend.js';
 
-const PERIODS = ['7d', '30d', '90d', '365d'];
 const EMPTY_RECHECK_MS = 10000;
 /**
  * How often the page checks that the server still answers, and the longest wait between retries
@@ -25,10 +28,10 @@ const RETRY_MS = [2000, 4000, 8000, 15000, 30000, 60000].map((ms) => Math.min(ms
 const root = document.documentElement;
 
 const state = {
-  period: '30d',
+  period: null, // the contract's default until the contract is loaded and the URL read
   seq: 0,
   loads: 0,
-  trendMetric: 'quality',
+  trendMetric: null,
   trendWindow: 'auto',
   highlightGoal: null,
   emptyTimer: null,
@@ -59,7 +62,7 @@ const SECTIONS = {
     panels: ['trend'],
     periodic: true,
     url: (p) => {
-      const window = state.trendWindow === 'auto' ? autoWindow(p) : state.trendWindow;
+      const window = state.trendWindow === 'auto' ? contract().autoWindow(p) : state.trendWindow;
       return `/api/analytics/trends?${api.qs({ period: p, metric: state.trendMetric, window })}`;
     },
     render: renderTrend,
@@ -72,7 +75,8 @@ const SECTIONS = {
   },
   calendar: {
     panels: ['calendar'],
-    url: () => `/api/analytics/progress?${api.qs({ period: '365d', metrics: 'sessions', granularity: 'daily' })}`,
+    url: () =>
+      `/api/analytics/progress?${api.qs({ period: contract().longestPeriod(), metrics: 'sessions', granularity: 'daily' })}`,
     render: renderHeatmap,
   },
   insights: {
@@ -134,9 +138,10 @@ function showSectionError(panel, e, retry, sec, period) {
   const box = panel.querySelector('.section-error');
   if (!box) return;
   const message = e instanceof api.ApiError ? e.message : 'Something went wrong while drawing this part of the page.';
-  const what = sec.periodic ? `${PERIOD_TEXT[period]} could not be loaded` : 'This section could not be loaded';
+  const text = contract().periodText;
+  const what = sec.periodic ? `${text(period)} could not be loaded` : 'This section could not be loaded';
   const shown = sec.shown
-    ? ` What you see is ${sec.periodic ? `${PERIOD_TEXT[sec.shown.period]}, ` : ''}as loaded ${relative(sec.shown.at.toISOString())}.`
+    ? ` What you see is ${sec.periodic ? `${text(sec.shown.period)}, ` : ''}as loaded ${relative(sec.shown.at.toISOString())}.`
     : '';
   fill(box, h('p', {}, `${what}: ${message}.${shown}`), h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: retry }, 'Try again'));
   box.hidden = false;
@@ -155,15 +160,20 @@ function clearSectionError(panel) {
 
 function setState(value) {
   root.dataset.state = value;
-  root.dataset.period = state.period;
+  root.dataset.period = state.period ?? '';
   if (value !== 'loading') root.dataset.loads = String(++state.loads);
 }
 
-/** Loads everything: health first (for the empty state), the overview (for the zone), then the rest. */
+/**
+ * Loads everything: health (for the empty state) and the contract side by side, the overview (for
+ * the zone), then the rest.
+ */
 async function loadAll() {
   const mine = ++state.seq;
   clearTimeout(state.emptyTimer);
   setState('loading');
+  const contractAnswer = contractReady();
+  contractAnswer.catch(() => {}); // answered below, once health says there is something to show
   let health;
   try {
     health = await api.health();
@@ -184,6 +194,12 @@ async function loadAll() {
     return true;
   }
   byId('empty-state').hidden = true;
+  try {
+    await contractAnswer;
+  } catch (e) {
+    return mine === state.seq && finish([e]);
+  }
+  if (mine !== state.seq) return false;
   const first = await loadSection('overview');
   const rest = await Promise.all(Object.keys(SECTIONS).filter((n) => n !== 'overview').map(loadSection));
   if (mine !== state.seq) return false;
@@ -200,7 +216,8 @@ async function loadPeriod(announce) {
   if (mine !== state.seq) return;
   const ok = finish(errors);
   if (announce) {
-    toast(ok ? `Showing ${PERIOD_TEXT[state.period]}` : `Some panels could not load ${PERIOD_TEXT[state.period]}: they are marked, and retried`);
+    const text = contract().periodText(state.period);
+    toast(ok ? `Showing ${text}` : `Some panels could not load ${text}: they are marked, and retried`);
   }
 }
 
@@ -240,6 +257,7 @@ function lostContact(e) {
     h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: loadAll }, 'Try again')
   );
   byId('banner').hidden = false;
+  delete byId('banner').dataset.message;
   byId('meta-line').textContent = `The server did not answer (since ${since}).`;
 }
 
@@ -266,9 +284,13 @@ function heartbeat() {
 function showBanner(e) {
   const banner = byId('banner');
   const needsToken = e.status === 401;
+  const message = needsToken ? 'This server needs an API token to show your data.' : e.message;
+  // A retry that fails the same way leaves the alert alone: not announced again, its button intact.
+  if (!banner.hidden && banner.dataset.message === message) return;
+  banner.dataset.message = message;
   fill(
     banner,
-    h('p', {}, needsToken ? 'This server needs an API token to show your data.' : e.message),
+    h('p', {}, message),
     needsToken
       ? h('button', { type: 'button', class: 'btn btn-primary btn-small', onclick: () => { api.allowTokenQuestion(); loadAll(); } }, 'Enter token')
       : h('button', { type: 'button', class: 'btn btn-secondary btn-small', onclick: loadAll }, 'Try again')
@@ -333,11 +355,11 @@ async function copyCurl() {
 
 function initialPeriod() {
   const p = new URLSearchParams(location.search).get('period');
-  return PERIODS.includes(p) ? p : '30d';
+  return contract().dashboardPeriods.includes(p) ? p : contract().defaultPeriod;
 }
 
 function setPeriod(p) {
-  if (!PERIODS.includes(p) || p === state.period) return;
+  if (!contract().dashboardPeriods.includes(p) || p === state.period) return;
   state.period = p;
   const url = new URL(location.href);
   url.searchParams.set('period', p);
@@ -346,11 +368,26 @@ function setPeriod(p) {
   loadPeriod(true);
 }
 
+function exportLink(format) {
+  const name = format.id.toUpperCase();
+  return h(
+    'a',
+    {
+      class: 'btn btn-secondary',
+      id: `export-${format.id}`,
+      dataset: { format: format.id, extension: format.extension },
+      onclick: exportClick,
+    },
+    icon('download'),
+    h('span', {}, format.extension === format.id ? name : `${name} (${format.extension})`),
+    h('span', { class: 'visually-hidden' }, ' export of the selected period')
+  );
+}
+
 function updateExportLinks() {
   for (const a of document.querySelectorAll('.export a[data-format]')) {
-    const format = a.dataset.format;
-    a.href = `/api/analytics/export?${api.qs({ format, period: state.period })}`;
-    a.setAttribute('download', `learnlytics-${state.period}.${format === 'csv' ? 'zip' : 'json'}`);
+    a.href = `/api/analytics/export?${api.qs({ format: a.dataset.format, period: state.period })}`;
+    a.setAttribute('download', `learnlytics-${state.period}.${a.dataset.extension}`);
   }
 }
 
@@ -409,6 +446,53 @@ function showTokenStatus(value) {
 
 // ---------- start ----------
 
+let contractLoad = null;
+
+/** Loads the API's contract (again after a failure) and builds the controls it describes, once. */
+function contractReady() {
+  contractLoad ??= loadContract().then(buildControls, (e) => {
+    contractLoad = null;
+    throw e;
+  });
+  return contractLoad;
+}
+
+/** The controls whose choices are the API's: periods, trend metrics and windows, exports, goals. */
+function buildControls(c) {
+  state.period = initialPeriod();
+  state.trendMetric = c.trendMetrics[0].id;
+  root.dataset.period = state.period;
+  byId('period-picker').append(...c.dashboardPeriods.flatMap(periodChoice));
+  byId('export').append(...c.exportFormats.map(exportLink));
+  updateExportLinks();
+  fillTrendChoices(c);
+  describeRanges(c);
+  setupGoalForm((goal) => {
+    state.highlightGoal = goal.id;
+    loadSection('goals');
+  });
+}
+
+function fillTrendChoices(c) {
+  const option = (value, text) => h('option', { value }, text);
+  fill(byId('trend-metric'), c.trendMetrics.map((m) => option(m.id, m.label)));
+  fill(byId('trend-window'), option('auto', 'Auto'), c.trendWindows.map((w) => option(w, `${w} days`)));
+}
+
+/** The fixed ranges some panels show, in their subtitles. */
+function describeRanges(c) {
+  const days = c.topics.trending_days;
+  byId('trending-note').textContent = `last ${days} days vs the ${days} before`;
+  byId('calendar-sub').textContent = `Sessions per day over ${c.periodText(c.longestPeriod())}`;
+}
+
+function periodChoice(p) {
+  return [
+    h('input', { type: 'radio', name: 'period', id: `period-${p}`, value: p, checked: p === state.period }),
+    h('label', { for: `period-${p}` }, contract().periodLabel(p)),
+  ];
+}
+
 /** Keeps --topbar-height current, so focused fields never scroll under the sticky top bar. */
 function trackTopbarHeight() {
   const bar = document.querySelector('.topbar');
@@ -419,10 +503,6 @@ function trackTopbarHeight() {
 
 function init() {
   trackTopbarHeight();
-  state.period = initialPeriod();
-  byId(`period-${state.period}`).checked = true;
-  root.dataset.period = state.period;
-  updateExportLinks();
 
   api.onAskToken(askToken);
   api.onTokenChange(showTokenStatus);
@@ -448,14 +528,9 @@ function init() {
     api.setToken(null);
     toast('Token forgotten for this tab');
   });
-  document.querySelectorAll('.export a[data-format]').forEach((a) => a.addEventListener('click', exportClick));
 
   setupInsights();
   onGoalsChanged(() => loadSection('goals'));
-  setupGoalForm((goal) => {
-    state.highlightGoal = goal.id;
-    loadSection('goals');
-  });
 
   loadAll();
   heartbeat();

@@ -1,4 +1,4 @@
-// Number, date and period formatting. Dates from the API are local learning dates in the learner's
+// Number and date formatting. Dates from the API are local learning dates in the learner's
 // zone (meta.timezone); instants are shown in that zone too.
 
 const LOCALE = 'en';
@@ -45,11 +45,11 @@ export function minutes(m) {
   return `${int0.format(hours)} h ${String(total % 60).padStart(2, '0')} min`;
 }
 
-/** A value of a goal metric, formatted for people. */
-export function metricValue(metric, v) {
+/** A value in its unit from the API's contract: a 0–1 fraction as a percentage, minutes, or a number. */
+export function valueIn(unit, v) {
   if (v == null) return DASH;
-  if (metric === 'avg_quality_composite' || metric === 'positive_feedback_rate') return pct(v);
-  if (metric === 'total_duration_minutes') return minutes(v);
+  if (unit === 'fraction') return pct(v);
+  if (unit === 'minutes') return minutes(v);
   return Number.isInteger(v) ? int(v) : dec(v);
 }
 
@@ -89,21 +89,6 @@ export function relative(iso, now = Date.now()) {
   if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
   return rtf.format(Math.round(seconds / 86400), 'day');
 }
-
-export const PERIOD_TEXT = {
-  '7d': 'the last 7 days',
-  '30d': 'the last 30 days',
-  '90d': 'the last 90 days',
-  '365d': 'the last 365 days',
-  all: 'all time',
-};
-
-export const PREVIOUS_TEXT = {
-  '7d': 'previous 7 days',
-  '30d': 'previous 30 days',
-  '90d': 'previous 90 days',
-  '365d': 'previous 365 days',
-};
 
 export function capitalize(s) {
   return s ? s[0].toUpperCase() + s.slice(1) : s;

@@ -1,8 +1,11 @@
 // The "create a goal" form. Validation is the API's: a 400 lists every problem with its field, and
-// each message is shown next to its field (aria-invalid + aria-describedby).
+// each message is shown next to its field (aria-invalid + aria-describedby). The choices are the
+// API's own (contract.js).
 
 import * as api from './api.js';
-import { byId, toast } from './dom.js';
+import { contract } from './contract.js';
+import { byId, fill, h, toast } from './dom.js';
+import { PREFERRED_FREQUENCY, comparisonWords, frequencyWords, goalMetricWords } from './wording.js';
 
 const FIELDS = {
   name: 'goal-name',
@@ -15,25 +18,16 @@ const FIELDS = {
 };
 
 /** Metrics the API measures as fractions from 0 to 1: the form takes them as percentages. */
-const PERCENT = new Set(['avg_quality_composite', 'positive_feedback_rate']);
+const isPercent = (metric) => contract().goalMetric(metric).unit === 'fraction';
 
-const HINTS = {
-  avg_quality_composite: 'A percentage from 1 to 100: 80 means an average quality of 80%.',
-  positive_feedback_rate: 'A percentage from 1 to 100: 75 means 75% of feedback positive.',
-  total_sessions: 'Counts every session since you started: pair it with “Once (all time)”.',
-  total_exchanges: 'Counts every exchange since you started: pair it with “Once (all time)”.',
-  sessions_today: 'Pair it with “Every day”.',
-  streak_days: 'Consecutive days with at least one session.',
-  total_duration_minutes: 'Minutes spent in sessions.',
-};
-
-/** Wires the form; onCreated(goal) runs after the API created it. */
+/** Fills the choices and wires the form; onCreated(goal) runs after the API created it. */
 export function setupGoalForm(onCreated) {
+  fillChoices(contract().goals);
   const form = byId('goal-form');
   const metric = byId('goal-metric');
   const hint = () => {
-    byId('goal-metric-hint').textContent = HINTS[metric.value] ?? '';
-    const percent = PERCENT.has(metric.value);
+    byId('goal-metric-hint').textContent = goalMetricWords(metric.value).hint;
+    const percent = isPercent(metric.value);
     byId('goal-target-unit').textContent = percent ? '(%)' : '';
     const target = byId('goal-target');
     target.max = percent ? '100' : '';
@@ -63,18 +57,27 @@ export function setupGoalForm(onCreated) {
   });
 }
 
+function fillChoices(goals) {
+  const option = (value, text, selected = false) => h('option', { value, selected }, text);
+  fill(byId('goal-metric'), goals.metrics.map((m) => option(m.id, goalMetricWords(m.id).label)));
+  fill(byId('goal-comparison'), goals.comparisons.map((c) => option(c, comparisonWords(c))));
+  fill(
+    byId('goal-frequency'),
+    goals.frequencies.map((f) => option(f, frequencyWords(f).label, f === PREFERRED_FREQUENCY))
+  );
+}
+
 function body() {
   const b = {
     name: byId('goal-name').value.trim(),
     target_metric: byId('goal-metric').value,
     comparison: byId('goal-comparison').value,
     frequency: byId('goal-frequency').value,
-    goal_type: 'custom',
   };
   const target = byId('goal-target').value;
   if (target !== '') {
     // Percent in the form, a fraction in the API (which refuses anything over 1 for these).
-    b.target_value = PERCENT.has(b.target_metric) ? Number(target) / 100 : Number(target);
+    b.target_value = isPercent(b.target_metric) ? Number(target) / 100 : Number(target);
   }
   const topic = byId('goal-topic').value.trim();
   if (topic) b.filters = { topic };

@@ -4,29 +4,9 @@ import * as api from './api.js';
 import { alpha } from './charts.js';
 import { byId, fill, h, toast } from './dom.js';
 import { icon } from './icons.js';
-import { instantDate, int, metricValue, relative } from './format.js';
-
-const NOUN = {
-  session_count: 'sessions',
-  sessions_today: 'sessions',
-  total_sessions: 'sessions',
-  exchange_count: 'exchanges',
-  total_exchanges: 'exchanges',
-  avg_quality_composite: 'average quality',
-  total_duration_minutes: 'of learning',
-  unique_topics: 'topics',
-  feedback_count: 'feedback events',
-  positive_feedback_rate: 'positive feedback',
-  correction_count: 'corrections',
-  streak_days: 'days in a row',
-};
-const WHEN = { daily: 'today', weekly: 'this week', monthly: 'this month', one_time: 'in total' };
-const COMPARE = { gte: 'at least', lte: 'at most', eq: 'exactly' };
-const STATUS = {
-  completed: { text: 'Done', icon: 'check' },
-  in_progress: { text: 'In progress', icon: null },
-  failed: { text: 'Missed', icon: 'x' },
-};
+import { contract } from './contract.js';
+import { instantDate, int, relative, valueIn } from './format.js';
+import { comparisonWords, frequencyWords, goalMetricWords, goalStatusWords } from './wording.js';
 
 let reload = () => {};
 
@@ -48,16 +28,17 @@ export function renderGoals(answer, highlightId) {
 }
 
 function goalItem(g, highlight) {
-  const color = /^#[0-9a-f]{6}$/i.test(g.color ?? '') ? g.color : '#4F46E5';
+  const color = /^#[0-9a-f]{6}$/i.test(g.color ?? '') ? g.color : contract().goals.default_color;
   const progress = Math.max(0, Math.min(100, g.progress ?? 0));
   // A mean or rate at its target is judged when the period ends: on track, not merely in progress.
   const status =
     g.status === 'in_progress' && progress >= 100
       ? { text: 'On track', icon: null }
-      : (STATUS[g.status] ?? { text: g.status, icon: null });
-  const numbers = `${metricValue(g.target_metric, g.current)} of ${COMPARE[g.comparison] ?? ''} ${metricValue(g.target_metric, g.target)}`;
+      : goalStatusWords(g.status);
+  const unit = contract().goalMetric(g.target_metric).unit;
+  const numbers = `${valueIn(unit, g.current)} of ${comparisonWords(g.comparison)} ${valueIn(unit, g.target)}`;
   const foot = [
-    `${numbers} ${NOUN[g.target_metric] ?? g.target_metric} ${WHEN[g.frequency] ?? ''}`.trim(),
+    `${numbers} ${goalMetricWords(g.target_metric).noun} ${frequencyWords(g.frequency).when}`.trim(),
     g.ends_at ? `ends ${instantDate(g.ends_at)}` : null,
     g.filters?.topic ? `topic: ${g.filters.topic}` : null,
   ].filter(Boolean);

@@ -2,7 +2,8 @@
 
 import { byId, fill, h } from './dom.js';
 import { icon } from './icons.js';
-import { DASH, PERIOD_TEXT, PREVIOUS_TEXT, dec, int, minutes, pct, signedPercent } from './format.js';
+import { contract } from './contract.js';
+import { DASH, capitalize, dec, int, minutes, pct, signedPercent } from './format.js';
 
 const CARDS = [
   { key: 'sessions', label: 'Sessions', icon: 'calendar', value: int },
@@ -13,7 +14,7 @@ const CARDS = [
 
 export function renderOverview(answer) {
   const used = answer.meta.period;
-  byId('overview-sub').textContent = `${PERIOD_TEXT[used][0].toUpperCase()}${PERIOD_TEXT[used].slice(1)}`;
+  byId('overview-sub').textContent = capitalize(contract().periodText(used));
   fill(byId('kpis'), CARDS.map((c) => card(c, answer.trends[c.key], used)));
   const s = answer.summary;
   fill(
@@ -39,7 +40,7 @@ function card(c, trend, period) {
 }
 
 function change(trend, period) {
-  const vs = h('span', { class: 'vs' }, `vs ${PREVIOUS_TEXT[period]}`);
+  const vs = h('span', { class: 'vs' }, `vs ${contract().previousText(period)}`);
   if (!trend || trend.change == null) {
     const text = trend && trend.value != null && trend.value !== 0 ? 'No data in the previous period' : 'No change to show';
     return h('p', { class: 'change none' }, text);

@@ -2,13 +2,14 @@
 
 import { alpha, draw, pointRadius } from './charts.js';
 import { byId, dlRow, fill, table } from './dom.js';
-import { PERIOD_TEXT, dec, int, localDate, pct } from './format.js';
-
-const UNIT = { daily: 'day', weekly: 'week', monthly: 'month' };
+import { contract } from './contract.js';
+import { dec, int, localDate, pct } from './format.js';
+import { granularityUnit } from './wording.js';
 
 export function renderProgress(answer) {
   const { chart, dates, statistics, meta } = answer;
-  const unit = UNIT[meta.granularity] ?? 'bucket';
+  const unit = granularityUnit(meta.granularity);
+  const period = contract().periodText(meta.period);
   const sessions = chart.datasets.find((d) => d.yAxisID === 'y-sessions') ?? chart.datasets[0];
   const quality = chart.datasets.find((d) => d.yAxisID === 'y-quality') ?? chart.datasets[1];
   const canvas = byId('progress-chart');
@@ -16,10 +17,10 @@ export function renderProgress(answer) {
   const total = statistics.sessions?.total ?? 0;
   canvas.closest('.chart-box').querySelector('.chart-empty').hidden = total > 0;
   byId('progress-sub').textContent =
-    `Sessions per ${unit} (bars) and average quality (line), ${PERIOD_TEXT[meta.period]}`;
+    `Sessions per ${unit} (bars) and average quality (line), ${period}`;
   canvas.setAttribute(
     'aria-label',
-    `Chart of sessions per ${unit} and average quality over ${PERIOD_TEXT[meta.period]}: ` +
+    `Chart of sessions per ${unit} and average quality over ${period}: ` +
       `${int(total)} sessions, ${dec(statistics.sessions?.avg)} per ${unit} on average, ` +
       `average quality ${pct(statistics.quality?.avg)}. The data is also available as a table below.`
   );
@@ -44,7 +45,7 @@ function config(labels, sessions, quality, unit) {
         {
           ...sessions,
           type: 'bar',
-          backgroundColor: alpha(sessions.borderColor ?? '#4F46E5', 0.78),
+          backgroundColor: alpha(sessions.borderColor ?? contract().metric('sessions').color, 0.78),
           hoverBackgroundColor: sessions.borderColor,
           borderRadius: 4,
           maxBarThickness: 26,
@@ -53,7 +54,7 @@ function config(labels, sessions, quality, unit) {
         {
           ...quality,
           type: 'line',
-          backgroundColor: alpha(quality.borderColor ?? '#10B981', 0.15),
+          backgroundColor: alpha(quality.borderColor ?? contract().metric('quality').color, 0.15),
           borderWidth: 2.5,
           tension: 0.35,
           spanGaps: true,

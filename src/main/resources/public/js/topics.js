@@ -3,11 +3,12 @@
 import { draw } from './charts.js';
 import { get } from './api.js';
 import { byId, fill, h, table } from './dom.js';
-import { PERIOD_TEXT, int, localDate, pct, signedPercent } from './format.js';
+import { contract } from './contract.js';
+import { int, localDate, pct, signedPercent } from './format.js';
 
 export function renderTopics(answer) {
   const period = answer.meta.period;
-  byId('topics-sub').textContent = `What you studied, ${PERIOD_TEXT[period]}`;
+  byId('topics-sub').textContent = `What you studied, ${contract().periodText(period)}`;
   const chart = answer.distribution.chart;
   const ds = chart.datasets[0] ?? { data: [], backgroundColor: [] };
   const colors = new Map(chart.labels.map((l, i) => [l, ds.backgroundColor[i]]));
@@ -117,10 +118,11 @@ function renderGraph(g) {
   }
   const strongest = g.strongest_connections?.[0];
   const rel = strongest
-    ? ` Strongest link: ${strongest.source} ${strongest.type === 'BUILDS_ON' ? 'builds on' : 'relates to'} ${strongest.target} (${strongest.strength.toFixed(2)}).`
+    ? ` Strongest link: ${strongest.source} ${relationWords(strongest.type)} ${strongest.target} (${strongest.strength.toFixed(2)}).`
     : '';
   const cov = g.coverage;
-  const known = cov.total_concepts ? ` You know ${int(cov.known)} of them (${cov.percent}%): 3 mentions or more.` : '';
+  const threshold = contract().topics.known_mentions;
+  const known = cov.total_concepts ? ` You know ${int(cov.known)} of them (${cov.percent}%): ${threshold} mentions or more.` : '';
   byId('knowledge-graph').textContent =
     `${int(g.total_concepts)} concepts, ${int(g.total_relationships)} connections.${known}${rel}`;
   fill(
@@ -143,6 +145,9 @@ function renderGraph(g) {
     ? `Clusters: ${g.clusters.map((c) => `${c.hub} (${int(c.size)})`).join(', ')}.`
     : '';
 }
+
+/** BUILDS_ON → "builds on". */
+export const relationWords = (type) => type.toLowerCase().replaceAll('_', ' ');
 
 async function showPath(concept) {
   const list = byId('graph-path');

@@ -3,25 +3,19 @@
 import { alpha, draw, pointRadius } from './charts.js';
 import { byId, dlRow, fill, h, table } from './dom.js';
 import { icon } from './icons.js';
-import { DASH, PERIOD_TEXT, dec, int, localDate, minutes, pct } from './format.js';
+import { contract } from './contract.js';
+import { DASH, int, localDate, valueIn } from './format.js';
+import { trendWords } from './wording.js';
 
-/** The rolling window that suits a period, unless the learner picked one. */
-export function autoWindow(period) {
-  return { '7d': 7, '30d': 7, '90d': 14, '365d': 30 }[period] ?? 7;
+/** How the panel shows a metric of the contract: name, value format, slope text and colour. */
+export function trendMetric(metric) {
+  const words = trendWords(metric);
+  const fraction = metric.unit === 'fraction';
+  const slope = fraction
+    ? (s) => `${signed(s * 100, 2)} points per day`
+    : (s) => `${signed(s, words.digits)} ${words.name} per day`;
+  return { name: words.name, value: (v) => valueIn(metric.unit, v), slope, color: metric.color, fraction };
 }
-
-const METRICS = {
-  quality: { name: 'quality', value: pct, slope: (s) => `${signed(s * 100, 2)} points per day`, color: '#059669' },
-  sessions: { name: 'sessions', value: dec, slope: (s) => `${signed(s, 3)} sessions per day`, color: '#4F46E5' },
-  exchanges: { name: 'exchanges', value: dec, slope: (s) => `${signed(s, 2)} exchanges per day`, color: '#D97706' },
-  engagement: {
-    name: 'exchanges per session',
-    value: dec,
-    slope: (s) => `${signed(s, 3)} exchanges per session per day`,
-    color: '#7C3AED',
-  },
-  duration: { name: 'minutes', value: minutes, slope: (s) => `${signed(s, 2)} minutes per day`, color: '#DB2777' },
-};
 
 function signed(v, digits) {
   const s = Math.abs(v).toFixed(digits);
@@ -29,13 +23,13 @@ function signed(v, digits) {
 }
 
 export function renderTrend(answer) {
-  const m = METRICS[answer.metric] ?? METRICS.quality;
-  const period = answer.meta.period;
-  byId('trend-sub').textContent = `Daily ${m.name} with a ${answer.window}-day rolling average, ${PERIOD_TEXT[period]}`;
+  const m = trendMetric(contract().metric(answer.metric));
+  const period = contract().periodText(answer.meta.period);
+  byId('trend-sub').textContent = `Daily ${m.name} with a ${answer.window}-day rolling average, ${period}`;
   const canvas = byId('trend-chart');
   draw(canvas, config(answer, m));
   renderVerdict(answer.trend, m, answer.window);
-  canvas.setAttribute('aria-label', `Trend chart of daily ${m.name} over ${PERIOD_TEXT[period]}. ${verdictText(answer.trend, m)}`);
+  canvas.setAttribute('aria-label', `Trend chart of daily ${m.name} over ${period}. ${verdictText(answer.trend, m)}`);
   const [daily, rolling] = answer.chart.datasets;
   fill(
     byId('trend-table'),
@@ -76,7 +70,7 @@ function config(answer, m) {
       order: 2,
     },
   ];
-  const line = fittedLine(answer, labels.length);
+  const line = fittedLine(answer.trend, labels.length, m.fraction);
   if (line) {
     sets.push({
       label: 'Trend line',
@@ -89,7 +83,6 @@ function config(answer, m) {
       order: 1,
     });
   }
-  const isQuality = answer.metric === 'quality';
   return {
     type: 'line',
     data: { labels, datasets: sets },
@@ -97,7 +90,7 @@ function config(answer, m) {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 14 } },
-        y: isQuality
+        y: m.fraction
           ? { suggestedMin: 0.5, max: 1, ticks: { callback: (v) => `${Math.round(v * 100)}%` } }
           : { beginAtZero: true },
       },
@@ -113,11 +106,13 @@ function config(answer, m) {
   };
 }
 
-/** The fitted line over the period, from its slope and its value 30 days after the last day. */
-function fittedLine(answer, n) {
-  const t = answer.trend;
+/**
+ * The fitted line over n days, from its slope and its value 30 days after the last day; none when
+ * the prediction was clamped at a bound (0, or 1 for a fraction), as the line would not end there.
+ */
+export function fittedLine(t, n, fraction) {
   if (t.slope == null || t.prediction_30d == null || n < 2) return null;
-  const clamped = t.prediction_30d <= 0 || (answer.metric === 'quality' && t.prediction_30d >= 1);
+  const clamped = t.prediction_30d <= 0 || (fraction && t.prediction_30d >= 1);
   if (clamped) return null;
   return Array.from({ length: n }, (_, i) => t.prediction_30d - t.slope * (n - 1 + 30 - i));
 }

@@ -41,12 +41,14 @@ final class AnalyticsRoutes {
           TRENDS, policy(600, 120),
           TOPICS, policy(3600, 600));
 
-  private static final List<String> TOPIC_PERIODS = List.of("7d", "30d", "90d", "365d", "all");
+  static final List<String> TOPIC_PERIODS = List.of("7d", "30d", "90d", "365d", "all");
 
-  private static final List<String> PROGRESS_METRICS =
+  static final List<String> PROGRESS_METRICS =
       List.of("sessions", "quality", "exchanges", "duration", "feedback");
-  private static final List<String> TREND_METRICS =
+  static final List<String> TREND_METRICS =
       List.of("quality", "sessions", "exchanges", "engagement", "duration");
+  static final List<String> TREND_WINDOWS = List.of("7", "14", "30");
+  static final List<String> GRANULARITIES = List.of("daily", "weekly", "monthly");
 
   static final int GRAPH_RETRY_SECONDS = 10;
 
@@ -74,8 +76,7 @@ final class AnalyticsRoutes {
     List<String> names =
         Params.subset(ctx, "metrics", PROGRESS_METRICS, List.of("sessions", "quality"));
     String auto = ProgressService.autoGranularity(Period.parse(period)).id();
-    String granularity =
-        Params.oneOf(ctx, "granularity", List.of("daily", "weekly", "monthly"), auto);
+    String granularity = Params.oneOf(ctx, "granularity", GRANULARITIES, auto);
     List<Metric> metrics =
         names.stream().map(n -> Metric.valueOf(n.toUpperCase(Locale.ROOT))).toList();
     answer(
@@ -91,7 +92,7 @@ final class AnalyticsRoutes {
   void trends(Context ctx) {
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     String metric = Params.oneOf(ctx, "metric", TREND_METRICS, "quality");
-    String window = Params.oneOf(ctx, "window", List.of("7", "14", "30"), "7");
+    String window = Params.oneOf(ctx, "window", TREND_WINDOWS, "7");
     answer(
         ctx,
         TRENDS,

@@ -82,6 +82,7 @@ public final class WebServer implements AutoCloseable {
               c.routes.get(
                   "/api/health",
                   ctx -> health(ctx, db, config.apiToken().isPresent(), app.clock()));
+              c.routes.get(MetaRoutes.META, new MetaRoutes()::get);
               c.routes.post("/api/events", events::post);
               c.routes.after("/api/events", events::count);
               c.routes.delete(DeleteRoutes.EVENT, deletes::delete);

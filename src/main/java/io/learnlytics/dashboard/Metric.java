@@ -50,6 +50,21 @@ public enum Metric {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** What a client needs to offer and draw this series: its id, label, colour and unit. */
+  public Description describe() {
+    String unit =
+        switch (this) {
+          case QUALITY -> "fraction";
+          case DURATION -> "minutes";
+          case ENGAGEMENT -> "ratio";
+          case SESSIONS, EXCHANGES, FEEDBACK -> "count";
+        };
+    return new Description(id(), label, color, unit);
+  }
+
+  /** {@code unit}: count, fraction (0 to 1), minutes or ratio. */
+  public record Description(String id, String label, String color, String unit) {}
+
   /** A value as charts show it: counts as whole numbers, other values to 4 decimals. */
   Number display(Double v) {
     if (v == null) {

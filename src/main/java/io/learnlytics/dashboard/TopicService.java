@@ -24,7 +24,7 @@ public final class TopicService {
     "#4F46E5", "#10B981", "#F59E0B", "#EC4899", "#06B6D4", "#8B5CF6", "#EF4444", "#84CC16",
     "#F97316", "#14B8A6", "#6366F1", "#A855F7"
   };
-  static final int TRENDING_DAYS = 30;
+  public static final int TRENDING_DAYS = 30;
   static final int TRENDING_LIMIT = 10;
 
   static final int GAPS = 5;

@@ -33,6 +33,11 @@ public record ExportRequest(String format, String period, List<String> include) 
         sections(include));
   }
 
+  /** The file extension of a download in {@code format}: csv comes as a ZIP of CSV files. */
+  public static String extension(String format) {
+    return format.equals("csv") ? "zip" : "json";
+  }
+
   public boolean includes(String section) {
     return include.contains(section);
   }

@@ -48,7 +48,7 @@ record ExportScope(
 
   /** {@code learnlytics-export-30d-2025-11-21.json} (or {@code .zip} for csv). */
   String fileName() {
-    String ext = request.format().equals("csv") ? "zip" : "json";
+    String ext = ExportRequest.extension(request.format());
     return "learnlytics-export-" + request.period() + "-" + today + "." + ext;
   }
 }

@@ -42,6 +42,14 @@ enum GoalMetric {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** How a value reads: a fraction from 0 to 1, minutes, or a count. */
+  String unit() {
+    if (isFraction()) {
+      return "fraction";
+    }
+    return this == TOTAL_DURATION_MINUTES ? "minutes" : "count";
+  }
+
   static List<String> ids() {
     return Arrays.stream(values()).map(GoalMetric::id).toList();
   }

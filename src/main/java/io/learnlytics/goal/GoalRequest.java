@@ -28,6 +28,7 @@ final class GoalRequest {
           "icon",
           "color",
           "enabled");
+  static final String DEFAULT_COLOR = "#4F46E5";
   private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
   final String name;
@@ -154,7 +155,7 @@ final class GoalRequest {
     if (c != null && !COLOR.matcher(c).matches()) {
       error("color", "must be a hex colour such as #4F46E5");
     }
-    return c == null ? "#4F46E5" : c;
+    return c == null ? DEFAULT_COLOR : c;
   }
 
   private void error(String field, String message) {

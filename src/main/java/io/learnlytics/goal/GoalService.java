@@ -39,6 +39,20 @@ public final class GoalService {
     this.clock = clock;
   }
 
+  /** The values a goal accepts, for clients that offer them as choices ({@code GET /api/meta}). */
+  public static Choices choices() {
+    List<MetricChoice> metrics = new ArrayList<>();
+    for (GoalMetric m : GoalMetric.values()) {
+      metrics.add(new MetricChoice(m.id(), m.unit(), m.topicFilter));
+    }
+    return new Choices(
+        metrics,
+        GoalRequest.FREQUENCIES,
+        GoalRequest.COMPARISONS,
+        GoalRequest.TYPES,
+        GoalRequest.DEFAULT_COLOR);
+  }
+
   /** Runs {@code listener} after goals change or an evaluation unlocks achievements. */
   public void onChange(Runnable listener) {
     listeners.add(listener);
@@ -271,6 +285,16 @@ public final class GoalService {
   public record Filters(String topic) {}
 
   public record StreakView(int current, int best, boolean todayComplete) {}
+
+  public record Choices(
+      List<MetricChoice> metrics,
+      List<String> frequencies,
+      List<String> comparisons,
+      List<String> types,
+      String defaultColor) {}
+
+  /** {@code unit}: fraction (0 to 1), minutes or count; {@code topicFilter}: takes a topic. */
+  public record MetricChoice(String id, String unit, boolean topicFilter) {}
 
   public record Milestones(Milestone sessions, Milestone topics) {}
 

@@ -13,6 +13,9 @@ import java.util.Optional;
  * reached; callers show that in the graph panels and carry on with everything else.
  */
 public interface KnowledgeGraph extends AutoCloseable {
+  /** Mentions from which a concept counts as known. */
+  int KNOWN_MENTIONS = GraphRules.KNOWN_MENTIONS;
+
   /** "embedded" or "neo4j". */
   String backend();
 

@@ -181,6 +181,40 @@ class DashboardBrowserTest {
     return Long.parseLong(page.text("#kpis [data-metric='sessions'] .kpi-value").replace(",", ""));
   }
 
+  @Test
+  @Order(2)
+  void the_page_offers_exactly_the_choices_of_the_api_contract() {
+    page.open("");
+    JsonNode meta = demo.get("/api/meta").json();
+
+    assertThat(values("#period-picker input")).isEqualTo(texts(meta.get("dashboard_periods")));
+    assertThat(page.find("#period-" + meta.get("default_period").asText()).isSelected()).isTrue();
+    assertThat(values("#trend-metric option")).isEqualTo(texts(meta.get("trend_metrics")));
+    assertThat(values("#trend-window option")).containsExactly("auto", "7", "14", "30");
+    assertThat(values("#goal-metric option")).isEqualTo(texts(meta.at("/goals/metrics"), "id"));
+    assertThat(values("#goal-frequency option")).isEqualTo(texts(meta.at("/goals/frequencies")));
+    assertThat(values("#goal-comparison option")).isEqualTo(texts(meta.at("/goals/comparisons")));
+    assertThat(page.findAll(".export a[data-format]").stream().map(a -> a.getAttribute("id")))
+        .containsExactly("export-json", "export-csv");
+    assertThat(page.text("#trending-note")).isEqualTo("last 30 days vs the 30 before");
+    assertThat(page.text("#calendar-sub")).isEqualTo("Sessions per day over the last 365 days");
+  }
+
+  private static List<String> values(String css) {
+    return page.findAll(css).stream().map(e -> e.getAttribute("value")).toList();
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return texts(array, null);
+  }
+
+  /** The texts of an array, or of one field of each of its objects. */
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(field == null ? n.asText() : n.get(field).asText()));
+    return out;
+  }
+
   /** Issue 10: pointing at a chart threw "this._fn is not a function" and froze every chart. */
   @ParameterizedTest
   @Order(2)
