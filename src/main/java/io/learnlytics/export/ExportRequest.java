@@ -1,5 +1,6 @@
 package io.learnlytics.export;
 
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,13 +70,8 @@ public record ExportRequest(String format, String period, List<String> include) 
   }
 
   private static InvalidInput notAllowed(String field, String value, List<String> allowed) {
-    String list = String.join(", ", allowed);
+    String message = AllowedValues.of(allowed).notAllowed(value);
     return InvalidInput.of(
-        field,
-        "'"
-            + value
-            + "' is not allowed; allowed values are "
-            + list
-            + (field.equals("include") ? " (comma-separated)" : ""));
+        field, field.equals("include") ? message + " (comma-separated)" : message);
   }
 }

@@ -1,6 +1,7 @@
 package io.learnlytics.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.ArrayList;
@@ -103,17 +104,16 @@ final class GoalRequest {
   }
 
   private String oneOf(JsonNode body, String field, List<String> allowed, String fallback) {
+    AllowedValues values = AllowedValues.of(allowed);
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (fallback == null) {
-        error(field, "is required; allowed values are " + String.join(", ", allowed));
+        error(field, values.required());
       }
       return fallback;
     }
-    if (!v.isTextual() || !allowed.contains(v.textValue())) {
-      error(
-          field,
-          "'" + v.asText() + "' is not allowed; allowed values are " + String.join(", ", allowed));
+    if (!v.isTextual() || !values.contains(v.textValue())) {
+      error(field, values.notAllowed(v.asText()));
       return null;
     }
     return v.textValue();

@@ -3,6 +3,7 @@ package io.learnlytics.insight;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -106,10 +107,8 @@ public final class InsightService {
   }
 
   private static void check(String field, String value, List<String> allowed) {
-    if (value != null && !allowed.contains(value)) {
-      throw InvalidInput.of(
-          field,
-          "'" + value + "' is not allowed; allowed values are " + String.join(", ", allowed));
+    if (value != null) {
+      AllowedValues.of(allowed).check(field, value);
     }
   }
 }
