@@ -54,10 +54,9 @@ final class GoalEvaluator {
         memo.computeIfAbsent(
             (level == null ? "all" : level.id()) + period[0],
             k ->
-                RollupTotals.of(
-                    level == null
-                        ? rollups.list(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE)
-                        : rollups.list(level, period[0], period[0] + 1)));
+                level == null
+                    ? rollups.allTime()
+                    : RollupTotals.of(rollups.list(level, period[0], period[0] + 1)));
     GoalMetric metric = GoalMetric.of(goal.targetMetric());
     double current = metric.value(totals, goal.topic(), streakDays);
     double target = goal.targetValue();

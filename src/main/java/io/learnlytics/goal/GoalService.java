@@ -3,6 +3,7 @@ package io.learnlytics.goal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupTotals;
+import io.learnlytics.rollup.Streaks;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.NotFound;
 import java.time.Clock;
@@ -29,13 +30,15 @@ public final class GoalService {
   private final GoalStore store;
   private final GoalEvaluator evaluator;
   private final Streaks streaks;
+  private final RollupEngine rollups;
   private final Clock clock;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   public GoalService(Database db, RollupEngine rollups, Clock clock) {
     this.store = new GoalStore(db);
     this.evaluator = new GoalEvaluator(rollups);
-    this.streaks = new Streaks(db, rollups.buckets());
+    this.streaks = rollups.streaks();
+    this.rollups = rollups;
     this.clock = clock;
   }
 
@@ -59,7 +62,7 @@ public final class GoalService {
         active,
         new StreakView(s.current(), best, s.todayComplete()),
         store.recentAchievements(RECENT_ACHIEVEMENTS),
-        milestones(now));
+        milestones());
   }
 
   /** Enabled goals with their live progress in the current period. */
@@ -170,44 +173,12 @@ public final class GoalService {
         g.enabled());
   }
 
-  private Milestones milestones(long now) {
-    Goal sessions =
-        new Goal(
-            "m",
-            "m",
-            "m",
-            "milestone",
-            "one_time",
-            "total_sessions",
-            1,
-            "gte",
-            null,
-            null,
-            null,
-            true,
-            Instant.EPOCH,
-            Instant.EPOCH);
-    Goal topics =
-        new Goal(
-            "m",
-            "m",
-            "m",
-            "milestone",
-            "one_time",
-            "unique_topics",
-            1,
-            "gte",
-            null,
-            null,
-            null,
-            true,
-            Instant.EPOCH,
-            Instant.EPOCH);
-    long allTime[] = {Long.MIN_VALUE, Long.MAX_VALUE};
-    Map<String, RollupTotals> memo = new HashMap<>();
-    long s = Math.round(evaluator.evaluate(sessions, allTime, now, 0, memo).current());
-    long t = Math.round(evaluator.evaluate(topics, allTime, now, 0, memo).current());
-    return new Milestones(Milestone.of(s, SESSION_MILESTONES), Milestone.of(t, TOPIC_MILESTONES));
+  /** Progress towards the next milestones of all history: total sessions and distinct topics. */
+  private Milestones milestones() {
+    RollupTotals allTime = rollups.allTime();
+    return new Milestones(
+        Milestone.of(allTime.sessions, SESSION_MILESTONES),
+        Milestone.of(allTime.topics().size(), TOPIC_MILESTONES));
   }
 
   private void changed() {

@@ -1,5 +1,6 @@
 package io.learnlytics.goal;
 
+import io.learnlytics.rollup.Streaks;
 import io.learnlytics.store.Database;
 import java.time.Instant;
 import java.util.List;

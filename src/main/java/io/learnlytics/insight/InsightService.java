@@ -49,10 +49,10 @@ public final class InsightService {
     this.rules =
         List.of(
             new TrendRule(rollups),
-            new AnomalyRule(db, rollups),
+            new AnomalyRule(rollups),
             new RecommendationRule(rollups),
             new KnowledgeRule(db, graph));
-    this.milestones = new MilestoneRule(db);
+    this.milestones = new MilestoneRule(rollups);
   }
 
   /**

@@ -47,6 +47,7 @@ public final class RollupEngine {
   private final Clock clock;
   private final RollupMetrics metrics;
   private final RawScanner scanner;
+  private final Streaks streaks;
   private final Config.Retention retention;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -62,6 +63,7 @@ public final class RollupEngine {
     this.metrics = metrics;
     this.retention = retention;
     this.scanner = new RawScanner(buckets);
+    this.streaks = new Streaks(db, buckets);
   }
 
   /** A writer for one transaction, with "now" and the retention floors fixed. */
@@ -83,6 +85,30 @@ public final class RollupEngine {
 
   public Buckets buckets() {
     return buckets;
+  }
+
+  /** Learning streaks, from the daily rollups. */
+  public Streaks streaks() {
+    return streaks;
+  }
+
+  /** Totals of all history, from the monthly rollups (kept forever, unlike hours and days). */
+  public RollupTotals allTime() {
+    return RollupTotals.of(list(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE));
+  }
+
+  /** Start of the oldest kept rollup row of {@code level}, or null when there is none. */
+  public Long firstStartUtc(Level level) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT min(period_start_utc) FROM aggregated_metrics"
+                            + " WHERE interval_type = ?")
+                    .bind(0, level.id())
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(null));
   }
 
   public RollupMetrics metrics() {
