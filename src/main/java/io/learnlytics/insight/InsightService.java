@@ -1,5 +1,6 @@
 package io.learnlytics.insight;
 
+import io.learnlytics.graph.ConceptFacts;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
@@ -51,7 +52,7 @@ public final class InsightService {
             new TrendRule(rollups),
             new AnomalyRule(rollups),
             new RecommendationRule(rollups),
-            new KnowledgeRule(db, graph));
+            new KnowledgeRule(new ConceptFacts(db), graph));
     this.milestones = new MilestoneRule(rollups);
   }
 
