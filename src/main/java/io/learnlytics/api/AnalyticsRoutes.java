@@ -6,11 +6,11 @@ import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.cache.ResponseCache.Policy;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.dashboard.Metric;
-import io.learnlytics.dashboard.Period;
 import io.learnlytics.dashboard.ProgressService;
 import io.learnlytics.dashboard.TopicService;
 import io.learnlytics.graph.GraphUnavailableException;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.Period;
 import io.learnlytics.support.ApiException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,8 +40,6 @@ final class AnalyticsRoutes {
           PROGRESS, policy(300, 60),
           TRENDS, policy(600, 120),
           TOPICS, policy(3600, 600));
-
-  private static final List<String> TOPIC_PERIODS = List.of("7d", "30d", "90d", "365d", "all");
 
   private static final List<String> PROGRESS_METRICS =
       List.of("sessions", "quality", "exchanges", "duration", "feedback");
@@ -106,9 +104,9 @@ final class AnalyticsRoutes {
   }
 
   void topics(Context ctx) {
-    String period = Params.oneOf(ctx, "period", TOPIC_PERIODS, Period.DEFAULT);
+    String period = Params.oneOf(ctx, "period", Period.IDS_WITH_ALL, Period.DEFAULT);
     int limit = Params.intBetween(ctx, "limit", 1, 100, 20);
-    Supplier<?> compute = () -> dashboard.topics().topics(period, limit);
+    Supplier<?> compute = () -> dashboard.topics().topics(Period.parse(period), limit);
     if (dashboard.topics().graph().unavailable()) {
       // Not cached while the graph is down: each request tries it again, and the first answer
       // with the graph back drops what was cached meanwhile (KnowledgeGraph.onRecovery).
@@ -153,7 +151,9 @@ final class AnalyticsRoutes {
         Map.of("period", "30d", "metric", "quality", "window", "7"),
         () -> dashboard.trends().trends(Period.parse("30d"), Metric.QUALITY, 7));
     cached(
-        TOPICS, Map.of("period", "30d", "limit", "20"), () -> dashboard.topics().topics("30d", 20));
+        TOPICS,
+        Map.of("period", "30d", "limit", "20"),
+        () -> dashboard.topics().topics(Period.parse("30d"), 20));
   }
 
   /** Wraps a handler to record its request count and latency under {@code endpoint}. */

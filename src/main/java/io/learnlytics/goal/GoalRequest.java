@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /** Validates the body of {@code POST}/{@code PUT /api/analytics/goals}, listing every problem. */
 final class GoalRequest {
-  static final List<String> FREQUENCIES = List.of("daily", "weekly", "monthly", "one_time");
-  static final List<String> COMPARISONS = List.of("gte", "lte", "eq");
+  static final List<String> FREQUENCIES = Frequency.ids();
+  static final List<String> COMPARISONS = Comparison.ids();
   static final List<String> TYPES =
       List.of("activity", "quality", "topic", "streak", "milestone", "custom");
   private static final Set<String> FIELDS =

@@ -3,6 +3,7 @@ package io.learnlytics.goal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupTotals;
+import io.learnlytics.rollup.Span;
 import io.learnlytics.rollup.Streaks;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.NotFound;
@@ -124,14 +125,14 @@ public final class GoalService {
       if (!g.enabled()) {
         continue;
       }
-      long[] current = evaluator.period(g, now);
-      List<long[]> periods = new ArrayList<>(List.of(current));
-      if (current[0] != Long.MIN_VALUE) {
-        periods.add(evaluator.period(g, current[0] - 1));
+      Span current = evaluator.period(g, now);
+      List<Span> periods = new ArrayList<>(List.of(current));
+      if (!current.isAll()) {
+        periods.add(evaluator.period(g, current.fromUtc() - 1));
       }
-      for (long[] p : periods) {
+      for (Span p : periods) {
         GoalProgress progress = evaluator.evaluate(g, p, now, s.current(), memo);
-        if (store.record(g, progress, evaluator.label(g, p[0]), now)) {
+        if (store.record(g, progress, evaluator.label(g, p.fromUtc()), now)) {
           unlocked++;
         }
       }
@@ -158,9 +159,9 @@ public final class GoalService {
         g.name(),
         g.description(),
         g.goalType(),
-        g.frequency(),
+        g.frequency().id(),
         g.targetMetric(),
-        g.comparison(),
+        g.comparison().id(),
         g.topic() == null ? null : new Filters(g.topic()),
         p.progress(),
         Math.round(p.current() * 10_000) / 10_000.0,
@@ -191,10 +192,10 @@ public final class GoalService {
         r.name,
         r.description,
         r.goalType,
-        r.frequency,
+        Frequency.of(r.frequency),
         r.targetMetric,
         r.targetValue,
-        r.comparison,
+        Comparison.of(r.comparison),
         r.topic,
         r.icon,
         r.color,

@@ -294,19 +294,19 @@ public final class RollupEngine {
   private void scanInChunks(long from, long to, RollupWriter writer) throws SQLException {
     ExecutorService readers = Executors.newFixedThreadPool(2, RollupEngine::readerThread);
     try {
-      ArrayDeque<long[]> spans = new ArrayDeque<>(chunks(from, to));
+      ArrayDeque<Span> spans = new ArrayDeque<>(chunks(from, to));
       ArrayDeque<CompletableFuture<TreeMap<Long, Partial>>> pending = new ArrayDeque<>();
-      ArrayDeque<long[]> pendingSpans = new ArrayDeque<>();
+      ArrayDeque<Span> pendingSpans = new ArrayDeque<>();
       while (!spans.isEmpty() || !pending.isEmpty()) {
         while (!spans.isEmpty() && pending.size() < CHUNKS_AHEAD) {
-          long[] span = spans.poll();
+          Span span = spans.poll();
           pendingSpans.add(span);
           pending.add(
               CompletableFuture.supplyAsync(
-                  () -> read(r -> scanner.scanAll(r, span[0], span[1])), readers));
+                  () -> read(r -> scanner.scanAll(r, span.fromUtc(), span.toUtc())), readers));
         }
-        long[] span = pendingSpans.poll();
-        writer.writeDays(span[0], span[1], join(pending.poll()));
+        Span span = pendingSpans.poll();
+        writer.writeDays(span.fromUtc(), span.toUtc(), join(pending.poll()));
       }
     } finally {
       readers.shutdownNow();
@@ -314,15 +314,15 @@ public final class RollupEngine {
   }
 
   /** Day-aligned spans covering {@code [from, to)}. */
-  private List<long[]> chunks(long from, long to) {
-    List<long[]> out = new ArrayList<>();
+  private List<Span> chunks(long from, long to) {
+    List<Span> out = new ArrayList<>();
     long start = from;
     while (start < to) {
       long end = start;
       for (int d = 0; d < CHUNK_DAYS && end < to; d++) {
         end = buckets.end(Level.DAILY, end);
       }
-      out.add(new long[] {start, Math.min(end, to)});
+      out.add(new Span(start, Math.min(end, to)));
       start = end;
     }
     return out;
