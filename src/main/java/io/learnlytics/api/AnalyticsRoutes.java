@@ -15,7 +15,6 @@ import io.learnlytics.support.ApiException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -41,11 +40,6 @@ final class AnalyticsRoutes {
           TRENDS, policy(600, 120),
           TOPICS, policy(3600, 600));
 
-  private static final List<String> PROGRESS_METRICS =
-      List.of("sessions", "quality", "exchanges", "duration", "feedback");
-  private static final List<String> TREND_METRICS =
-      List.of("quality", "sessions", "exchanges", "engagement", "duration");
-
   static final int GRAPH_RETRY_SECONDS = 10;
 
   private final Dashboard dashboard;
@@ -70,12 +64,11 @@ final class AnalyticsRoutes {
   void progress(Context ctx) {
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     List<String> names =
-        Params.subset(ctx, "metrics", PROGRESS_METRICS, List.of("sessions", "quality"));
+        Params.subset(ctx, "metrics", Metric.PROGRESS_IDS, List.of("sessions", "quality"));
     String auto = ProgressService.autoGranularity(Period.parse(period)).id();
     String granularity =
         Params.oneOf(ctx, "granularity", List.of("daily", "weekly", "monthly"), auto);
-    List<Metric> metrics =
-        names.stream().map(n -> Metric.valueOf(n.toUpperCase(Locale.ROOT))).toList();
+    List<Metric> metrics = names.stream().map(Metric::of).toList();
     answer(
         ctx,
         PROGRESS,
@@ -88,7 +81,7 @@ final class AnalyticsRoutes {
 
   void trends(Context ctx) {
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
-    String metric = Params.oneOf(ctx, "metric", TREND_METRICS, "quality");
+    String metric = Params.oneOf(ctx, "metric", Metric.TREND_IDS, "quality");
     String window = Params.oneOf(ctx, "window", List.of("7", "14", "30"), "7");
     answer(
         ctx,
@@ -97,10 +90,7 @@ final class AnalyticsRoutes {
         () ->
             dashboard
                 .trends()
-                .trends(
-                    Period.parse(period),
-                    Metric.valueOf(metric.toUpperCase(Locale.ROOT)),
-                    Integer.parseInt(window)));
+                .trends(Period.parse(period), Metric.of(metric), Integer.parseInt(window)));
   }
 
   void topics(Context ctx) {

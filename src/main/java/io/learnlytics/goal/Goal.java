@@ -12,7 +12,7 @@ public record Goal(
     String description,
     String goalType,
     Frequency frequency,
-    String targetMetric,
+    GoalMetric targetMetric,
     double targetValue,
     Comparison comparison,
     String topic,

@@ -58,7 +58,7 @@ final class GoalEvaluator {
                 level == null
                     ? rollups.allTime()
                     : RollupTotals.of(rollups.list(level, period.fromUtc(), period.fromUtc() + 1)));
-    GoalMetric metric = GoalMetric.of(goal.targetMetric());
+    GoalMetric metric = goal.targetMetric();
     double current = metric.value(totals, goal.topic(), streakDays);
     double target = goal.targetValue();
     Comparison comparison = goal.comparison();
