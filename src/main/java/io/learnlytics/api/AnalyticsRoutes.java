@@ -6,16 +6,15 @@ import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.cache.ResponseCache.Policy;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.dashboard.Metric;
-import io.learnlytics.dashboard.Period;
 import io.learnlytics.dashboard.ProgressService;
 import io.learnlytics.dashboard.TopicService;
 import io.learnlytics.graph.GraphUnavailableException;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.Period;
 import io.learnlytics.support.ApiException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -41,12 +40,6 @@ final class AnalyticsRoutes {
           TRENDS, policy(600, 120),
           TOPICS, policy(3600, 600));
 
-  static final List<String> TOPIC_PERIODS = List.of("7d", "30d", "90d", "365d", "all");
-
-  static final List<String> PROGRESS_METRICS =
-      List.of("sessions", "quality", "exchanges", "duration", "feedback");
-  static final List<String> TREND_METRICS =
-      List.of("quality", "sessions", "exchanges", "engagement", "duration");
   static final List<String> TREND_WINDOWS = List.of("7", "14", "30");
   static final List<String> GRANULARITIES = List.of("daily", "weekly", "monthly");
 
@@ -74,11 +67,10 @@ final class AnalyticsRoutes {
   void progress(Context ctx) {
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     List<String> names =
-        Params.subset(ctx, "metrics", PROGRESS_METRICS, List.of("sessions", "quality"));
+        Params.subset(ctx, "metrics", Metric.PROGRESS_IDS, List.of("sessions", "quality"));
     String auto = ProgressService.autoGranularity(Period.parse(period)).id();
     String granularity = Params.oneOf(ctx, "granularity", GRANULARITIES, auto);
-    List<Metric> metrics =
-        names.stream().map(n -> Metric.valueOf(n.toUpperCase(Locale.ROOT))).toList();
+    List<Metric> metrics = names.stream().map(Metric::of).toList();
     answer(
         ctx,
         PROGRESS,
@@ -91,7 +83,7 @@ final class AnalyticsRoutes {
 
   void trends(Context ctx) {
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
-    String metric = Params.oneOf(ctx, "metric", TREND_METRICS, "quality");
+    String metric = Params.oneOf(ctx, "metric", Metric.TREND_IDS, "quality");
     String window = Params.oneOf(ctx, "window", TREND_WINDOWS, "7");
     answer(
         ctx,
@@ -100,16 +92,13 @@ final class AnalyticsRoutes {
         () ->
             dashboard
                 .trends()
-                .trends(
-                    Period.parse(period),
-                    Metric.valueOf(metric.toUpperCase(Locale.ROOT)),
-                    Integer.parseInt(window)));
+                .trends(Period.parse(period), Metric.of(metric), Integer.parseInt(window)));
   }
 
   void topics(Context ctx) {
-    String period = Params.oneOf(ctx, "period", TOPIC_PERIODS, Period.DEFAULT);
+    String period = Params.oneOf(ctx, "period", Period.IDS_WITH_ALL, Period.DEFAULT);
     int limit = Params.intBetween(ctx, "limit", 1, 100, 20);
-    Supplier<?> compute = () -> dashboard.topics().topics(period, limit);
+    Supplier<?> compute = () -> dashboard.topics().topics(Period.parse(period), limit);
     if (dashboard.topics().graph().unavailable()) {
       // Not cached while the graph is down: each request tries it again, and the first answer
       // with the graph back drops what was cached meanwhile (KnowledgeGraph.onRecovery).
@@ -154,7 +143,9 @@ final class AnalyticsRoutes {
         Map.of("period", "30d", "metric", "quality", "window", "7"),
         () -> dashboard.trends().trends(Period.parse("30d"), Metric.QUALITY, 7));
     cached(
-        TOPICS, Map.of("period", "30d", "limit", "20"), () -> dashboard.topics().topics("30d", 20));
+        TOPICS,
+        Map.of("period", "30d", "limit", "20"),
+        () -> dashboard.topics().topics(Period.parse("30d"), 20));
   }
 
   /** Wraps a handler to record its request count and latency under {@code endpoint}. */

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.learnlytics.config.Version;
 import io.learnlytics.dashboard.Metric;
-import io.learnlytics.dashboard.Period;
 import io.learnlytics.dashboard.TopicService;
 import io.learnlytics.export.ExportRequest;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.insight.InsightService;
+import io.learnlytics.rollup.Period;
 import io.learnlytics.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -54,8 +54,8 @@ final class MetaRoutes {
         Period.IDS,
         Period.DEFAULT,
         Arrays.stream(Metric.values()).map(Metric::describe).toList(),
-        AnalyticsRoutes.PROGRESS_METRICS,
-        AnalyticsRoutes.TREND_METRICS,
+        Metric.PROGRESS_IDS,
+        Metric.TREND_IDS,
         AnalyticsRoutes.TREND_WINDOWS.stream().map(Integer::valueOf).toList(),
         AnalyticsRoutes.GRANULARITIES,
         new Topics(TopicService.TRENDING_DAYS, KnowledgeGraph.KNOWN_MENTIONS),
@@ -66,8 +66,8 @@ final class MetaRoutes {
 
   /** Every period any route takes; {@code days} is null for the one without a bound ("all"). */
   private static List<PeriodChoice> periods() {
-    return AnalyticsRoutes.TOPIC_PERIODS.stream()
-        .map(id -> new PeriodChoice(id, Period.IDS.contains(id) ? Period.parse(id).days() : null))
+    return Period.IDS_WITH_ALL.stream()
+        .map(id -> new PeriodChoice(id, Period.parse(id).isAll() ? null : Period.parse(id).days()))
         .toList();
   }
 

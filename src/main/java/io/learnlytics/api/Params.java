@@ -1,6 +1,7 @@
 package io.learnlytics.api;
 
 import io.javalin.http.Context;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,9 +18,9 @@ final class Params {
     if (v == null || v.isBlank()) {
       return fallback;
     }
-    if (!allowed.contains(v.strip())) {
-      throw invalid(
-          name, "'" + v + "' is not allowed; allowed values are " + String.join(", ", allowed));
+    AllowedValues values = AllowedValues.of(allowed);
+    if (!values.contains(v.strip())) {
+      throw invalid(name, values.notAllowed(v));
     }
     return v.strip();
   }
@@ -31,14 +32,10 @@ final class Params {
     if (v == null || v.isBlank()) {
       return fallback;
     }
+    AllowedValues values = AllowedValues.of(allowed);
     Set<String> out = new LinkedHashSet<>();
     for (String part : v.split(",")) {
-      String p = part.strip();
-      if (!allowed.contains(p)) {
-        throw invalid(
-            name, "'" + p + "' is not allowed; allowed values are " + String.join(", ", allowed));
-      }
-      out.add(p);
+      out.add(values.check(name, part.strip()));
     }
     return new ArrayList<>(out);
   }

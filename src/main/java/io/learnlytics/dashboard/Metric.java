@@ -2,6 +2,9 @@ package io.learnlytics.dashboard;
 
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -27,6 +30,14 @@ public enum Metric {
       Rollup::avgExchangesPerSession,
       RollupTotals::engagement);
 
+  /** The series the progress chart offers, in the order the API lists them. */
+  public static final List<String> PROGRESS_IDS =
+      ids(SESSIONS, QUALITY, EXCHANGES, DURATION, FEEDBACK);
+
+  /** The series the trends chart offers, in the order the API lists them. */
+  public static final List<String> TREND_IDS =
+      ids(QUALITY, SESSIONS, EXCHANGES, ENGAGEMENT, DURATION);
+
   final String label;
   final String color;
   final boolean count;
@@ -47,7 +58,16 @@ public enum Metric {
   }
 
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The metric of an id from {@link #PROGRESS_IDS} or {@link #TREND_IDS}. */
+  public static Metric of(String id) {
+    return valueOf(id.toUpperCase(Locale.ROOT));
+  }
+
+  private static List<String> ids(Metric... metrics) {
+    return Arrays.stream(metrics).map(Metric::id).toList();
   }
 
   /** What a client needs to offer and draw this series: its id, label, colour and unit. */

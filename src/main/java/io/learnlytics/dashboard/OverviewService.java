@@ -4,6 +4,7 @@ import io.learnlytics.goal.GoalService;
 import io.learnlytics.insight.Insight;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.rollup.ComparisonWindow;
+import io.learnlytics.rollup.Period;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;

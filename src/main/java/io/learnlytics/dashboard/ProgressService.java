@@ -2,6 +2,7 @@ package io.learnlytics.dashboard;
 
 import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.Period;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;

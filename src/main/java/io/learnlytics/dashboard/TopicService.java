@@ -5,6 +5,7 @@ import io.learnlytics.graph.GraphUnavailableException;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.rollup.Period;
 import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.TopicQuality;
 import java.time.Instant;
@@ -44,15 +45,13 @@ public final class TopicService {
     return graph;
   }
 
-  public Topics topics(String period, int limit) {
+  public Topics topics(Period period, int limit) {
     Instant now = rows.clock.instant();
     RollupTotals totals =
-        period.equals("all")
+        period.isAll()
             ? RollupTotals.of(rows.level(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE))
             : RollupTotals.of(
-                rows.current(
-                    ComparisonWindow.of(
-                        rows.buckets, Period.parse(period).days(), now.toEpochMilli())));
+                rows.current(ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli())));
     List<Map.Entry<String, Long>> ranked =
         totals.topics().entrySet().stream()
             .sorted(
@@ -84,7 +83,7 @@ public final class TopicService {
                             4)))
             .toList();
     Meta meta =
-        new Meta(period, rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
+        new Meta(period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
     return new Topics(new Distribution(doughnut), top, trending(now), graphPanel(), meta);
   }
 

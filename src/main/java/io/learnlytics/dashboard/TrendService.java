@@ -2,6 +2,7 @@ package io.learnlytics.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.learnlytics.rollup.ComparisonWindow;
+import io.learnlytics.rollup.Period;
 import io.learnlytics.rollup.Rollup;
 import java.time.Instant;
 import java.time.LocalDate;

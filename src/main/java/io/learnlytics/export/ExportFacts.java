@@ -6,6 +6,7 @@ import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.EmbeddedGraph;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.FeedbackKind;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.TopicQuality;
@@ -26,8 +27,6 @@ import java.util.TreeMap;
  * on the number of topics, goals and weeks, not on the number of events.
  */
 final class ExportFacts {
-  static final List<String> POSITIVE = List.of("thumbs_up", "copy", "share");
-
   final ObjectNode summary;
   final ObjectNode feedbackSummary;
   final TreeMap<String, Long> topicMentions;
@@ -139,10 +138,10 @@ final class ExportFacts {
           long count = rs.getLong(3);
           byType.merge(type, count, Long::sum);
           acc[0] += count;
-          if (POSITIVE.contains(type) || (type.equals("rating") && rated && rating >= 4)) {
+          int polarity = FeedbackKind.polarity(type, rated ? rating : null);
+          if (polarity == FeedbackKind.POSITIVE) {
             acc[1] += count;
-          }
-          if (type.equals("thumbs_down") || (type.equals("rating") && rated && rating <= 2)) {
+          } else if (polarity == FeedbackKind.NEGATIVE) {
             acc[2] += count;
           }
           if (type.equals("rating") && rated) {

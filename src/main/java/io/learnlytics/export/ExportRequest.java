@@ -1,5 +1,7 @@
 package io.learnlytics.export;
 
+import io.learnlytics.rollup.Period;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Locale;
  */
 public record ExportRequest(String format, String period, List<String> include) {
   public static final List<String> FORMATS = List.of("json", "csv");
-  public static final List<String> PERIODS = List.of("7d", "30d", "90d", "365d", "all");
+  public static final List<String> PERIODS = Period.IDS_WITH_ALL;
   public static final List<String> SECTIONS = List.of("sessions", "quality", "feedback", "topics");
   public static final String DEFAULT_FORMAT = "json";
   public static final String DEFAULT_PERIOD = "30d";
@@ -44,7 +46,7 @@ public record ExportRequest(String format, String period, List<String> include) 
 
   /** Days in the period, or 0 for {@code all}. */
   public int days() {
-    return period.equals("all") ? 0 : Integer.parseInt(period.substring(0, period.length() - 1));
+    return Period.parse(period).days();
   }
 
   private static String oneOf(String field, String value, List<String> allowed, String fallback) {
@@ -74,13 +76,8 @@ public record ExportRequest(String format, String period, List<String> include) 
   }
 
   private static InvalidInput notAllowed(String field, String value, List<String> allowed) {
-    String list = String.join(", ", allowed);
+    String message = AllowedValues.of(allowed).notAllowed(value);
     return InvalidInput.of(
-        field,
-        "'"
-            + value
-            + "' is not allowed; allowed values are "
-            + list
-            + (field.equals("include") ? " (comma-separated)" : ""));
+        field, field.equals("include") ? message + " (comma-separated)" : message);
   }
 }

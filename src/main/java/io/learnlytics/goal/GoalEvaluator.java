@@ -4,6 +4,7 @@ import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupTotals;
+import io.learnlytics.rollup.Span;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,14 +34,14 @@ final class GoalEvaluator {
     this.buckets = rollups.buckets();
   }
 
-  /** The period of {@code goal} holding {@code atUtc}: {start, end}. */
-  long[] period(Goal goal, long atUtc) {
-    Level level = level(goal);
+  /** The period of {@code goal} holding {@code atUtc}. */
+  Span period(Goal goal, long atUtc) {
+    Level level = goal.frequency().level();
     if (level == null) {
-      return new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+      return Span.ALL;
     }
     long start = buckets.start(level, atUtc);
-    return new long[] {start, buckets.end(level, start)};
+    return new Span(start, buckets.end(level, start));
   }
 
   /**
@@ -48,43 +49,49 @@ final class GoalEvaluator {
    * between the goals evaluated together (several goals often share a day, week or all history).
    */
   GoalProgress evaluate(
-      Goal goal, long[] period, long nowUtc, int streakDays, Map<String, RollupTotals> memo) {
-    Level level = level(goal);
+      Goal goal, Span period, long nowUtc, int streakDays, Map<String, RollupTotals> memo) {
+    Level level = goal.frequency().level();
     RollupTotals totals =
         memo.computeIfAbsent(
-            (level == null ? "all" : level.id()) + period[0],
+            (level == null ? "all" : level.id()) + period.fromUtc(),
             k ->
-                RollupTotals.of(
-                    level == null
-                        ? rollups.list(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE)
-                        : rollups.list(level, period[0], period[0] + 1)));
-    GoalMetric metric = GoalMetric.of(goal.targetMetric());
+                level == null
+                    ? rollups.allTime()
+                    : RollupTotals.of(rollups.list(level, period.fromUtc(), period.fromUtc() + 1)));
+    GoalMetric metric = goal.targetMetric();
     double current = metric.value(totals, goal.topic(), streakDays);
     double target = goal.targetValue();
-    boolean met = meets(goal.comparison(), current, target);
-    boolean ended = level != null && nowUtc >= period[1];
-    boolean judgedNow = goal.comparison().equals("gte") && metric.monotone;
-    String status;
-    if (met && (judgedNow || ended || level == null)) {
-      status = "completed";
-    } else if (ended) {
-      status = "failed";
-    } else {
-      status = "in_progress";
-    }
+    Comparison comparison = goal.comparison();
     return new GoalProgress(
-        current, target, percent(goal.comparison(), current, target), status, period[0], period[1]);
+        current,
+        target,
+        comparison.percent(current, target),
+        status(goal, metric, current, period, nowUtc),
+        period.fromUtc(),
+        period.toUtc());
+  }
+
+  private static String status(
+      Goal goal, GoalMetric metric, double current, Span period, long nowUtc) {
+    boolean met = goal.comparison().meets(current, goal.targetValue());
+    boolean allTime = goal.frequency().level() == null;
+    boolean ended = !allTime && nowUtc >= period.toUtc();
+    boolean judgedNow = goal.comparison() == Comparison.GTE && metric.monotone;
+    if (met && (judgedNow || ended || allTime)) {
+      return "completed";
+    }
+    return ended ? "failed" : "in_progress";
   }
 
   /** The achievement's period, e.g. "Week of Nov 18, 2025". */
   String label(Goal goal, long periodStart) {
-    if (level(goal) == null) {
+    if (goal.frequency() == Frequency.ONE_TIME) {
       return "All time";
     }
     LocalDate d = buckets.learningDate(periodStart);
     return switch (goal.frequency()) {
-      case "daily" -> DAY.format(d);
-      case "weekly" -> "Week of " + DAY.format(d);
+      case DAILY -> DAY.format(d);
+      case WEEKLY -> "Week of " + DAY.format(d);
       default -> MONTH.format(d);
     };
   }
@@ -92,33 +99,5 @@ final class GoalEvaluator {
   /** The last instant of a period, as the spec's {@code ends_at} shows it. */
   static Instant endsAt(long periodEnd) {
     return periodEnd == Long.MAX_VALUE ? null : Instant.ofEpochMilli(periodEnd - 1000);
-  }
-
-  static boolean meets(String comparison, double current, double target) {
-    return switch (comparison) {
-      case "gte" -> current >= target;
-      case "lte" -> current <= target;
-      default -> Math.abs(current - target) < 1e-9;
-    };
-  }
-
-  /** 0–100: how far towards the target ("at most" goals are 100 while within the limit). */
-  static double percent(String comparison, double current, double target) {
-    double p =
-        switch (comparison) {
-          case "gte" -> current / target * 100;
-          case "lte" -> current <= target ? 100 : target / current * 100;
-          default -> meets(comparison, current, target) ? 100 : 0;
-        };
-    return Math.round(Math.min(100, Math.max(0, p)) * 10) / 10.0;
-  }
-
-  private static Level level(Goal goal) {
-    return switch (goal.frequency()) {
-      case "daily" -> Level.DAILY;
-      case "weekly" -> Level.WEEKLY;
-      case "monthly" -> Level.MONTHLY;
-      default -> null;
-    };
   }
 }

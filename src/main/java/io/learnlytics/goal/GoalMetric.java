@@ -11,7 +11,7 @@ import java.util.Locale;
  * at least" goal on them is complete the moment it is reached; the others (means, rates) are judged
  * when the period ends.
  */
-enum GoalMetric {
+public enum GoalMetric {
   SESSION_COUNT(true, true),
   SESSIONS_TODAY(true, true),
   TOTAL_SESSIONS(true, true),
@@ -38,7 +38,7 @@ enum GoalMetric {
     return this == AVG_QUALITY_COMPOSITE || this == POSITIVE_FEEDBACK_RATE;
   }
 
-  String id() {
+  public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 

@@ -1,6 +1,7 @@
 package io.learnlytics.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
 
 /** Validates the body of {@code POST}/{@code PUT /api/analytics/goals}, listing every problem. */
 final class GoalRequest {
-  static final List<String> FREQUENCIES = List.of("daily", "weekly", "monthly", "one_time");
-  static final List<String> COMPARISONS = List.of("gte", "lte", "eq");
+  static final List<String> FREQUENCIES = Frequency.ids();
+  static final List<String> COMPARISONS = Comparison.ids();
   static final List<String> TYPES =
       List.of("activity", "quality", "topic", "streak", "milestone", "custom");
   private static final Set<String> FIELDS =
@@ -104,17 +105,16 @@ final class GoalRequest {
   }
 
   private String oneOf(JsonNode body, String field, List<String> allowed, String fallback) {
+    AllowedValues values = AllowedValues.of(allowed);
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (fallback == null) {
-        error(field, "is required; allowed values are " + String.join(", ", allowed));
+        error(field, values.required());
       }
       return fallback;
     }
-    if (!v.isTextual() || !allowed.contains(v.textValue())) {
-      error(
-          field,
-          "'" + v.asText() + "' is not allowed; allowed values are " + String.join(", ", allowed));
+    if (!v.isTextual() || !values.contains(v.textValue())) {
+      error(field, values.notAllowed(v.asText()));
       return null;
     }
     return v.textValue();

@@ -3,6 +3,8 @@ package io.learnlytics.goal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupTotals;
+import io.learnlytics.rollup.Span;
+import io.learnlytics.rollup.Streaks;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.NotFound;
 import java.time.Clock;
@@ -29,13 +31,15 @@ public final class GoalService {
   private final GoalStore store;
   private final GoalEvaluator evaluator;
   private final Streaks streaks;
+  private final RollupEngine rollups;
   private final Clock clock;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   public GoalService(Database db, RollupEngine rollups, Clock clock) {
     this.store = new GoalStore(db);
     this.evaluator = new GoalEvaluator(rollups);
-    this.streaks = new Streaks(db, rollups.buckets());
+    this.streaks = rollups.streaks();
+    this.rollups = rollups;
     this.clock = clock;
   }
 
@@ -73,7 +77,7 @@ public final class GoalService {
         active,
         new StreakView(s.current(), best, s.todayComplete()),
         store.recentAchievements(RECENT_ACHIEVEMENTS),
-        milestones(now));
+        milestones());
   }
 
   /** Enabled goals with their live progress in the current period. */
@@ -135,14 +139,14 @@ public final class GoalService {
       if (!g.enabled()) {
         continue;
       }
-      long[] current = evaluator.period(g, now);
-      List<long[]> periods = new ArrayList<>(List.of(current));
-      if (current[0] != Long.MIN_VALUE) {
-        periods.add(evaluator.period(g, current[0] - 1));
+      Span current = evaluator.period(g, now);
+      List<Span> periods = new ArrayList<>(List.of(current));
+      if (!current.isAll()) {
+        periods.add(evaluator.period(g, current.fromUtc() - 1));
       }
-      for (long[] p : periods) {
+      for (Span p : periods) {
         GoalProgress progress = evaluator.evaluate(g, p, now, s.current(), memo);
-        if (store.record(g, progress, evaluator.label(g, p[0]), now)) {
+        if (store.record(g, progress, evaluator.label(g, p.fromUtc()), now)) {
           unlocked++;
         }
       }
@@ -169,9 +173,9 @@ public final class GoalService {
         g.name(),
         g.description(),
         g.goalType(),
-        g.frequency(),
-        g.targetMetric(),
-        g.comparison(),
+        g.frequency().id(),
+        g.targetMetric().id(),
+        g.comparison().id(),
         g.topic() == null ? null : new Filters(g.topic()),
         p.progress(),
         Math.round(p.current() * 10_000) / 10_000.0,
@@ -184,44 +188,12 @@ public final class GoalService {
         g.enabled());
   }
 
-  private Milestones milestones(long now) {
-    Goal sessions =
-        new Goal(
-            "m",
-            "m",
-            "m",
-            "milestone",
-            "one_time",
-            "total_sessions",
-            1,
-            "gte",
-            null,
-            null,
-            null,
-            true,
-            Instant.EPOCH,
-            Instant.EPOCH);
-    Goal topics =
-        new Goal(
-            "m",
-            "m",
-            "m",
-            "milestone",
-            "one_time",
-            "unique_topics",
-            1,
-            "gte",
-            null,
-            null,
-            null,
-            true,
-            Instant.EPOCH,
-            Instant.EPOCH);
-    long allTime[] = {Long.MIN_VALUE, Long.MAX_VALUE};
-    Map<String, RollupTotals> memo = new HashMap<>();
-    long s = Math.round(evaluator.evaluate(sessions, allTime, now, 0, memo).current());
-    long t = Math.round(evaluator.evaluate(topics, allTime, now, 0, memo).current());
-    return new Milestones(Milestone.of(s, SESSION_MILESTONES), Milestone.of(t, TOPIC_MILESTONES));
+  /** Progress towards the next milestones of all history: total sessions and distinct topics. */
+  private Milestones milestones() {
+    RollupTotals allTime = rollups.allTime();
+    return new Milestones(
+        Milestone.of(allTime.sessions, SESSION_MILESTONES),
+        Milestone.of(allTime.topics().size(), TOPIC_MILESTONES));
   }
 
   private void changed() {
@@ -234,10 +206,10 @@ public final class GoalService {
         r.name,
         r.description,
         r.goalType,
-        r.frequency,
-        r.targetMetric,
+        Frequency.of(r.frequency),
+        GoalMetric.of(r.targetMetric),
         r.targetValue,
-        r.comparison,
+        Comparison.of(r.comparison),
         r.topic,
         r.icon,
         r.color,

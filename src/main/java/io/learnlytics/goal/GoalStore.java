@@ -1,5 +1,6 @@
 package io.learnlytics.goal;
 
+import io.learnlytics.rollup.Streaks;
 import io.learnlytics.store.Database;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +21,10 @@ final class GoalStore {
               rs.getString(2),
               rs.getString(3),
               rs.getString(4),
-              rs.getString(5),
-              rs.getString(6),
+              Frequency.of(rs.getString(5)),
+              GoalMetric.of(rs.getString(6)),
               rs.getDouble(7),
-              rs.getString(8),
+              Comparison.of(rs.getString(8)),
               rs.getString(9),
               rs.getString(10),
               rs.getString(11),
@@ -71,10 +72,10 @@ final class GoalStore {
                     g.name(),
                     g.description(),
                     g.goalType(),
-                    g.frequency(),
-                    g.targetMetric(),
+                    g.frequency().id(),
+                    g.targetMetric().id(),
                     g.targetValue(),
-                    g.comparison(),
+                    g.comparison().id(),
                     filters(g),
                     g.icon(),
                     g.color(),
@@ -95,10 +96,10 @@ final class GoalStore {
                   g.name(),
                   g.description(),
                   g.goalType(),
-                  g.frequency(),
-                  g.targetMetric(),
+                  g.frequency().id(),
+                  g.targetMetric().id(),
                   g.targetValue(),
-                  g.comparison(),
+                  g.comparison().id(),
                   filters(g),
                   g.icon(),
                   g.color(),

@@ -36,7 +36,7 @@ final class Eraser {
   /** The kinds under which {@code id} is stored, in {@link EventValidator#KINDS} order. */
   List<String> kindsOf(String id) throws SQLException {
     List<String> kinds = new ArrayList<>();
-    for (String kind : EventValidator.KINDS) {
+    for (String kind : EventValidator.KINDS.values()) {
       try (PreparedStatement ps =
           conn.prepareStatement("SELECT 1 FROM " + table(kind) + " WHERE id = ?")) {
         ps.setString(1, id);

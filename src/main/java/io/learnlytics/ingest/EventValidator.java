@@ -1,6 +1,9 @@
 package io.learnlytics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.rollup.FeedbackKind;
+import io.learnlytics.rollup.QualityWeights;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.time.OffsetDateTime;
@@ -16,18 +19,10 @@ import java.util.Set;
  * kept, never the JSON trees, so a batch costs about the memory of its content.
  */
 final class EventValidator {
-  static final Set<String> KINDS = ordered("exchange", "feedback", "quality", "relation");
-  static final Set<String> FEEDBACK_TYPES =
-      ordered(
-          "thumbs_up",
-          "thumbs_down",
-          "copy",
-          "share",
-          "rating",
-          "correction",
-          "clarification",
-          "follow_up");
-  static final Set<String> RELATION_TYPES = ordered("RELATES_TO", "BUILDS_ON");
+  static final AllowedValues KINDS =
+      AllowedValues.of("exchange", "feedback", "quality", "relation");
+  static final AllowedValues FEEDBACK_TYPES = AllowedValues.of(FeedbackKind.ids());
+  static final AllowedValues RELATION_TYPES = AllowedValues.of("RELATES_TO", "BUILDS_ON");
 
   private static final Set<String> EXCHANGE_FIELDS =
       ordered(
@@ -56,14 +51,6 @@ final class EventValidator {
           "composite");
   private static final Set<String> RELATION_FIELDS =
       ordered("kind", "id", "source", "target", "type", "strength", "timestamp");
-
-  /** Weights of the quality dimensions for a composite the client did not send (DESIGN.md §4). */
-  private static final double W_RELEVANCE = 0.30;
-
-  private static final double W_HELPFULNESS = 0.25;
-  private static final double W_ENGAGEMENT = 0.20;
-  private static final double W_CLARITY = 0.15;
-  private static final double W_ACCURACY = 0.10;
 
   private final TimeWindow window;
   private final Problems problems = new Problems();
@@ -181,7 +168,7 @@ final class EventValidator {
       return null;
     }
     if (composite == null) {
-      composite = weightedComposite(relevance, helpfulness, accuracy, clarity, engagement);
+      composite = QualityWeights.composite(relevance, helpfulness, accuracy, clarity, engagement);
       if (composite == null) {
         r.error("composite", "is required when no dimension is given");
         return null;
@@ -221,27 +208,6 @@ final class EventValidator {
         ts == null ? null : ts.getOffset().getTotalSeconds(),
         Fingerprint.of(
             "relation", id, source.strip(), target.strip(), type, strength, instant(ts)));
-  }
-
-  /** Weighted mean of the dimensions present, weights renormalised over them; null if none. */
-  static Double weightedComposite(
-      Double relevance, Double helpfulness, Double accuracy, Double clarity, Double engagement) {
-    double sum = 0;
-    double weights = 0;
-    double[][] pairs = {
-      {W_RELEVANCE, relevance == null ? Double.NaN : relevance},
-      {W_HELPFULNESS, helpfulness == null ? Double.NaN : helpfulness},
-      {W_ACCURACY, accuracy == null ? Double.NaN : accuracy},
-      {W_CLARITY, clarity == null ? Double.NaN : clarity},
-      {W_ENGAGEMENT, engagement == null ? Double.NaN : engagement},
-    };
-    for (double[] p : pairs) {
-      if (!Double.isNaN(p[1])) {
-        sum += p[0] * p[1];
-        weights += p[0];
-      }
-    }
-    return weights == 0 ? null : sum / weights;
   }
 
   /** The instant and offset as fingerprint input: equal however the client wrote them. */

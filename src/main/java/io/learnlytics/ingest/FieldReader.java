@@ -1,6 +1,7 @@
 package io.learnlytics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.FieldError;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -84,12 +85,10 @@ final class FieldReader {
     return text;
   }
 
-  String oneOf(String field, Set<String> allowed) {
+  String oneOf(String field, AllowedValues allowed) {
     String value = string(field, true);
     if (value != null && !allowed.contains(value)) {
-      error(
-          field,
-          "'" + value + "' is not allowed; allowed values are " + String.join(", ", allowed));
+      error(field, allowed.notAllowed(value));
       return null;
     }
     return value;

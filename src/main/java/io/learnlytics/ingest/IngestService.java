@@ -5,6 +5,7 @@ import io.learnlytics.config.Config;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.DirtyMarks;
 import io.learnlytics.store.Database;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.NotFound;
 import java.io.ByteArrayInputStream;
@@ -104,13 +105,8 @@ public final class IngestService {
    * @throws InvalidInput when {@code kind} is unknown, or the id is stored under several kinds
    */
   public Erased forget(String id, String kind) {
-    if (kind != null && !EventValidator.KINDS.contains(kind)) {
-      throw InvalidInput.of(
-          "kind",
-          "'"
-              + kind
-              + "' is not allowed; allowed values are "
-              + String.join(", ", EventValidator.KINDS));
+    if (kind != null) {
+      EventValidator.KINDS.check("kind", kind);
     }
     return erase(
         "deleting event " + id,
@@ -130,7 +126,7 @@ public final class IngestService {
                     + "; say which with kind="
                     + kinds.get(0)
                     + " (allowed values are "
-                    + String.join(", ", kinds)
+                    + AllowedValues.of(kinds)
                     + ")");
           }
           return eraser.byId(kind != null ? kind : kinds.get(0), id);

@@ -5,7 +5,6 @@ import static io.learnlytics.insight.Candidate.evidence;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupEngine;
-import io.learnlytics.store.Database;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -51,11 +50,9 @@ final class AnomalyRule implements Rule {
       "robust z = 0.6745 * (x - median) / MAD over the same weekday of the previous 8 weeks;"
           + " anomaly when |z| > 3.5; MAD floored at min_mad";
 
-  private final Database db;
   private final RollupEngine rollups;
 
-  AnomalyRule(Database db, RollupEngine rollups) {
-    this.db = db;
+  AnomalyRule(RollupEngine rollups) {
     this.rollups = rollups;
   }
 
@@ -223,16 +220,7 @@ final class AnomalyRule implements Rule {
 
   /** First learning day with a daily rollup row: before it the learner had no history. */
   private LocalDate firstDataDay(Moment now) {
-    Long first =
-        db.reader()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "SELECT min(period_start_utc) FROM aggregated_metrics"
-                                + " WHERE interval_type = 'daily'")
-                        .mapTo(Long.class)
-                        .findOne()
-                        .orElse(null));
+    Long first = rollups.firstStartUtc(Level.DAILY);
     return first == null ? null : now.dateOf(first);
   }
 

@@ -1,8 +1,10 @@
 package io.learnlytics.insight;
 
+import io.learnlytics.graph.ConceptFacts;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
+import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,10 +50,10 @@ public final class InsightService {
     this.rules =
         List.of(
             new TrendRule(rollups),
-            new AnomalyRule(db, rollups),
+            new AnomalyRule(rollups),
             new RecommendationRule(rollups),
-            new KnowledgeRule(db, graph));
-    this.milestones = new MilestoneRule(db);
+            new KnowledgeRule(new ConceptFacts(db), graph));
+    this.milestones = new MilestoneRule(rollups);
   }
 
   /**
@@ -106,10 +108,8 @@ public final class InsightService {
   }
 
   private static void check(String field, String value, List<String> allowed) {
-    if (value != null && !allowed.contains(value)) {
-      throw InvalidInput.of(
-          field,
-          "'" + value + "' is not allowed; allowed values are " + String.join(", ", allowed));
+    if (value != null) {
+      AllowedValues.of(allowed).check(field, value);
     }
   }
 }

@@ -2,10 +2,13 @@ package io.learnlytics.insight;
 
 import static io.learnlytics.insight.Candidate.evidence;
 
+import io.learnlytics.graph.ConceptFacts;
+import io.learnlytics.graph.ConceptFacts.MissingPrerequisite;
+import io.learnlytics.graph.ConceptFacts.NewConcept;
+import io.learnlytics.graph.ConceptFacts.StrongRelation;
 import io.learnlytics.graph.GraphUnavailableException;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.graph.KnowledgeGraph.PathStep;
-import io.learnlytics.store.Database;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -14,11 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /**
- * Knowledge-graph insights from the embedded concept tables (a concept's frequency is the number of
- * exchanges that mention it; relations come from relation events).
+ * Knowledge-graph insights from the embedded concept tables ({@link ConceptFacts}; a concept's
+ * frequency is the number of exchanges that mention it; relations come from relation events).
  *
  * <ul>
  *   <li>Strong connection (low): a relation of strength at least {@value #STRONG} between two
@@ -42,82 +44,59 @@ final class KnowledgeRule implements Rule {
   /** Gaps whose evidence carries the learning path (one graph query each). */
   static final int PATHS = 10;
 
-  private final Database db;
+  private final ConceptFacts concepts;
   private final KnowledgeGraph graph;
 
-  KnowledgeRule(Database db, KnowledgeGraph graph) {
-    this.db = db;
+  KnowledgeRule(ConceptFacts concepts, KnowledgeGraph graph) {
+    this.concepts = concepts;
     this.graph = graph;
   }
 
   @Override
   public List<Candidate> evaluate(Moment now) {
-    return db.reader()
-        .withHandle(
-            h -> {
-              List<Candidate> out = new ArrayList<>();
-              connections(h, out);
-              prerequisites(h, out);
-              addPaths(out);
-              emerging(h, now, out);
-              return out;
-            });
+    List<Candidate> out = new ArrayList<>();
+    connections(out);
+    prerequisites(out);
+    addPaths(out);
+    emerging(now, out);
+    return out;
   }
 
-  private static void connections(Handle h, List<Candidate> out) {
+  private void connections(List<Candidate> out) {
     Set<String> pairs = new LinkedHashSet<>();
-    h.createQuery(
-            "SELECT r.source, r.target, r.type, r.strength, s.frequency, t.frequency"
-                + " FROM concept_relations r"
-                + " JOIN concepts s ON s.name = r.source JOIN concepts t ON t.name = r.target"
-                + " WHERE r.strength >= ? AND s.frequency > 0 AND t.frequency > 0"
-                + " AND r.source <> r.target"
-                + " ORDER BY r.strength DESC, r.source, r.target")
-        .bind(0, STRONG)
-        .map(
-            (rs, ctx) ->
-                new Object[] {
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getDouble(4),
-                  rs.getLong(5),
-                  rs.getLong(6)
-                })
-        .forEach(
-            row -> {
-              String a = (String) row[0];
-              String b = (String) row[1];
-              String pair = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
-              if (!pairs.add(pair)) {
-                return; // a weaker relation of a pair already reported
-              }
-              double strength = (Double) row[3];
-              out.add(
-                  Candidate.of(
-                          "knowledge:connection",
-                          pair,
-                          null,
-                          "low",
-                          "Strong connection: " + a + " and " + b,
-                          String.format(
-                              Locale.ROOT,
-                              "You've built strong connections between %s and %s (%s, strength"
-                                  + " %.2f).",
-                              a,
-                              b,
-                              row[2],
-                              strength),
-                          evidence(
-                              "source", a,
-                              "target", b,
-                              "relation", row[2],
-                              "strength", strength,
-                              "threshold", STRONG,
-                              "source_mentions", row[4],
-                              "target_mentions", row[5]))
-                      .withMaxLive(MAX_LIVE));
-            });
+    for (StrongRelation r : concepts.strongRelations(STRONG)) {
+      String a = r.source();
+      String b = r.target();
+      String pair = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
+      if (pairs.add(pair)) { // else a weaker relation of a pair already reported
+        out.add(connection(r, pair));
+      }
+    }
+  }
+
+  private static Candidate connection(StrongRelation r, String pair) {
+    return Candidate.of(
+            "knowledge:connection",
+            pair,
+            null,
+            "low",
+            "Strong connection: " + r.source() + " and " + r.target(),
+            String.format(
+                Locale.ROOT,
+                "You've built strong connections between %s and %s (%s, strength %.2f).",
+                r.source(),
+                r.target(),
+                r.type(),
+                r.strength()),
+            evidence(
+                "source", r.source(),
+                "target", r.target(),
+                "relation", r.type(),
+                "strength", r.strength(),
+                "threshold", STRONG,
+                "source_mentions", r.sourceMentions(),
+                "target_mentions", r.targetMentions()))
+        .withMaxLive(MAX_LIVE);
   }
 
   /**
@@ -153,94 +132,73 @@ final class KnowledgeRule implements Rule {
     }
   }
 
-  private static void prerequisites(Handle h, List<Candidate> out) {
+  private void prerequisites(List<Candidate> out) {
     Set<String> pairs = new LinkedHashSet<>();
-    h.createQuery(
-            "SELECT r.source, r.target, r.strength, s.frequency FROM concept_relations r"
-                + " JOIN concepts s ON s.name = r.source JOIN concepts t ON t.name = r.target"
-                + " WHERE r.type = 'BUILDS_ON' AND s.frequency > 0 AND t.frequency = 0"
-                + " AND r.source <> r.target"
-                + " ORDER BY s.frequency DESC, r.strength DESC, r.source, r.target")
-        .map(
-            (rs, ctx) ->
-                new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3), rs.getLong(4)})
-        .forEach(
-            row -> {
-              String studied = (String) row[0];
-              String missing = (String) row[1];
-              if (!pairs.add(studied + "|" + missing)) {
-                return;
-              }
-              out.add(
-                  Candidate.of(
-                          "knowledge:prerequisite",
-                          studied + "|" + missing,
-                          null,
-                          "medium",
-                          "Knowledge gap: consider learning " + missing,
-                          "You study "
-                              + studied
-                              + " but never studied its prerequisite "
-                              + missing
-                              + ".",
-                          evidence(
-                              "concept",
-                              studied,
-                              "concept_mentions",
-                              row[3],
-                              "prerequisite",
-                              missing,
-                              "prerequisite_mentions",
-                              0L,
-                              "relation",
-                              "BUILDS_ON",
-                              "strength",
-                              row[2] == null ? null : ((Number) row[2]).doubleValue()))
-                      .withMaxLive(MAX_LIVE));
-            });
+    for (MissingPrerequisite p : concepts.missingPrerequisites()) {
+      if (pairs.add(p.studied() + "|" + p.missing())) {
+        out.add(prerequisite(p));
+      }
+    }
   }
 
-  private static void emerging(Handle h, Moment now, List<Candidate> out) {
+  private static Candidate prerequisite(MissingPrerequisite p) {
+    return Candidate.of(
+            "knowledge:prerequisite",
+            p.studied() + "|" + p.missing(),
+            null,
+            "medium",
+            "Knowledge gap: consider learning " + p.missing(),
+            "You study " + p.studied() + " but never studied its prerequisite " + p.missing() + ".",
+            evidence(
+                "concept",
+                p.studied(),
+                "concept_mentions",
+                p.studiedMentions(),
+                "prerequisite",
+                p.missing(),
+                "prerequisite_mentions",
+                0L,
+                "relation",
+                "BUILDS_ON",
+                "strength",
+                p.strength()))
+        .withMaxLive(MAX_LIVE);
+  }
+
+  private void emerging(Moment now, List<Candidate> out) {
     LocalDate since = now.today().minusDays(EMERGING_DAYS - 1L);
-    h.createQuery(
-            "SELECT name, frequency, first_seen_utc FROM concepts"
-                + " WHERE first_seen_utc >= ? AND frequency >= ?"
-                + " ORDER BY frequency DESC, name")
-        .bind(0, now.dayStart(since))
-        .bind(1, EMERGING_MENTIONS)
-        .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})
-        .forEach(
-            row -> {
-              String name = (String) row[0];
-              LocalDate first = now.dateOf((Long) row[2]);
-              out.add(
-                  Candidate.of(
-                          "knowledge:emerging",
-                          name,
-                          null,
-                          "low",
-                          "Emerging interest: " + name,
-                          "You first explored "
-                              + name
-                              + " on "
-                              + DAY.format(first)
-                              + " and it has come up in "
-                              + row[1]
-                              + " exchanges since: your learning path is heading there.",
-                          evidence(
-                              "concept",
-                              name,
-                              "first_seen",
-                              first.toString(),
-                              "first_seen_utc",
-                              Instant.ofEpochMilli((Long) row[2]).toString(),
-                              "mentions",
-                              row[1],
-                              "window_days",
-                              EMERGING_DAYS,
-                              "min_mentions",
-                              EMERGING_MENTIONS))
-                      .withMaxLive(MAX_LIVE));
-            });
+    for (NewConcept c : concepts.firstSeenSince(now.dayStart(since), EMERGING_MENTIONS)) {
+      out.add(emerging(c, now.dateOf(c.firstSeenUtc())));
+    }
+  }
+
+  private static Candidate emerging(NewConcept c, LocalDate first) {
+    return Candidate.of(
+            "knowledge:emerging",
+            c.name(),
+            null,
+            "low",
+            "Emerging interest: " + c.name(),
+            "You first explored "
+                + c.name()
+                + " on "
+                + DAY.format(first)
+                + " and it has come up in "
+                + c.mentions()
+                + " exchanges since: your learning path is heading there.",
+            evidence(
+                "concept",
+                c.name(),
+                "first_seen",
+                first.toString(),
+                "first_seen_utc",
+                Instant.ofEpochMilli(c.firstSeenUtc()).toString(),
+                "mentions",
+                c.mentions(),
+                "window_days",
+                EMERGING_DAYS,
+                "min_mentions",
+                EMERGING_MENTIONS))
+        .withMaxLive(MAX_LIVE);
   }
 }

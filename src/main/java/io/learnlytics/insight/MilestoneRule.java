@@ -3,7 +3,8 @@ package io.learnlytics.insight;
 import static io.learnlytics.insight.Candidate.evidence;
 
 import io.learnlytics.goal.MilestoneThresholds;
-import io.learnlytics.store.Database;
+import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.Streaks;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,12 +26,10 @@ import org.jdbi.v3.core.Handle;
  * one it has reached. A value that stays on a threshold fires nothing.
  *
  * <ul>
- *   <li>Total sessions, from the monthly rollups (kept forever; sessions count once, in the month
- *       of their start, so the months add up exactly): {@link #SESSION_THRESHOLDS}.
- *   <li>Streak: consecutive learning days with at least one session ending today, or yesterday
- *       while today has none yet (today pending never breaks it), from the daily rollups: {@link
- *       #STREAK_THRESHOLDS}. A broken streak resets the value, so a later streak reaching 7 again
- *       is a new crossing; its key holds the streak's first day, so it never repeats one streak.
+ *   <li>Total sessions of all history ({@link RollupEngine#allTime}): {@link #SESSION_THRESHOLDS}.
+ *   <li>Streak ({@link Streaks}: today pending never breaks it): {@link #STREAK_THRESHOLDS}. A
+ *       broken streak resets the value, so a later streak reaching 7 again is a new crossing; its
+ *       key holds the streak's first day, so it never repeats one streak.
  * </ul>
  */
 final class MilestoneRule {
@@ -43,48 +42,18 @@ final class MilestoneRule {
           + " first evaluation, the highest threshold reached";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
-  private final Database db;
+  private final RollupEngine rollups;
 
-  MilestoneRule(Database db) {
-    this.db = db;
+  MilestoneRule(RollupEngine rollups) {
+    this.rollups = rollups;
   }
 
   /** Current totals, read before the write transaction. */
   record Totals(long sessions, long streak, LocalDate streakStart) {}
 
   Totals measure(Moment now) {
-    return db.reader()
-        .withHandle(
-            h -> {
-              long sessions =
-                  h.createQuery(
-                          "SELECT coalesce(sum(session_count), 0) FROM aggregated_metrics"
-                              + " WHERE interval_type = 'monthly'")
-                      .mapTo(Long.class)
-                      .one();
-              List<Long> active =
-                  h.createQuery(
-                          "SELECT period_start_utc FROM aggregated_metrics"
-                              + " WHERE interval_type = 'daily' AND session_count > 0"
-                              + " AND period_start_utc < ? ORDER BY period_start_utc DESC")
-                      .bind(0, now.dayStart(now.today().plusDays(1)))
-                      .mapTo(Long.class)
-                      .list();
-              LocalDate expected = now.today();
-              long streak = 0;
-              for (long start : active) {
-                LocalDate day = now.dateOf(start);
-                if (streak == 0 && day.equals(now.today().minusDays(1))) {
-                  expected = day; // today has no session yet: pending, the streak runs to yesterday
-                }
-                if (!day.equals(expected)) {
-                  break;
-                }
-                streak++;
-                expected = expected.minusDays(1);
-              }
-              return new Totals(sessions, streak, streak == 0 ? null : expected.plusDays(1));
-            });
+    Streaks.Streak streak = rollups.streaks().at(now.utc());
+    return new Totals(rollups.allTime().sessions, streak.current(), streak.startDate());
   }
 
   /**

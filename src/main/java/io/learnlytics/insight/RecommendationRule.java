@@ -5,6 +5,7 @@ import static io.learnlytics.insight.Candidate.evidence;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.TopicQuality;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ final class RecommendationRule implements Rule {
         evidence("from", first.toString(), "to", now.today().toString(), "days", DAYS);
     List<Candidate> out = new ArrayList<>();
     peakHour(now, rollups.list(Level.HOURLY, from, to), window, period, out);
-    Sums sums = Sums.of(days);
+    RollupTotals sums = RollupTotals.of(days);
     correctionRate(sums, window, period, out);
     revisit(days, sums, window, period, out);
     return out;
@@ -123,7 +124,7 @@ final class RecommendationRule implements Rule {
   }
 
   private static void correctionRate(
-      Sums sums, Map<String, Object> window, String period, List<Candidate> out) {
+      RollupTotals sums, Map<String, Object> window, String period, List<Candidate> out) {
     if (sums.exchanges < MIN_EXCHANGES) {
       return;
     }
@@ -156,7 +157,7 @@ final class RecommendationRule implements Rule {
 
   private static void revisit(
       List<Rollup> days,
-      Sums sums,
+      RollupTotals sums,
       Map<String, Object> window,
       String period,
       List<Candidate> out) {

@@ -4,6 +4,7 @@ import static io.learnlytics.insight.Candidate.evidence;
 
 import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +51,8 @@ final class TrendRule implements Rule {
   @Override
   public List<Candidate> evaluate(Moment now) {
     ComparisonWindow w = ComparisonWindow.of(rollups.buckets(), DAYS, now.utc());
-    Sums current = Sums.of(w.currentRows(rollups));
-    Sums previous = Sums.of(w.previousRows(rollups));
+    RollupTotals current = RollupTotals.of(w.currentRows(rollups));
+    RollupTotals previous = RollupTotals.of(w.previousRows(rollups));
     // The reported range is the one counted: the previous period ends at the end of its hour.
     Map<String, Object> window =
         evidence(
@@ -68,7 +69,11 @@ final class TrendRule implements Rule {
   }
 
   private static void quality(
-      Sums current, Sums previous, Map<String, Object> window, String period, List<Candidate> out) {
+      RollupTotals current,
+      RollupTotals previous,
+      Map<String, Object> window,
+      String period,
+      List<Candidate> out) {
     if (current.qualityCount < MIN_SCORES
         || previous.qualityCount < MIN_SCORES
         || previous.quality() <= 0) {
@@ -115,7 +120,11 @@ final class TrendRule implements Rule {
   }
 
   private static void activity(
-      Sums current, Sums previous, Map<String, Object> window, String period, List<Candidate> out) {
+      RollupTotals current,
+      RollupTotals previous,
+      Map<String, Object> window,
+      String period,
+      List<Candidate> out) {
     if (previous.exchanges < MIN_PREVIOUS_EXCHANGES) {
       return;
     }

@@ -107,24 +107,21 @@ final class Partial {
     }
   }
 
-  /** Positive: thumbs_up, copy, share, rating ≥ 4; negative: thumbs_down, rating ≤ 2. */
+  /** Feedback of {@code type}; its polarity is {@link FeedbackKind#polarity}'s. */
   void addFeedback(String type, Integer rating) {
     feedback++;
-    switch (type) {
-      case "thumbs_up", "copy", "share" -> positive++;
-      case "thumbs_down" -> negative++;
-      case "correction" -> corrections++;
-      case "clarification" -> clarifications++;
-      case "rating" -> {
-        if (rating != null && rating >= 4) {
-          positive++;
-        } else if (rating != null && rating <= 2) {
-          negative++;
-        }
-      }
-      default -> {
-        // follow_up counts as feedback, neither positive nor negative
-      }
+    switch (FeedbackKind.polarity(type, rating)) {
+      case FeedbackKind.POSITIVE -> positive++;
+      case FeedbackKind.NEGATIVE -> negative++;
+      default -> countCorrection(type);
+    }
+  }
+
+  private void countCorrection(String type) {
+    if (type.equals("correction")) {
+      corrections++;
+    } else if (type.equals("clarification")) {
+      clarifications++;
     }
   }
 

@@ -47,6 +47,7 @@ public final class RollupEngine {
   private final Clock clock;
   private final RollupMetrics metrics;
   private final RawScanner scanner;
+  private final Streaks streaks;
   private final Config.Retention retention;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -62,6 +63,7 @@ public final class RollupEngine {
     this.metrics = metrics;
     this.retention = retention;
     this.scanner = new RawScanner(buckets);
+    this.streaks = new Streaks(db, buckets);
   }
 
   /** A writer for one transaction, with "now" and the retention floors fixed. */
@@ -83,6 +85,30 @@ public final class RollupEngine {
 
   public Buckets buckets() {
     return buckets;
+  }
+
+  /** Learning streaks, from the daily rollups. */
+  public Streaks streaks() {
+    return streaks;
+  }
+
+  /** Totals of all history, from the monthly rollups (kept forever, unlike hours and days). */
+  public RollupTotals allTime() {
+    return RollupTotals.of(list(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE));
+  }
+
+  /** Start of the oldest kept rollup row of {@code level}, or null when there is none. */
+  public Long firstStartUtc(Level level) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT min(period_start_utc) FROM aggregated_metrics"
+                            + " WHERE interval_type = ?")
+                    .bind(0, level.id())
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(null));
   }
 
   public RollupMetrics metrics() {
@@ -268,19 +294,19 @@ public final class RollupEngine {
   private void scanInChunks(long from, long to, RollupWriter writer) throws SQLException {
     ExecutorService readers = Executors.newFixedThreadPool(2, RollupEngine::readerThread);
     try {
-      ArrayDeque<long[]> spans = new ArrayDeque<>(chunks(from, to));
+      ArrayDeque<Span> spans = new ArrayDeque<>(chunks(from, to));
       ArrayDeque<CompletableFuture<TreeMap<Long, Partial>>> pending = new ArrayDeque<>();
-      ArrayDeque<long[]> pendingSpans = new ArrayDeque<>();
+      ArrayDeque<Span> pendingSpans = new ArrayDeque<>();
       while (!spans.isEmpty() || !pending.isEmpty()) {
         while (!spans.isEmpty() && pending.size() < CHUNKS_AHEAD) {
-          long[] span = spans.poll();
+          Span span = spans.poll();
           pendingSpans.add(span);
           pending.add(
               CompletableFuture.supplyAsync(
-                  () -> read(r -> scanner.scanAll(r, span[0], span[1])), readers));
+                  () -> read(r -> scanner.scanAll(r, span.fromUtc(), span.toUtc())), readers));
         }
-        long[] span = pendingSpans.poll();
-        writer.writeDays(span[0], span[1], join(pending.poll()));
+        Span span = pendingSpans.poll();
+        writer.writeDays(span.fromUtc(), span.toUtc(), join(pending.poll()));
       }
     } finally {
       readers.shutdownNow();
@@ -288,15 +314,15 @@ public final class RollupEngine {
   }
 
   /** Day-aligned spans covering {@code [from, to)}. */
-  private List<long[]> chunks(long from, long to) {
-    List<long[]> out = new ArrayList<>();
+  private List<Span> chunks(long from, long to) {
+    List<Span> out = new ArrayList<>();
     long start = from;
     while (start < to) {
       long end = start;
       for (int d = 0; d < CHUNK_DAYS && end < to; d++) {
         end = buckets.end(Level.DAILY, end);
       }
-      out.add(new long[] {start, Math.min(end, to)});
+      out.add(new Span(start, Math.min(end, to)));
       start = end;
     }
     return out;

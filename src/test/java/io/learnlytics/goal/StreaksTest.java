@@ -5,6 +5,7 @@ import static io.learnlytics.goal.GoalTestSupport.sessionsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.App;
+import io.learnlytics.rollup.Streaks;
 import io.learnlytics.testing.MovableClock;
 import java.nio.file.Path;
 import java.time.DayOfWeek;

@@ -1,6 +1,5 @@
-package io.learnlytics.goal;
+package io.learnlytics.rollup;
 
-import io.learnlytics.rollup.Buckets;
 import io.learnlytics.store.Database;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -10,13 +9,14 @@ import java.util.List;
  * Learning streaks from the daily rollups: consecutive learning days with at least one session
  * (DESIGN.md §5). Today without a session yet leaves the streak intact ("pending"); it breaks only
  * when a whole learning day passes without one. Days are learning days in the learner's zone, so
- * DST days and the day-start hour are handled by the buckets.
+ * DST days and the day-start hour are handled by the buckets. The one definition of a streak, for
+ * goals and milestone insights alike.
  */
 public final class Streaks {
   private final Database db;
   private final Buckets buckets;
 
-  public Streaks(Database db, Buckets buckets) {
+  Streaks(Database db, Buckets buckets) {
     this.db = db;
     this.buckets = buckets;
   }

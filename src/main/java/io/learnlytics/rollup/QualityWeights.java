@@ -1,0 +1,34 @@
+package io.learnlytics.rollup;
+
+/**
+ * The weights of the quality dimensions in a composite score (DESIGN.md §4): used for a score whose
+ * client sent no composite, renormalised over the dimensions it did send.
+ */
+public final class QualityWeights {
+  public static final double RELEVANCE = 0.30;
+  public static final double HELPFULNESS = 0.25;
+  public static final double ENGAGEMENT = 0.20;
+  public static final double CLARITY = 0.15;
+  public static final double ACCURACY = 0.10;
+
+  private QualityWeights() {}
+
+  /** Weighted mean of the dimensions present (non-null), weights renormalised; null if none. */
+  public static Double composite(
+      Double relevance, Double helpfulness, Double accuracy, Double clarity, Double engagement) {
+    double[] acc = new double[2]; // weighted sum, sum of weights
+    add(acc, RELEVANCE, relevance);
+    add(acc, HELPFULNESS, helpfulness);
+    add(acc, ACCURACY, accuracy);
+    add(acc, CLARITY, clarity);
+    add(acc, ENGAGEMENT, engagement);
+    return acc[1] == 0 ? null : acc[0] / acc[1];
+  }
+
+  private static void add(double[] acc, double weight, Double value) {
+    if (value != null) {
+      acc[0] += weight * value;
+      acc[1] += weight;
+    }
+  }
+}
