@@ -37,6 +37,65 @@ import java.util.zip.ZipOutputStream;
  * spreadsheet-safe by {@link CsvCells}.
  */
 public final class CsvExport {
+  /** {@code daily_metrics.csv} after its date column: the daily rollup row. */
+  private static final List<Column<Rollup>> DAILY_COLUMNS =
+      List.of(
+          new Column<>("sessions", Rollup::sessionCount),
+          new Column<>("exchanges", Rollup::exchangeCount),
+          new Column<>("unique_topics", Rollup::uniqueTopics),
+          new Column<>("duration_ms", Rollup::totalDurationMs),
+          new Column<>("avg_session_duration_ms", Rollup::avgSessionDurationMs),
+          new Column<>("median_session_duration_ms", Rollup::medianSessionDurationMs),
+          new Column<>("quality_scores", Rollup::qualityCount),
+          new Column<>("avg_quality", Rollup::avgQualityComposite),
+          new Column<>("avg_relevance", Rollup::avgQualityRelevance),
+          new Column<>("avg_helpfulness", Rollup::avgQualityHelpfulness),
+          new Column<>("avg_accuracy", Rollup::avgQualityAccuracy),
+          new Column<>("avg_clarity", Rollup::avgQualityClarity),
+          new Column<>("avg_engagement", Rollup::avgQualityEngagement),
+          new Column<>("quality_std_dev", Rollup::qualityStdDev),
+          new Column<>("feedback", Rollup::feedbackCount),
+          new Column<>("positive_feedback", Rollup::positiveFeedbackCount),
+          new Column<>("negative_feedback", Rollup::negativeFeedbackCount),
+          new Column<>("positive_feedback_rate", Rollup::positiveFeedbackRate),
+          new Column<>("corrections", Rollup::correctionCount),
+          new Column<>("clarifications", Rollup::clarificationCount),
+          new Column<>("avg_exchanges_per_session", Rollup::avgExchangesPerSession),
+          new Column<>("peak_hour", Rollup::peakHour),
+          new Column<>("top_topics", r -> String.join("; ", r.topTopics())),
+          new Column<>("quality_change", Rollup::qualityChange),
+          new Column<>("volume_change", Rollup::volumeChange),
+          new Column<>("trend_direction", Rollup::trendDirection));
+
+  /** {@code goals.csv}: a goal as the goals API shows it, with its progress. */
+  private static final List<Column<JsonNode>> GOAL_COLUMNS =
+      List.of(
+          goalField("id"),
+          goalField("name"),
+          goalField("description"),
+          goalField("goal_type"),
+          goalField("frequency"),
+          goalField("target_metric"),
+          goalField("comparison"),
+          new Column<>("topic", g -> scalar(g.path("filters").get("topic"))),
+          goalField("target"),
+          goalField("current"),
+          new Column<>("progress_percent", g -> scalar(g.get("progress"))),
+          goalField("status"),
+          goalField("period_start"),
+          goalField("ends_at"),
+          goalField("enabled"));
+
+  private static final List<Column<PackedRow>> ACHIEVEMENT_COLUMNS =
+      List.of(
+          new Column<>("id", r -> r.string(Achievements.ID)),
+          new Column<>("goal_id", r -> r.string(Achievements.GOAL)),
+          new Column<>("name", r -> r.string(Achievements.NAME)),
+          new Column<>("description", r -> r.string(Achievements.DESCRIPTION)),
+          new Column<>("period", r -> r.string(Achievements.PERIOD)),
+          new Column<>("period_start", CsvExport::achievementPeriodStart),
+          new Column<>("unlocked_at", r -> Times.utc(r.longAt(Achievements.UNLOCKED))));
+
   private final ExportScope scope;
   private final Prefetcher source;
   private final FactsView facts;
@@ -235,6 +294,7 @@ public final class CsvExport {
         new Column<>("engagement", r -> r.real(QualityScores.ENGAGEMENT)));
   }
 
+  /** {@code manifest.json}: the export's identity and period, and each file's rows and hash. */
   private void manifest(ZipEntries entries) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (CanonicalWriter w = new CanonicalWriter(buf)) {
@@ -247,79 +307,25 @@ public final class CsvExport {
       w.endArray();
       w.name("format").string("csv");
       w.name("generated_at").string(Times.utc(scope.generatedUtc()));
-      w.name("include").beginArray();
-      for (String s : scope.request().include()) {
-        w.string(s);
-      }
-      w.endArray();
-      w.name("period").string(scope.request().period());
-      w.name("period_end").string(scope.periodEnd(buckets));
-      w.name("period_start").string(scope.periodStart(buckets));
-      w.name("schema_version").number(JsonExport.SCHEMA_VERSION);
-      w.name("timezone").string(scope.zone());
+      manifestPeriod(w);
       w.endObject();
     }
     entries.unlisted("manifest.json", buf.toByteArray());
   }
 
-  /** {@code daily_metrics.csv} after its date column: the daily rollup row. */
-  private static final List<Column<Rollup>> DAILY_COLUMNS =
-      List.of(
-          new Column<>("sessions", Rollup::sessionCount),
-          new Column<>("exchanges", Rollup::exchangeCount),
-          new Column<>("unique_topics", Rollup::uniqueTopics),
-          new Column<>("duration_ms", Rollup::totalDurationMs),
-          new Column<>("avg_session_duration_ms", Rollup::avgSessionDurationMs),
-          new Column<>("median_session_duration_ms", Rollup::medianSessionDurationMs),
-          new Column<>("quality_scores", Rollup::qualityCount),
-          new Column<>("avg_quality", Rollup::avgQualityComposite),
-          new Column<>("avg_relevance", Rollup::avgQualityRelevance),
-          new Column<>("avg_helpfulness", Rollup::avgQualityHelpfulness),
-          new Column<>("avg_accuracy", Rollup::avgQualityAccuracy),
-          new Column<>("avg_clarity", Rollup::avgQualityClarity),
-          new Column<>("avg_engagement", Rollup::avgQualityEngagement),
-          new Column<>("quality_std_dev", Rollup::qualityStdDev),
-          new Column<>("feedback", Rollup::feedbackCount),
-          new Column<>("positive_feedback", Rollup::positiveFeedbackCount),
-          new Column<>("negative_feedback", Rollup::negativeFeedbackCount),
-          new Column<>("positive_feedback_rate", Rollup::positiveFeedbackRate),
-          new Column<>("corrections", Rollup::correctionCount),
-          new Column<>("clarifications", Rollup::clarificationCount),
-          new Column<>("avg_exchanges_per_session", Rollup::avgExchangesPerSession),
-          new Column<>("peak_hour", Rollup::peakHour),
-          new Column<>("top_topics", r -> String.join("; ", r.topTopics())),
-          new Column<>("quality_change", Rollup::qualityChange),
-          new Column<>("volume_change", Rollup::volumeChange),
-          new Column<>("trend_direction", Rollup::trendDirection));
-
-  /** {@code goals.csv}: a goal as the goals API shows it, with its progress. */
-  private static final List<Column<JsonNode>> GOAL_COLUMNS =
-      List.of(
-          goalField("id"),
-          goalField("name"),
-          goalField("description"),
-          goalField("goal_type"),
-          goalField("frequency"),
-          goalField("target_metric"),
-          goalField("comparison"),
-          new Column<>("topic", g -> scalar(g.path("filters").get("topic"))),
-          goalField("target"),
-          goalField("current"),
-          new Column<>("progress_percent", g -> scalar(g.get("progress"))),
-          goalField("status"),
-          goalField("period_start"),
-          goalField("ends_at"),
-          goalField("enabled"));
-
-  private static final List<Column<PackedRow>> ACHIEVEMENT_COLUMNS =
-      List.of(
-          new Column<>("id", r -> r.string(Achievements.ID)),
-          new Column<>("goal_id", r -> r.string(Achievements.GOAL)),
-          new Column<>("name", r -> r.string(Achievements.NAME)),
-          new Column<>("description", r -> r.string(Achievements.DESCRIPTION)),
-          new Column<>("period", r -> r.string(Achievements.PERIOD)),
-          new Column<>("period_start", CsvExport::achievementPeriodStart),
-          new Column<>("unlocked_at", r -> Times.utc(r.longAt(Achievements.UNLOCKED))));
+  /** {@code include} to {@code timezone}. */
+  private void manifestPeriod(CanonicalWriter w) throws IOException {
+    w.name("include").beginArray();
+    for (String s : scope.request().include()) {
+      w.string(s);
+    }
+    w.endArray();
+    w.name("period").string(scope.request().period());
+    w.name("period_end").string(scope.periodEnd(buckets));
+    w.name("period_start").string(scope.periodStart(buckets));
+    w.name("schema_version").number(JsonExport.SCHEMA_VERSION);
+    w.name("timezone").string(scope.zone());
+  }
 
   private static Column<JsonNode> goalField(String name) {
     return new Column<>(name, g -> scalar(g.get(name)));
