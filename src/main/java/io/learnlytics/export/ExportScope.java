@@ -1,5 +1,6 @@
 package io.learnlytics.export;
 
+import io.learnlytics.export.source.Range;
 import io.learnlytics.rollup.Buckets;
 import java.time.LocalDate;
 
@@ -9,7 +10,7 @@ import java.time.LocalDate;
  * export describe the same days — that is the instants {@code [fromUtc, toUtc)}; {@code all} is
  * unbounded ({@code firstDay} null, the range the whole of time).
  */
-record ExportScope(
+public record ExportScope(
     String id,
     ExportRequest request,
     long generatedUtc,
@@ -38,16 +39,30 @@ record ExportScope(
         buckets.dayStart(today.plusDays(1)));
   }
 
-  boolean all() {
+  public boolean all() {
     return firstDay == null;
   }
 
-  boolean includes(String section) {
+  public boolean includes(String section) {
     return request.includes(section);
   }
 
+  public Range range() {
+    return new Range(fromUtc, toUtc, all());
+  }
+
+  /** The local start of the period ({@code 2025-11-01T00:00:00+01:00}), or null for all. */
+  public String periodStart(Buckets buckets) {
+    return all() ? null : ExportFacts.local(fromUtc, buckets);
+  }
+
+  /** The local end of the period, exclusive, or null for all. */
+  public String periodEnd(Buckets buckets) {
+    return all() ? null : ExportFacts.local(toUtc, buckets);
+  }
+
   /** {@code learnlytics-export-30d-2025-11-21.json} (or {@code .zip} for csv). */
-  String fileName() {
+  public String fileName() {
     String ext = ExportRequest.extension(request.format());
     return "learnlytics-export-" + request.period() + "-" + today + "." + ext;
   }

@@ -1,5 +1,7 @@
 package io.learnlytics.export;
 
+import io.learnlytics.export.csv.CsvExport;
+import io.learnlytics.export.json.JsonExport;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.EmbeddedGraph;
 import io.learnlytics.rollup.RollupEngine;
@@ -90,19 +92,25 @@ public final class ExportService {
     if (rollups.dirtyCount() > 0) {
       rollups.refreshDirty(); // the summaries must describe the same events as the raw rows
     }
-    RollupRows rows = new RollupRows(rollups);
     ExportResult result;
     try (ExportSource source = new ExportSource(db, scope)) {
-      ExportFacts facts = ExportFacts.collect(scope, source, rows, goals, graph, rollups.buckets());
-      result =
-          scope.request().format().equals("csv")
-              ? new CsvExport(scope, source, facts, rows).write(out)
-              : new JsonExport(scope, source, facts, rows).write(out);
+      result = write(scope, source, out);
     } catch (SQLException e) {
       throw new StoreException("reading the export failed", e);
     }
     ExportHistory.finished(db, result);
     return result;
+  }
+
+  /** Computes the facts, then streams the document in the requested format. */
+  private ExportResult write(ExportScope scope, ExportSource source, OutputStream out)
+      throws IOException, SQLException {
+    RollupRows rows = new RollupRows(rollups);
+    FactsView facts =
+        new FactsView(ExportFacts.collect(scope, source, rows, goals, graph, rollups.buckets()));
+    return scope.request().format().equals("csv")
+        ? new CsvExport(scope, source.rows(), facts, rows).write(out)
+        : new JsonExport(scope, source.rows(), facts, rows).write(out);
   }
 
   void release() {

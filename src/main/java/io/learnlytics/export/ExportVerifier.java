@@ -1,6 +1,9 @@
 package io.learnlytics.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.export.json.DocumentChecksum;
+import io.learnlytics.export.json.Jcs;
+import io.learnlytics.export.json.Verification;
 import io.learnlytics.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +41,9 @@ public final class ExportVerifier {
   }
 
   private static Report verifyJson(Path file) throws IOException {
-    ExportImporter.Verification v;
+    Verification v;
     try {
-      v = ExportImporter.verify(file);
+      v = DocumentChecksum.verify(file);
     } catch (IOException | RuntimeException e) {
       return new Report(false, List.of("not a complete JSON export: " + e.getMessage()));
     }
@@ -57,6 +60,20 @@ public final class ExportVerifier {
 
   private static Report verifyZip(Path file) throws IOException {
     Map<String, String> actual = new HashMap<>();
+    JsonNode manifest;
+    try {
+      manifest = readZip(file, actual);
+    } catch (IOException | RuntimeException e) {
+      return new Report(false, List.of("not a complete ZIP: " + e.getMessage()));
+    }
+    if (manifest == null) {
+      return new Report(false, List.of("no manifest.json: not a Learnlytics CSV export"));
+    }
+    return compare(manifest, actual);
+  }
+
+  /** Hashes every entry but the manifest into {@code hashes}; returns the manifest, or null. */
+  private static JsonNode readZip(Path file, Map<String, String> hashes) throws IOException {
     JsonNode manifest = null;
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
       ZipEntry e;
@@ -64,36 +81,36 @@ public final class ExportVerifier {
         if (e.getName().equals("manifest.json")) {
           manifest = Json.MAPPER.readTree(zip.readAllBytes());
         } else {
-          actual.put(e.getName(), sha256(zip));
+          hashes.put(e.getName(), sha256(zip));
         }
       }
-    } catch (IOException | RuntimeException e) {
-      return new Report(false, List.of("not a complete ZIP: " + e.getMessage()));
     }
-    if (manifest == null) {
-      return new Report(false, List.of("no manifest.json: not a Learnlytics CSV export"));
-    }
+    return manifest;
+  }
+
+  /** One line per file listed in the manifest, then one per file it does not list. */
+  private static Report compare(JsonNode manifest, Map<String, String> actual) {
     List<String> lines = new ArrayList<>();
     boolean ok = true;
     for (JsonNode f : manifest.path("files")) {
       String name = f.path("name").asText();
-      String stated = f.path("sha256").asText();
-      String hash = actual.remove(name);
-      if (hash == null) {
-        lines.add(name + ": listed in the manifest but missing");
-        ok = false;
-      } else if (!hash.equals(stated)) {
-        lines.add(name + ": sha256 " + hash + " differs from the manifest's " + stated);
-        ok = false;
-      } else {
-        lines.add(name + ": ok");
-      }
+      String problem = problem(f.path("sha256").asText(), actual.remove(name));
+      ok &= problem == null;
+      lines.add(name + ": " + (problem == null ? "ok" : problem));
     }
     for (String extra : actual.keySet()) {
       lines.add(extra + ": not listed in the manifest");
       ok = false;
     }
     return new Report(ok, lines);
+  }
+
+  /** What is wrong with a listed file, or null. */
+  private static String problem(String stated, String hash) {
+    if (hash == null) {
+      return "listed in the manifest but missing";
+    }
+    return hash.equals(stated) ? null : "sha256 " + hash + " differs from the manifest's " + stated;
   }
 
   private static String sha256(InputStream in) throws IOException {

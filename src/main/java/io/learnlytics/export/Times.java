@@ -12,14 +12,14 @@ import java.time.format.DateTimeFormatter;
  * sent with, so that re-ingesting an exported event gives back the same instant and offset. Written
  * by hand, straight into the output buffer, because a year of exports formats half a million.
  */
-final class Times {
+public final class Times {
   /** Longest timestamp written: {@code 2025-11-18T09:30:00.123+05:30:15}. */
-  static final int MAX_LENGTH = 32;
+  public static final int MAX_LENGTH = 32;
 
   private Times() {}
 
   /** The instant {@code epochMs} at UTC offset {@code offsetSeconds}. */
-  static String iso(long epochMs, int offsetSeconds) {
+  public static String iso(long epochMs, int offsetSeconds) {
     byte[] b = new byte[MAX_LENGTH];
     int end = write(b, 0, epochMs, offsetSeconds);
     if (end < 0) {
@@ -30,7 +30,7 @@ final class Times {
   }
 
   /** The instant {@code epochMs} in UTC, e.g. {@code 2025-11-18T08:30:00Z}. */
-  static String utc(long epochMs) {
+  public static String utc(long epochMs) {
     return iso(epochMs, 0);
   }
 
@@ -38,21 +38,29 @@ final class Times {
    * Writes the timestamp as ASCII at {@code b[p]} (room for {@link #MAX_LENGTH} bytes needed) and
    * returns the position after it, or -1 for a year outside 1..9999 (see {@link #iso}).
    */
-  static int write(byte[] b, int p, long epochMs, int offsetSeconds) {
+  public static int write(byte[] b, int p, long epochMs, int offsetSeconds) {
     long local = Math.floorDiv(epochMs, 1000) + offsetSeconds;
-    int millis = Math.floorMod(epochMs, 1000);
     long day = Math.floorDiv(local, 86_400);
-    int secondOfDay = Math.floorMod(local, 86_400);
     if (day < -719_162 || day > 2_932_896) { // 0001-01-01 .. 9999-12-31
       return -1;
     }
-    LocalDate date = LocalDate.ofEpochDay(day);
+    p = date(b, p, LocalDate.ofEpochDay(day));
+    b[p++] = 'T';
+    p = time(b, p, Math.floorMod(local, 86_400), Math.floorMod(epochMs, 1000));
+    return offset(b, p, offsetSeconds);
+  }
+
+  /** {@code 2025-11-18}. */
+  private static int date(byte[] b, int p, LocalDate date) {
     p = digits(b, p, date.getYear(), 4);
     b[p++] = '-';
     p = digits(b, p, date.getMonthValue(), 2);
     b[p++] = '-';
-    p = digits(b, p, date.getDayOfMonth(), 2);
-    b[p++] = 'T';
+    return digits(b, p, date.getDayOfMonth(), 2);
+  }
+
+  /** {@code 09:30:00}, then {@code .123} when the milliseconds are not zero. */
+  private static int time(byte[] b, int p, int secondOfDay, int millis) {
     p = digits(b, p, secondOfDay / 3600, 2);
     b[p++] = ':';
     p = digits(b, p, secondOfDay / 60 % 60, 2);
@@ -62,18 +70,23 @@ final class Times {
       b[p++] = '.';
       p = digits(b, p, millis, 3);
     }
+    return p;
+  }
+
+  /** {@code Z}, {@code +01:00}, or with seconds {@code -05:30:15}. */
+  private static int offset(byte[] b, int p, int offsetSeconds) {
     if (offsetSeconds == 0) {
       b[p++] = 'Z';
-    } else {
-      int abs = Math.abs(offsetSeconds);
-      b[p++] = (byte) (offsetSeconds < 0 ? '-' : '+');
-      p = digits(b, p, abs / 3600, 2);
+      return p;
+    }
+    int abs = Math.abs(offsetSeconds);
+    b[p++] = (byte) (offsetSeconds < 0 ? '-' : '+');
+    p = digits(b, p, abs / 3600, 2);
+    b[p++] = ':';
+    p = digits(b, p, abs / 60 % 60, 2);
+    if (abs % 60 != 0) {
       b[p++] = ':';
-      p = digits(b, p, abs / 60 % 60, 2);
-      if (abs % 60 != 0) {
-        b[p++] = ':';
-        p = digits(b, p, abs % 60, 2);
-      }
+      p = digits(b, p, abs % 60, 2);
     }
     return p;
   }

@@ -39,7 +39,7 @@ import java.util.Locale;
  * a custom daily goal "Graph day" (one graphs session a day); goals evaluated, so achievements exist
  * </pre>
  */
-final class ExportFixture {
+public final class ExportFixture {
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   static final Instant NOW = Instant.parse("2025-11-20T12:00:00Z");
 
@@ -110,7 +110,7 @@ final class ExportFixture {
     app.rollups().refreshDirty();
   }
 
-  static JsonNode json(String text) {
+  public static JsonNode json(String text) {
     try {
       return Json.MAPPER.readTree(text);
     } catch (IOException e) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.App;
 import io.learnlytics.export.ExportImporter.ImportResult;
+import io.learnlytics.export.json.DocumentChecksum;
+import io.learnlytics.export.json.Verification;
 import io.learnlytics.support.ApiException;
 import io.learnlytics.support.Json;
 import java.io.IOException;
@@ -104,7 +106,7 @@ class ExportRoundTripTest {
     doc.properties().forEach(e -> reordered.set(e.getKey(), e.getValue()));
     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(pretty.toFile(), reordered);
 
-    ExportImporter.Verification v = ExportImporter.verify(pretty);
+    Verification v = DocumentChecksum.verify(pretty);
 
     assertThat(v.matches()).isTrue();
     assertThat(v.computed()).isEqualTo(doc.get("checksum").textValue());

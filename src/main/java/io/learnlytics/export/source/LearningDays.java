@@ -1,4 +1,4 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
 import io.learnlytics.rollup.Buckets;
 import java.time.LocalDate;
@@ -7,18 +7,18 @@ import java.time.LocalDate;
  * The learning date of instants that mostly come in time order: remembers the last day's bounds, so
  * the zone rules are consulted once per day rather than once per row. Not thread-safe.
  */
-final class LearningDays {
+public final class LearningDays {
   private final Buckets buckets;
   private long from = 1;
   private long to = 0;
   private String date;
 
-  LearningDays(Buckets buckets) {
+  public LearningDays(Buckets buckets) {
     this.buckets = buckets;
   }
 
   /** The ISO learning date of {@code epochMs}, e.g. {@code 2025-11-18}. */
-  String of(long epochMs) {
+  public String of(long epochMs) {
     if (epochMs < from || epochMs >= to) {
       LocalDate d = buckets.learningDate(epochMs);
       from = buckets.dayStart(d);

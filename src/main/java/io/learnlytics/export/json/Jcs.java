@@ -1,4 +1,4 @@
-package io.learnlytics.export;
+package io.learnlytics.export.json;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,10 +49,17 @@ public final class Jcs {
 
   /** {@code "sha256:"} + lowercase hex SHA-256 of {@code bytes}. */
   public static String checksum(byte[] bytes) {
-    return "sha256:" + HexFormat.of().formatHex(sha256().digest(bytes));
+    MessageDigest digest = sha256();
+    digest.update(bytes);
+    return checksum(digest);
   }
 
-  static MessageDigest sha256() {
+  /** {@code "sha256:"} + lowercase hex of what {@code digest} has hashed (which resets it). */
+  public static String checksum(MessageDigest digest) {
+    return "sha256:" + HexFormat.of().formatHex(digest.digest());
+  }
+
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -110,18 +117,23 @@ public final class Jcs {
       long m = Math.round(scaled);
       // Cheap filter first: when m / 10^k is a, scaled is within a few ulps of m.
       if (Math.abs(scaled - m) <= scaled * 1e-12 && (double) m / POW10[k] == a) {
-        if (d < 0) {
-          b[p++] = '-';
-        }
-        p = digits(b, p, m / POW10[k], 1);
-        if (k > 0) {
-          b[p++] = '.';
-          p = digits(b, p, m % POW10[k], k);
-        }
-        return p;
+        return decimal(b, p, d < 0, m, k);
       }
     }
     return -1;
+  }
+
+  /** Writes {@code m / 10^k}, negated if asked, as ASCII at {@code b[p]}; returns the end. */
+  private static int decimal(byte[] b, int p, boolean negative, long m, int k) {
+    if (negative) {
+      b[p++] = '-';
+    }
+    p = digits(b, p, m / POW10[k], 1);
+    if (k > 0) {
+      b[p++] = '.';
+      p = digits(b, p, m % POW10[k], k);
+    }
+    return p;
   }
 
   /** The decimal digits of {@code v} (>= 0), left-padded with zeros to {@code width}. */
@@ -146,33 +158,48 @@ public final class Jcs {
   static String slowNumber(double d) {
     String java = DoubleToDecimal.toString(d); // e.g. "1.0E-7", "-3.3333333333333335E-6", "0.001"
     boolean negative = java.charAt(0) == '-';
-    int e = java.indexOf('E');
-    String mantissa = java.substring(negative ? 1 : 0, e < 0 ? java.length() : e);
-    int exp = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
-    int dot = mantissa.indexOf('.');
-    String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
-    int n = (dot < 0 ? mantissa.length() : dot) + exp; // value = 0.digits × 10^n
-    int lead = 0;
-    while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
-      lead++;
-    }
-    digits = digits.substring(lead);
-    n -= lead;
-    int end = digits.length();
-    while (end > 1 && digits.charAt(end - 1) == '0') {
-      end--;
-    }
-    digits = digits.substring(0, end);
-    if (digits.length() == 2) {
+    Decimal x = Decimal.parse(java.substring(negative ? 1 : 0)).trimmed();
+    if (x.digits().length() == 2) {
       // Java's format keeps at least two significant digits (4.9E-324 for Double.MIN_VALUE);
       // ECMAScript wants one when one reads back as the same double (5e-324).
-      String one = oneDigit(Math.abs(d), digits, n);
-      if (one != null) {
-        digits = one.substring(0, 1);
-        n = one.length() == 2 ? n + 1 : n; // "10": rounded up to the next power of ten
-      }
+      x = x.shortened(Math.abs(d));
     }
-    return (negative ? "-" : "") + layout(digits, n);
+    return (negative ? "-" : "") + layout(x.digits(), x.n());
+  }
+
+  /** The value {@code 0.digits × 10^n}. */
+  private record Decimal(String digits, int n) {
+    /** From Java's format of a positive double, such as {@code 1.0E-7} or {@code 0.001}. */
+    static Decimal parse(String java) {
+      int e = java.indexOf('E');
+      String mantissa = e < 0 ? java : java.substring(0, e);
+      int exp = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
+      int dot = mantissa.indexOf('.');
+      String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+      return new Decimal(digits, (dot < 0 ? mantissa.length() : dot) + exp);
+    }
+
+    /** Without leading zeros (but one digit at least) and trailing zeros. */
+    Decimal trimmed() {
+      int lead = 0;
+      while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+        lead++;
+      }
+      int end = digits.length();
+      while (end > lead + 1 && digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      return new Decimal(digits.substring(lead, end), n - lead);
+    }
+
+    /** One digit instead of two when one reads back as {@code a}. */
+    Decimal shortened(double a) {
+      String one = oneDigit(a, digits, n);
+      if (one == null) {
+        return this;
+      }
+      return new Decimal(one.substring(0, 1), one.length() == 2 ? n + 1 : n); // "10": next power
+    }
   }
 
   /**

@@ -1,4 +1,6 @@
-package io.learnlytics.export;
+package io.learnlytics.export.csv;
+
+import io.learnlytics.export.json.Jcs;
 
 /**
  * Cell values for spreadsheet-safe CSV. A cell is a number only when the exporter writes it from a

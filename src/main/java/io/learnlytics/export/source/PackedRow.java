@@ -1,6 +1,8 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -14,7 +16,12 @@ import java.util.List;
  * columns are read as separate columns after the packed one: SQLite's text form of a double keeps
  * only 15 digits, and re-parsing a round-trip form costs more than the call.
  */
-final class PackedRow {
+public final class PackedRow {
+  /** Takes the rows of a packed query one at a time. */
+  public interface Handler {
+    void accept(PackedRow row) throws SQLException, IOException;
+  }
+
   private final byte[] data;
   private final int[] off;
   private final int[] len;
@@ -54,21 +61,9 @@ final class PackedRow {
 
   /** Splits a packed value of {@code columns} columns; {@code reals} as read (NaN for NULL). */
   static PackedRow parse(byte[] data, int columns, double[] reals) {
-    int[] off = new int[columns];
     int[] len = new int[columns];
-    int p = 0;
-    for (int i = 0; i < columns; i++) {
-      boolean negative = data[p] == '-';
-      if (negative) {
-        p++;
-      }
-      int v = 0;
-      while (data[p] >= '0' && data[p] <= '9') {
-        v = v * 10 + (data[p++] - '0');
-      }
-      len[i] = negative ? -v : v;
-      p++; // ',' or ':'
-    }
+    int p = lengths(data, len);
+    int[] off = new int[columns];
     for (int i = 0; i < columns; i++) {
       off[i] = p;
       if (len[i] > 0) {
@@ -81,12 +76,30 @@ final class PackedRow {
     return new PackedRow(data, off, len, reals);
   }
 
-  boolean isNull(int column) {
+  /** Reads the header of byte lengths into {@code len}; returns the position after its colon. */
+  private static int lengths(byte[] data, int[] len) {
+    int p = 0;
+    for (int i = 0; i < len.length; i++) {
+      boolean negative = data[p] == '-';
+      if (negative) {
+        p++;
+      }
+      int v = 0;
+      while (data[p] >= '0' && data[p] <= '9') {
+        v = v * 10 + (data[p++] - '0');
+      }
+      len[i] = negative ? -v : v;
+      p++; // ',' or ':'
+    }
+    return p;
+  }
+
+  public boolean isNull(int column) {
     return len[column] < 0;
   }
 
   /** An integer column. */
-  long longAt(int column) {
+  public long longAt(int column) {
     int p = off[column];
     int end = p + len[column];
     boolean negative = data[p] == '-';
@@ -100,32 +113,32 @@ final class PackedRow {
     return negative ? -v : v;
   }
 
-  int intAt(int column) {
+  public int intAt(int column) {
     return (int) longAt(column);
   }
 
   /** A text column, or null. */
-  String string(int column) {
+  public String string(int column) {
     return isNull(column)
         ? null
         : new String(data, off[column], len[column], StandardCharsets.UTF_8);
   }
 
   /** The i-th REAL column, or null. */
-  Double real(int i) {
+  public Double real(int i) {
     double v = reals[i];
     return v < 0 ? null : v;
   }
 
-  byte[] data() {
+  public byte[] data() {
     return data;
   }
 
-  int offset(int column) {
+  public int offset(int column) {
     return off[column];
   }
 
-  int length(int column) {
+  public int length(int column) {
     return len[column];
   }
 }

@@ -1,5 +1,6 @@
-package io.learnlytics.export;
+package io.learnlytics.export.csv;
 
+import io.learnlytics.export.json.Jcs;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
