@@ -3,6 +3,7 @@ package io.learnlytics.export;
 import io.learnlytics.export.source.Range;
 import io.learnlytics.rollup.Buckets;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One export's identity and time range. A period of N days covers the learning days {@code today -
@@ -16,7 +17,7 @@ public record ExportScope(
     long generatedUtc,
     String zone,
     LocalDate today,
-    LocalDate firstDay,
+    @Nullable LocalDate firstDay,
     long fromUtc,
     long toUtc) {
 
