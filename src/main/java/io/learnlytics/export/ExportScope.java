@@ -53,12 +53,12 @@ public record ExportScope(
   }
 
   /** The local start of the period ({@code 2025-11-01T00:00:00+01:00}), or null for all. */
-  public String periodStart(Buckets buckets) {
+  public @Nullable String periodStart(Buckets buckets) {
     return all() ? null : ExportFacts.local(fromUtc, buckets);
   }
 
   /** The local end of the period, exclusive, or null for all. */
-  public String periodEnd(Buckets buckets) {
+  public @Nullable String periodEnd(Buckets buckets) {
     return all() ? null : ExportFacts.local(toUtc, buckets);
   }
 
