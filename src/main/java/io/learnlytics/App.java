@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wiring of one Learnlytics instance: database, ingest, rollups and their background work. The
@@ -35,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * only with {@link #startBackground()}, so one-shot commands stay one-shot.
  */
 public final class App implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
   /** How often, with {@code --graph-write}, changes to our graph are written to Neo4j. */
   static final long GRAPH_WRITE_SECONDS = 10;
 
@@ -132,9 +136,22 @@ public final class App implements AutoCloseable {
                 return t;
               });
       // A push is a no-op while the concept tables are unchanged, so a short period is cheap.
-      graphWriter.scheduleWithFixedDelay(mirror::push, 0, GRAPH_WRITE_SECONDS, TimeUnit.SECONDS);
+      graphWriter.scheduleWithFixedDelay(
+          () -> pushQuietly(mirror), 0, GRAPH_WRITE_SECONDS, TimeUnit.SECONDS);
     }
     return this;
+  }
+
+  /**
+   * A push that fails on our own database (busy, closing) must not end the schedule, as an
+   * exception escaping a scheduled task would: the next period retries.
+   */
+  private static void pushQuietly(GraphMirror mirror) {
+    try {
+      mirror.push();
+    } catch (RuntimeException e) {
+      LOG.warn("mirroring the knowledge graph to Neo4j failed; retrying later: {}", e.toString());
+    }
   }
 
   public Config config() {
