@@ -4,20 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.export.json.DocumentChecksum;
 import io.learnlytics.export.json.DocumentReader;
 import io.learnlytics.export.json.Verification;
+import io.learnlytics.goal.Comparison;
+import io.learnlytics.goal.Frequency;
+import io.learnlytics.goal.Goal;
+import io.learnlytics.goal.GoalMetric;
+import io.learnlytics.goal.GoalService;
+import io.learnlytics.goal.StoredAchievement;
 import io.learnlytics.ingest.BatchLoader;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.rollup.RollupEngine;
-import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
-import io.learnlytics.support.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntBiFunction;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Imports a JSON export: verifies its checksum, then re-ingests its raw events (see {@link
@@ -28,12 +30,12 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ExportImporter {
   private final IngestService ingest;
-  private final Database db;
+  private final GoalService goals;
   private final RollupEngine rollups;
 
-  public ExportImporter(IngestService ingest, Database db, RollupEngine rollups) {
+  public ExportImporter(IngestService ingest, GoalService goals, RollupEngine rollups) {
     this.ingest = ingest;
-    this.db = db;
+    this.goals = goals;
     this.rollups = rollups;
   }
 
@@ -62,7 +64,10 @@ public final class ExportImporter {
     List<JsonNode> achievements = new ArrayList<>();
     String exportId =
         load(file, loader, new DocumentReader(loader::add, goals::add, achievements::add));
-    int[] restored = restore(goals, achievements);
+    GoalService.Restored restored =
+        this.goals.restore(
+            goals.stream().map(ExportImporter::goal).toList(),
+            achievements.stream().map(ExportImporter::achievement).toList());
     rollups.refreshDirty();
     return new ImportResult(
         exportId,
@@ -71,8 +76,8 @@ public final class ExportImporter {
         loader.accepted(),
         loader.duplicates(),
         loader.conflicts(),
-        restored[0],
-        restored[1]);
+        restored.goals(),
+        restored.achievements());
   }
 
   /** The checksum the file states, when its content matches it. */
@@ -123,69 +128,36 @@ public final class ExportImporter {
         details);
   }
 
-  /**
-   * Adds the goals and achievements whose ids are new, in one transaction; returns how many of
-   * each. Achievements of goals that are neither in the database nor in the export are skipped.
-   */
-  private int[] restore(List<JsonNode> goals, List<JsonNode> achievements) {
-    return db.writer()
-        .inTransaction(
-            h ->
-                new int[] {
-                  insertAll(h, goals, ExportImporter::insertGoal),
-                  insertAll(h, achievements, ExportImporter::insertAchievement)
-                });
-  }
-
-  private static int insertAll(
-      Handle h, List<JsonNode> rows, ToIntBiFunction<Handle, JsonNode> insert) {
-    int n = 0;
-    for (JsonNode row : rows) {
-      n += insert.applyAsInt(h, row);
-    }
-    return n;
-  }
-
-  private static int insertGoal(Handle h, JsonNode n) {
+  /** A goal as the export wrote it (see {@code GoalService.GoalView}), with its times. */
+  private static Goal goal(JsonNode n) {
     JsonNode topic = n.path("filters").path("topic");
-    return h.execute(
-        "INSERT INTO goal_definitions (id, name, description, goal_type,"
-            + " frequency, target_metric, target_value, comparison, filters, icon,"
-            + " color, enabled, created_utc, updated_utc)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+    return new Goal(
         text(n, "id"),
         text(n, "name"),
         text(n, "description"),
         text(n, "goal_type"),
-        text(n, "frequency"),
-        text(n, "target_metric"),
+        Frequency.of(text(n, "frequency")),
+        GoalMetric.of(text(n, "target_metric")),
         n.path("target").doubleValue(),
-        text(n, "comparison"),
-        topic.isTextual()
-            ? Json.MAPPER.createObjectNode().put("topic", topic.textValue()).toString()
-            : null,
+        Comparison.of(text(n, "comparison")),
+        topic.isTextual() ? topic.textValue() : null,
         text(n, "icon"),
         text(n, "color"),
-        n.path("enabled").asBoolean(true) ? 1 : 0,
-        millis(n, "created_at", 0),
-        millis(n, "updated_at", 0));
+        n.path("enabled").asBoolean(true),
+        Instant.ofEpochMilli(millis(n, "created_at", 0)),
+        Instant.ofEpochMilli(millis(n, "updated_at", 0)));
   }
 
-  private static int insertAchievement(Handle h, JsonNode n) {
-    return h.execute(
-        "INSERT OR IGNORE INTO achievements (id, goal_id, name, description,"
-            + " icon, period, period_start_utc, unlocked_utc)"
-            + " SELECT ?,?,?,?,?,?,?,?"
-            + " WHERE EXISTS (SELECT 1 FROM goal_definitions WHERE id = ?)",
+  private static StoredAchievement achievement(JsonNode n) {
+    return new StoredAchievement(
         text(n, "id"),
         text(n, "goal_id"),
         text(n, "name"),
         text(n, "description"),
         text(n, "icon"),
         text(n, "period"),
-        millis(n, "period_start", Long.MIN_VALUE),
-        millis(n, "unlocked_at", 0),
-        text(n, "goal_id"));
+        millis(n, "period_start", StoredAchievement.NO_PERIOD),
+        millis(n, "unlocked_at", 0));
   }
 
   private static String text(JsonNode n, String field) {

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +110,28 @@ public final class RollupEngine {
                     .mapTo(Long.class)
                     .findOne()
                     .orElse(null));
+  }
+
+  /**
+   * The starts of the kept rollup rows of {@code level}, from the first to just after the last, or
+   * empty when there is none (retention may have purged the older hours and days).
+   */
+  public Optional<Span> keptStarts(Level level) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT min(period_start_utc), max(period_start_utc) FROM aggregated_metrics"
+                            + " WHERE interval_type = ?")
+                    .bind(0, level.id())
+                    .map((rs, ctx) -> startsOrNull(rs))
+                    .findOne());
+  }
+
+  /** The span of a min/max row, or null (no row for {@code findOne}) when both are NULL. */
+  private static Span startsOrNull(ResultSet rs) throws SQLException {
+    long first = rs.getLong(1);
+    return rs.wasNull() ? null : new Span(first, rs.getLong(2) + 1);
   }
 
   public RollupMetrics metrics() {
