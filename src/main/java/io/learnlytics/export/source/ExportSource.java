@@ -9,10 +9,11 @@ import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The raw tables of one export, read in one SQLite read transaction so that every row and count of
- * the export comes from the same snapshot, however long the export takes to stream (WAL lets ingest
- * go on meanwhile). The large tables are streamed by {@link #rows()} (see {@link Queries}); the
- * small queries here compute the facts before that.
+ * The raw tables of one export, read in one SQLite read transaction so that every raw row and count
+ * of the export comes from the same snapshot, however long the export takes to stream (WAL lets
+ * ingest go on meanwhile). The large tables are streamed by {@link #rows()} (see {@link Queries});
+ * the small queries here compute the facts before that. Rollup and goal tables are not read here
+ * but through their owners, {@code rollup/} and {@code goal/}.
  */
 public final class ExportSource implements AutoCloseable {
   static final String SESSION_COUNT =
