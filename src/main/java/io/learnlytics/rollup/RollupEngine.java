@@ -117,21 +117,11 @@ public final class RollupEngine {
    * empty when there is none (retention may have purged the older hours and days).
    */
   public Optional<Span> keptStarts(Level level) {
-    return db.reader()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT min(period_start_utc), max(period_start_utc) FROM aggregated_metrics"
-                            + " WHERE interval_type = ?")
-                    .bind(0, level.id())
-                    .map((rs, ctx) -> startsOrNull(rs))
-                    .findOne());
-  }
-
-  /** The span of a min/max row, or null (no row for {@code findOne}) when both are NULL. */
-  private static Span startsOrNull(ResultSet rs) throws SQLException {
-    long first = rs.getLong(1);
-    return rs.wasNull() ? null : new Span(first, rs.getLong(2) + 1);
+    try {
+      return db.reader().withHandle(h -> RollupStore.keptStarts(h.getConnection(), level));
+    } catch (SQLException e) {
+      throw new StoreException("reading rollups failed", e);
+    }
   }
 
   public RollupMetrics metrics() {
