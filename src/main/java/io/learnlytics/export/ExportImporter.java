@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports a JSON export: verifies its checksum, then re-ingests its raw events (see {@link
@@ -41,8 +42,8 @@ public final class ExportImporter {
 
   /** What an import did. */
   public record ImportResult(
-      String exportId,
-      String checksum,
+      @Nullable String exportId,
+      @Nullable String checksum,
       long events,
       long accepted,
       long duplicates,
@@ -81,7 +82,7 @@ public final class ExportImporter {
   }
 
   /** The checksum the file states, when its content matches it. */
-  private static String verifiedChecksum(Path file) throws IOException {
+  private static @Nullable String verifiedChecksum(Path file) throws IOException {
     Verification v = DocumentChecksum.verify(file);
     if (!v.matches()) {
       throw InvalidInput.of(
@@ -98,7 +99,7 @@ public final class ExportImporter {
   }
 
   /** Reads the file, ingesting its events; returns the export id. */
-  private static String load(Path file, BatchLoader loader, DocumentReader reader)
+  private static @Nullable String load(Path file, BatchLoader loader, DocumentReader reader)
       throws IOException {
     try {
       String exportId = reader.read(file);
@@ -132,14 +133,14 @@ public final class ExportImporter {
   private static Goal goal(JsonNode n) {
     JsonNode topic = n.path("filters").path("topic");
     return new Goal(
-        text(n, "id"),
-        text(n, "name"),
-        text(n, "description"),
-        text(n, "goal_type"),
-        Frequency.of(text(n, "frequency")),
-        GoalMetric.of(text(n, "target_metric")),
+        required(n, "goal_progress", "id"),
+        required(n, "goal_progress", "name"),
+        required(n, "goal_progress", "description"),
+        required(n, "goal_progress", "goal_type"),
+        Frequency.of(required(n, "goal_progress", "frequency")),
+        GoalMetric.of(required(n, "goal_progress", "target_metric")),
         n.path("target").doubleValue(),
-        Comparison.of(text(n, "comparison")),
+        Comparison.of(required(n, "goal_progress", "comparison")),
         topic.isTextual() ? topic.textValue() : null,
         text(n, "icon"),
         text(n, "color"),
@@ -150,17 +151,29 @@ public final class ExportImporter {
 
   private static StoredAchievement achievement(JsonNode n) {
     return new StoredAchievement(
-        text(n, "id"),
-        text(n, "goal_id"),
-        text(n, "name"),
-        text(n, "description"),
+        required(n, "achievements", "id"),
+        required(n, "achievements", "goal_id"),
+        required(n, "achievements", "name"),
+        required(n, "achievements", "description"),
         text(n, "icon"),
-        text(n, "period"),
+        required(n, "achievements", "period"),
         millis(n, "period_start", StoredAchievement.NO_PERIOD),
         millis(n, "unlocked_at", 0));
   }
 
-  private static String text(JsonNode n, String field) {
+  /**
+   * A member every goal or achievement of an export has; a file without it was not written by an
+   * export, and is refused rather than stored with a hole in it.
+   */
+  private static String required(JsonNode n, String section, String field) {
+    String v = text(n, field);
+    if (v == null) {
+      throw InvalidInput.of(section + "." + field, "missing from an entry of " + section);
+    }
+    return v;
+  }
+
+  private static @Nullable String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
   }

@@ -1,5 +1,7 @@
 package io.learnlytics.goal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An achievement as stored: what an export writes and an import restores. A one-time goal has no
  * period: its {@code periodStartUtc} is {@link #NO_PERIOD}.
@@ -9,7 +11,7 @@ public record StoredAchievement(
     String goalId,
     String name,
     String description,
-    String icon,
+    @Nullable String icon,
     String period,
     long periodStartUtc,
     long unlockedUtc) {

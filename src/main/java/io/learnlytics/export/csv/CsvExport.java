@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the CSV export: a ZIP streamed entry by entry, each CSV file (RFC 4180: comma-separated,
@@ -186,7 +187,7 @@ public final class CsvExport {
     }
   }
 
-  private static Object scalar(JsonNode v) {
+  private static @Nullable Object scalar(@Nullable JsonNode v) {
     if (v == null || v.isNull()) {
       return null;
     }
@@ -338,7 +339,7 @@ public final class CsvExport {
   }
 
   /** One-time goals have no period: written as empty. */
-  private static String achievementPeriodStart(StoredAchievement a) {
+  private static @Nullable String achievementPeriodStart(StoredAchievement a) {
     return a.hasPeriod() ? Times.utc(a.periodStartUtc()) : null;
   }
 }

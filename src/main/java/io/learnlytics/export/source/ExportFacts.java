@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The small sections of an export, computed before anything is streamed: the summary and feedback
@@ -107,7 +108,7 @@ public final class ExportFacts {
   }
 
   private static ObjectNode summary(
-      RollupTotals t, GoalService.GoalsView view, long[] activity, Buckets buckets) {
+      RollupTotals t, GoalService.GoalsView view, long @Nullable [] activity, Buckets buckets) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("total_sessions", t.sessions);
     n.put("total_exchanges", t.exchanges);

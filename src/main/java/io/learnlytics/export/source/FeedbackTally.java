@@ -5,6 +5,7 @@ import io.learnlytics.rollup.FeedbackKind;
 import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.support.Json;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code feedback_summary} of an export, added up from feedback counted by type and rating:
@@ -20,7 +21,7 @@ final class FeedbackTally {
   private long ratingCount;
 
   /** {@code count} feedback events of {@code type}, with {@code rating} (null when unrated). */
-  void add(String type, Integer rating, long count) {
+  void add(String type, @Nullable Integer rating, long count) {
     byType.merge(type, count, Long::sum);
     total += count;
     addPolarity(FeedbackKind.polarity(type, rating), count);
