@@ -114,10 +114,7 @@ public final class RollupEngine {
                     .orElse(null));
   }
 
-  /**
-   * The starts of the kept rollup rows of {@code level}, from the first to just after the last, or
-   * empty when there is none (retention may have purged the older hours and days).
-   */
+  /** Starts of the kept rows of {@code level}, first to just after last; empty if none. */
   public Optional<Span> keptStarts(Level level) {
     try {
       return db.reader().withHandle(h -> RollupStore.keptStarts(h.getConnection(), level));
