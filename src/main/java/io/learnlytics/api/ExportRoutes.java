@@ -2,8 +2,8 @@ package io.learnlytics.api;
 
 import io.javalin.http.Context;
 import io.learnlytics.export.Export;
-import io.learnlytics.export.ExportRequest;
 import io.learnlytics.export.ExportService;
+import io.learnlytics.export.source.ExportRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

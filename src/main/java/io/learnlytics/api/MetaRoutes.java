@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.learnlytics.config.Version;
 import io.learnlytics.dashboard.Metric;
 import io.learnlytics.dashboard.TopicService;
-import io.learnlytics.export.ExportRequest;
+import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.insight.InsightService;

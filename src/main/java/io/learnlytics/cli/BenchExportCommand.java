@@ -2,9 +2,9 @@ package io.learnlytics.cli;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.learnlytics.App;
-import io.learnlytics.export.ExportRequest;
-import io.learnlytics.export.ExportResult;
 import io.learnlytics.export.ExportService;
+import io.learnlytics.export.source.ExportRequest;
+import io.learnlytics.export.source.ExportResult;
 import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -44,7 +44,7 @@ final class ImportCommand implements Callable<Integer> {
     Config config = options.toConfig();
     try (App app = App.openChecked(config)) {
       ImportResult r =
-          new ExportImporter(app.ingest(), app.db(), app.rollups())
+          new ExportImporter(app.ingest(), app.goals(), app.rollups())
               .importFile(file, !noVerify, batchSize);
       System.out.printf(
           "%s: export %s%s%n%d events, %d new, %d already present, %d conflicts;"

@@ -1,5 +1,8 @@
 package io.learnlytics.export;
 
+import io.learnlytics.export.source.ExportRequest;
+import io.learnlytics.export.source.ExportResult;
+import io.learnlytics.export.source.ExportScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,7 @@
 package io.learnlytics.export;
 
+import io.learnlytics.export.source.ExportResult;
+import io.learnlytics.export.source.ExportScope;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
 

@@ -4,20 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.export.json.DocumentChecksum;
 import io.learnlytics.export.json.DocumentReader;
 import io.learnlytics.export.json.Verification;
+import io.learnlytics.goal.Comparison;
+import io.learnlytics.goal.Frequency;
+import io.learnlytics.goal.Goal;
+import io.learnlytics.goal.GoalMetric;
+import io.learnlytics.goal.GoalService;
+import io.learnlytics.goal.StoredAchievement;
 import io.learnlytics.ingest.BatchLoader;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.rollup.RollupEngine;
-import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
-import io.learnlytics.support.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntBiFunction;
-import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,12 +31,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ExportImporter {
   private final IngestService ingest;
-  private final Database db;
+  private final GoalService goals;
   private final RollupEngine rollups;
 
-  public ExportImporter(IngestService ingest, Database db, RollupEngine rollups) {
+  public ExportImporter(IngestService ingest, GoalService goals, RollupEngine rollups) {
     this.ingest = ingest;
-    this.db = db;
+    this.goals = goals;
     this.rollups = rollups;
   }
 
@@ -63,7 +65,10 @@ public final class ExportImporter {
     List<JsonNode> achievements = new ArrayList<>();
     String exportId =
         load(file, loader, new DocumentReader(loader::add, goals::add, achievements::add));
-    int[] restored = restore(goals, achievements);
+    GoalService.Restored restored =
+        this.goals.restore(
+            goals.stream().map(ExportImporter::goal).toList(),
+            achievements.stream().map(ExportImporter::achievement).toList());
     rollups.refreshDirty();
     return new ImportResult(
         exportId,
@@ -72,8 +77,8 @@ public final class ExportImporter {
         loader.accepted(),
         loader.duplicates(),
         loader.conflicts(),
-        restored[0],
-        restored[1]);
+        restored.goals(),
+        restored.achievements());
   }
 
   /** The checksum the file states, when its content matches it. */
@@ -124,69 +129,48 @@ public final class ExportImporter {
         details);
   }
 
-  /**
-   * Adds the goals and achievements whose ids are new, in one transaction; returns how many of
-   * each. Achievements of goals that are neither in the database nor in the export are skipped.
-   */
-  private int[] restore(List<JsonNode> goals, List<JsonNode> achievements) {
-    return db.writer()
-        .inTransaction(
-            h ->
-                new int[] {
-                  insertAll(h, goals, ExportImporter::insertGoal),
-                  insertAll(h, achievements, ExportImporter::insertAchievement)
-                });
-  }
-
-  private static int insertAll(
-      Handle h, List<JsonNode> rows, ToIntBiFunction<Handle, JsonNode> insert) {
-    int n = 0;
-    for (JsonNode row : rows) {
-      n += insert.applyAsInt(h, row);
-    }
-    return n;
-  }
-
-  private static int insertGoal(Handle h, JsonNode n) {
+  /** A goal as the export wrote it (see {@code GoalService.GoalView}), with its times. */
+  private static Goal goal(JsonNode n) {
     JsonNode topic = n.path("filters").path("topic");
-    return h.execute(
-        "INSERT INTO goal_definitions (id, name, description, goal_type,"
-            + " frequency, target_metric, target_value, comparison, filters, icon,"
-            + " color, enabled, created_utc, updated_utc)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
-        text(n, "id"),
-        text(n, "name"),
-        text(n, "description"),
-        text(n, "goal_type"),
-        text(n, "frequency"),
-        text(n, "target_metric"),
+    return new Goal(
+        required(n, "goal_progress", "id"),
+        required(n, "goal_progress", "name"),
+        required(n, "goal_progress", "description"),
+        required(n, "goal_progress", "goal_type"),
+        Frequency.of(required(n, "goal_progress", "frequency")),
+        GoalMetric.of(required(n, "goal_progress", "target_metric")),
         n.path("target").doubleValue(),
-        text(n, "comparison"),
-        topic.isTextual()
-            ? Json.MAPPER.createObjectNode().put("topic", topic.textValue()).toString()
-            : null,
+        Comparison.of(required(n, "goal_progress", "comparison")),
+        topic.isTextual() ? topic.textValue() : null,
         text(n, "icon"),
         text(n, "color"),
-        n.path("enabled").asBoolean(true) ? 1 : 0,
-        millis(n, "created_at", 0),
-        millis(n, "updated_at", 0));
+        n.path("enabled").asBoolean(true),
+        Instant.ofEpochMilli(millis(n, "created_at", 0)),
+        Instant.ofEpochMilli(millis(n, "updated_at", 0)));
   }
 
-  private static int insertAchievement(Handle h, JsonNode n) {
-    return h.execute(
-        "INSERT OR IGNORE INTO achievements (id, goal_id, name, description,"
-            + " icon, period, period_start_utc, unlocked_utc)"
-            + " SELECT ?,?,?,?,?,?,?,?"
-            + " WHERE EXISTS (SELECT 1 FROM goal_definitions WHERE id = ?)",
-        text(n, "id"),
-        text(n, "goal_id"),
-        text(n, "name"),
-        text(n, "description"),
+  private static StoredAchievement achievement(JsonNode n) {
+    return new StoredAchievement(
+        required(n, "achievements", "id"),
+        required(n, "achievements", "goal_id"),
+        required(n, "achievements", "name"),
+        required(n, "achievements", "description"),
         text(n, "icon"),
-        text(n, "period"),
-        millis(n, "period_start", Long.MIN_VALUE),
-        millis(n, "unlocked_at", 0),
-        text(n, "goal_id"));
+        required(n, "achievements", "period"),
+        millis(n, "period_start", StoredAchievement.NO_PERIOD),
+        millis(n, "unlocked_at", 0));
+  }
+
+  /**
+   * A member every goal or achievement of an export has; a file without it was not written by an
+   * export, and is refused rather than stored with a hole in it.
+   */
+  private static String required(JsonNode n, String section, String field) {
+    String v = text(n, field);
+    if (v == null) {
+      throw InvalidInput.of(section + "." + field, "missing from an entry of " + section);
+    }
+    return v;
   }
 
   private static @Nullable String text(JsonNode n, String field) {

@@ -2,6 +2,12 @@ package io.learnlytics.export;
 
 import io.learnlytics.export.csv.CsvExport;
 import io.learnlytics.export.json.JsonExport;
+import io.learnlytics.export.source.ExportFacts;
+import io.learnlytics.export.source.ExportRequest;
+import io.learnlytics.export.source.ExportResult;
+import io.learnlytics.export.source.ExportScope;
+import io.learnlytics.export.source.ExportSource;
+import io.learnlytics.export.source.RollupRows;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.EmbeddedGraph;
 import io.learnlytics.rollup.RollupEngine;
@@ -106,8 +112,7 @@ public final class ExportService {
   private ExportResult write(ExportScope scope, ExportSource source, OutputStream out)
       throws IOException, SQLException {
     RollupRows rows = new RollupRows(rollups);
-    FactsView facts =
-        new FactsView(ExportFacts.collect(scope, source, rows, goals, graph, rollups.buckets()));
+    ExportFacts facts = ExportFacts.collect(scope, source, rows, goals, graph, rollups.buckets());
     return scope.request().format().equals("csv")
         ? new CsvExport(scope, source.rows(), facts, rows).write(out)
         : new JsonExport(scope, source.rows(), facts, rows).write(out);

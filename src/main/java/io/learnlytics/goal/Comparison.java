@@ -18,7 +18,7 @@ public enum Comparison {
     return Arrays.stream(values()).map(Comparison::id).toList();
   }
 
-  static Comparison of(String id) {
+  public static Comparison of(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT));
   }
 

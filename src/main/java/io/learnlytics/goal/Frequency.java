@@ -35,7 +35,7 @@ public enum Frequency {
     return Arrays.stream(values()).map(Frequency::id).toList();
   }
 
-  static Frequency of(String id) {
+  public static Frequency of(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT));
   }
 }

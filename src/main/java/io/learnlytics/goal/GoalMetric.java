@@ -59,7 +59,7 @@ public enum GoalMetric {
     return Arrays.stream(values()).filter(m -> m.topicFilter).map(GoalMetric::id).toList();
   }
 
-  static GoalMetric of(String id) {
+  public static GoalMetric of(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT));
   }
 

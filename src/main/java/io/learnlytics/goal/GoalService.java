@@ -88,6 +88,32 @@ public final class GoalService {
     return active(now, streaks.at(now).current());
   }
 
+  /**
+   * Every goal, enabled or not, oldest first, with its live progress and when it was created and
+   * last updated: what an export keeps of goals.
+   */
+  public List<StoredGoal> everyGoal() {
+    long now = clock.millis();
+    int streak = streaks.at(now).current();
+    Map<String, RollupTotals> memo = new HashMap<>();
+    return store.all().stream()
+        .map(g -> new StoredGoal(view(g, now, streak, memo), g.createdAt(), g.updatedAt()))
+        .toList();
+  }
+
+  /** Achievements unlocked in {@code [fromUtc, toUtc)}, in the order they were unlocked. */
+  public List<StoredAchievement> achievementsUnlocked(long fromUtc, long toUtc) {
+    return store.unlocked(fromUtc, toUtc);
+  }
+
+  /**
+   * Adds the goals and achievements whose ids are new, in one transaction (an import restoring an
+   * export); achievements of goals neither stored nor among {@code goals} are skipped.
+   */
+  public Restored restore(List<Goal> goals, List<StoredAchievement> achievements) {
+    return store.restore(goals, achievements);
+  }
+
   public GoalView get(String id) {
     Goal g = store.find(id).orElseThrow(() -> notFound(id));
     long now = clock.millis();
@@ -258,6 +284,12 @@ public final class GoalService {
       @Nullable String icon,
       @Nullable String color,
       boolean enabled) {}
+
+  /** A goal with its progress, and when it was created and last updated. */
+  public record StoredGoal(GoalView goal, Instant createdAt, Instant updatedAt) {}
+
+  /** How many goals and achievements a {@link #restore} added. */
+  public record Restored(int goals, int achievements) {}
 
   public record Filters(String topic) {}
 

@@ -33,6 +33,26 @@ final class GoalStore {
               Instant.ofEpochMilli(rs.getLong(13)),
               Instant.ofEpochMilli(rs.getLong(14)));
 
+  private static final String INSERT_GOAL =
+      "INSERT INTO goal_definitions (id, name, description, goal_type, frequency, target_metric,"
+          + " target_value, comparison, filters, icon, color, enabled, created_utc, updated_utc)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+  private static final String ACHIEVEMENT_COLUMNS =
+      "id, goal_id, name, description, icon, period, period_start_utc, unlocked_utc";
+
+  private static final RowMapper<StoredAchievement> STORED_ACHIEVEMENT =
+      (rs, ctx) ->
+          new StoredAchievement(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getLong(7),
+              rs.getLong(8));
+
   private final Database db;
 
   GoalStore(Database db) {
@@ -62,27 +82,71 @@ final class GoalStore {
   }
 
   void insert(Goal g) {
-    db.writer()
-        .useHandle(
+    db.writer().useHandle(h -> insert(h, INSERT_GOAL, g));
+  }
+
+  /**
+   * Adds the goals and achievements whose ids are new, in one transaction. Achievements of goals
+   * that are neither stored nor among {@code goals} are skipped.
+   */
+  GoalService.Restored restore(List<Goal> goals, List<StoredAchievement> achievements) {
+    return db.writer()
+        .inTransaction(
             h ->
-                h.execute(
-                    "INSERT INTO goal_definitions (id, name, description, goal_type, frequency,"
-                        + " target_metric, target_value, comparison, filters, icon, color, enabled,"
-                        + " created_utc, updated_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    g.id(),
-                    g.name(),
-                    g.description(),
-                    g.goalType(),
-                    g.frequency().id(),
-                    g.targetMetric().id(),
-                    g.targetValue(),
-                    g.comparison().id(),
-                    filters(g),
-                    g.icon(),
-                    g.color(),
-                    g.enabled() ? 1 : 0,
-                    g.createdAt().toEpochMilli(),
-                    g.updatedAt().toEpochMilli()));
+                new GoalService.Restored(
+                    restoreGoals(h, goals), restoreAchievements(h, achievements)));
+  }
+
+  private static int restoreGoals(Handle h, List<Goal> goals) {
+    int n = 0;
+    for (Goal g : goals) {
+      n += insert(h, INSERT_GOAL + " ON CONFLICT (id) DO NOTHING", g);
+    }
+    return n;
+  }
+
+  private static int restoreAchievements(Handle h, List<StoredAchievement> achievements) {
+    int n = 0;
+    for (StoredAchievement a : achievements) {
+      n += restore(h, a);
+    }
+    return n;
+  }
+
+  private static int insert(Handle h, String sql, Goal g) {
+    return h.execute(
+        sql,
+        g.id(),
+        g.name(),
+        g.description(),
+        g.goalType(),
+        g.frequency().id(),
+        g.targetMetric().id(),
+        g.targetValue(),
+        g.comparison().id(),
+        filters(g),
+        g.icon(),
+        g.color(),
+        g.enabled() ? 1 : 0,
+        g.createdAt().toEpochMilli(),
+        g.updatedAt().toEpochMilli());
+  }
+
+  private static int restore(Handle h, StoredAchievement a) {
+    return h.execute(
+        "INSERT OR IGNORE INTO achievements ("
+            + ACHIEVEMENT_COLUMNS
+            + ") SELECT ?,?,?,?,?,?,?,?"
+            + " WHERE EXISTS (SELECT 1 FROM goal_definitions WHERE id = ?)",
+        a.id(),
+        a.goalId(),
+        a.name(),
+        a.description(),
+        a.icon(),
+        a.period(),
+        a.periodStartUtc(),
+        a.unlockedUtc(),
+        a.goalId());
   }
 
   /** Replaces a goal's definition; its progress history no longer applies and is dropped. */
@@ -156,6 +220,22 @@ final class GoalStore {
             p.periodStartUtc(),
             nowUtc)
         > 0;
+  }
+
+  /** Achievements unlocked in {@code [fromUtc, toUtc)}, in the order they were unlocked. */
+  List<StoredAchievement> unlocked(long fromUtc, long toUtc) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT "
+                            + ACHIEVEMENT_COLUMNS
+                            + " FROM achievements WHERE unlocked_utc >= ? AND unlocked_utc < ?"
+                            + " ORDER BY unlocked_utc, id")
+                    .bind(0, fromUtc)
+                    .bind(1, toUtc)
+                    .map(STORED_ACHIEVEMENT)
+                    .list());
   }
 
   List<Achievement> recentAchievements(int limit) {

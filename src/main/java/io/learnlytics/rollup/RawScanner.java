@@ -56,8 +56,9 @@ final class RawScanner {
     Hours at = new Hours(hours);
     Packed row = new Packed();
     String sql =
-        "SELECT concat(start_utc, ',', last_utc + last_duration_ms - start_utc, ',',"
-            + " exchange_count, ':', topic_ids)"
+        "SELECT concat(start_utc, ',', "
+            + SessionDuration.SQL
+            + ", ',', exchange_count, ':', topic_ids)"
             + " FROM sessions WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -111,6 +112,15 @@ public final class RollupEngine {
                     .mapTo(Long.class)
                     .findOne()
                     .orElse(null));
+  }
+
+  /** Starts of the kept rows of {@code level}, first to just after last; empty if none. */
+  public Optional<Span> keptStarts(Level level) {
+    try {
+      return db.reader().withHandle(h -> RollupStore.keptStarts(h.getConnection(), level));
+    } catch (SQLException e) {
+      throw new StoreException("reading rollups failed", e);
+    }
   }
 
   public RollupMetrics metrics() {

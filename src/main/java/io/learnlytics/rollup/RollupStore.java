@@ -121,6 +121,21 @@ final class RollupStore {
     return out;
   }
 
+  /** See {@link RollupEngine#keptStarts}. */
+  static Optional<Span> keptStarts(Connection c, Level level) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT min(period_start_utc), max(period_start_utc) FROM aggregated_metrics"
+                + " WHERE interval_type = ?")) {
+      ps.setString(1, level.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long first = rs.getLong(1);
+        return rs.wasNull() ? Optional.empty() : Optional.of(new Span(first, rs.getLong(2) + 1));
+      }
+    }
+  }
+
   static void saveDayStates(Connection c, Map<Long, Partial> days) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -4,6 +4,7 @@ import static io.learnlytics.export.ExportFixture.independentChecksum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;

@@ -3,6 +3,7 @@ package io.learnlytics.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
+import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.TestConfig;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;

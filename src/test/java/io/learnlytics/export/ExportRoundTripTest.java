@@ -124,7 +124,7 @@ class ExportRoundTripTest {
   }
 
   private static ExportImporter importer(App app) {
-    return new ExportImporter(app.ingest(), app.db(), app.rollups());
+    return new ExportImporter(app.ingest(), app.goals(), app.rollups());
   }
 
   private static JsonNode withoutExportFields(ObjectNode doc) {

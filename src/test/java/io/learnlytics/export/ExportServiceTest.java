@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.learnlytics.App;
 import io.learnlytics.api.ExportRoutes;
+import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.support.ApiException;
 import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.TooManyRequests;

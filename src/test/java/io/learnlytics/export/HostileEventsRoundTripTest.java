@@ -65,7 +65,7 @@ class HostileEventsRoundTripTest {
         ImportResult r;
         try {
           r =
-              new ExportImporter(target.ingest(), target.db(), target.rollups())
+              new ExportImporter(target.ingest(), target.goals(), target.rollups())
                   .importFile(file, true, 50);
         } catch (InvalidInput e) {
           throw new AssertionError(e.getMessage() + " " + e.details(), e);
@@ -80,7 +80,7 @@ class HostileEventsRoundTripTest {
         assertThat(firstDifference(dataOf(second), dataOf(first), "")).isNull();
       }
       ImportResult again =
-          new ExportImporter(source.ingest(), source.db(), source.rollups())
+          new ExportImporter(source.ingest(), source.goals(), source.rollups())
               .importFile(file, true, 50);
       assertThat(again.accepted()).isZero();
       assertThat(again.conflicts()).isZero();

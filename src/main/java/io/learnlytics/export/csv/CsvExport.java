@@ -1,21 +1,21 @@
 package io.learnlytics.export.csv;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnlytics.export.ExportResult;
-import io.learnlytics.export.ExportScope;
-import io.learnlytics.export.FactsView;
-import io.learnlytics.export.RollupRows;
-import io.learnlytics.export.Times;
 import io.learnlytics.export.json.CanonicalWriter;
 import io.learnlytics.export.json.HashingStream;
 import io.learnlytics.export.json.JsonExport;
+import io.learnlytics.export.source.ExportFacts;
+import io.learnlytics.export.source.ExportResult;
+import io.learnlytics.export.source.ExportScope;
 import io.learnlytics.export.source.LearningDays;
 import io.learnlytics.export.source.PackedRow;
 import io.learnlytics.export.source.Prefetcher;
-import io.learnlytics.export.source.Queries.Achievements;
 import io.learnlytics.export.source.Queries.QualityScores;
 import io.learnlytics.export.source.Queries.Sessions;
 import io.learnlytics.export.source.Query;
+import io.learnlytics.export.source.RollupRows;
+import io.learnlytics.export.source.Times;
+import io.learnlytics.goal.StoredAchievement;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.support.Json;
@@ -87,24 +87,24 @@ public final class CsvExport {
           goalField("ends_at"),
           goalField("enabled"));
 
-  private static final List<Column<PackedRow>> ACHIEVEMENT_COLUMNS =
+  private static final List<Column<StoredAchievement>> ACHIEVEMENT_COLUMNS =
       List.of(
-          new Column<>("id", r -> r.string(Achievements.ID)),
-          new Column<>("goal_id", r -> r.string(Achievements.GOAL)),
-          new Column<>("name", r -> r.string(Achievements.NAME)),
-          new Column<>("description", r -> r.string(Achievements.DESCRIPTION)),
-          new Column<>("period", r -> r.string(Achievements.PERIOD)),
+          new Column<>("id", StoredAchievement::id),
+          new Column<>("goal_id", StoredAchievement::goalId),
+          new Column<>("name", StoredAchievement::name),
+          new Column<>("description", StoredAchievement::description),
+          new Column<>("period", StoredAchievement::period),
           new Column<>("period_start", CsvExport::achievementPeriodStart),
-          new Column<>("unlocked_at", r -> Times.utc(r.longAt(Achievements.UNLOCKED))));
+          new Column<>("unlocked_at", a -> Times.utc(a.unlockedUtc())));
 
   private final ExportScope scope;
   private final Prefetcher source;
-  private final FactsView facts;
+  private final ExportFacts facts;
   private final RollupRows rollups;
   private final Buckets buckets;
   private final LearningDays days;
 
-  public CsvExport(ExportScope scope, Prefetcher source, FactsView facts, RollupRows rollups) {
+  public CsvExport(ExportScope scope, Prefetcher source, ExportFacts facts, RollupRows rollups) {
     this.scope = scope;
     this.source = source;
     this.facts = facts;
@@ -136,7 +136,6 @@ public final class CsvExport {
     if (scope.includes("quality")) {
       queries.add(QualityScores.QUERY);
     }
-    queries.add(Achievements.QUERY);
     return queries;
   }
 
@@ -154,7 +153,7 @@ public final class CsvExport {
       topics(entries);
     }
     goals(entries);
-    streamed(entries, "achievements.csv", Achievements.QUERY, ACHIEVEMENT_COLUMNS);
+    listed(entries, "achievements.csv", facts.achievements(), ACHIEVEMENT_COLUMNS);
   }
 
   private void summary(ZipEntries entries) throws IOException {
@@ -240,7 +239,7 @@ public final class CsvExport {
     columns.add(new Column<>("date", r -> buckets.learningDate(r.periodStartUtc()).toString()));
     columns.addAll(DAILY_COLUMNS);
     try (ZipEntries.CsvFile f = entries.csv("daily_metrics.csv", Column.headers(columns))) {
-      rollups.daily(scope, facts.dailyBounds(), r -> f.row(Column.values(columns, r)));
+      rollups.daily(facts.dailySpan(), r -> f.row(Column.values(columns, r)));
     }
   }
 
@@ -264,9 +263,16 @@ public final class CsvExport {
   }
 
   private void goals(ZipEntries entries) throws IOException {
-    try (ZipEntries.CsvFile f = entries.csv("goals.csv", Column.headers(GOAL_COLUMNS))) {
-      for (JsonNode g : facts.goals()) {
-        f.row(Column.values(GOAL_COLUMNS, g));
+    listed(entries, "goals.csv", facts.goals(), GOAL_COLUMNS);
+  }
+
+  /** A CSV file of the rows of a list. */
+  private static <T> void listed(
+      ZipEntries entries, String name, List<? extends T> rows, List<Column<T>> columns)
+      throws IOException {
+    try (ZipEntries.CsvFile f = entries.csv(name, Column.headers(columns))) {
+      for (T row : rows) {
+        f.row(Column.values(columns, row));
       }
     }
   }
@@ -332,9 +338,8 @@ public final class CsvExport {
     return new Column<>(name, g -> scalar(g.get(name)));
   }
 
-  /** One-time goals have no period: stored as the smallest instant, written as empty. */
-  private static @Nullable String achievementPeriodStart(PackedRow r) {
-    long periodStart = r.longAt(Achievements.PERIOD_START);
-    return periodStart == Long.MIN_VALUE ? null : Times.utc(periodStart);
+  /** One-time goals have no period: written as empty. */
+  private static @Nullable String achievementPeriodStart(StoredAchievement a) {
+    return a.hasPeriod() ? Times.utc(a.periodStartUtc()) : null;
   }
 }

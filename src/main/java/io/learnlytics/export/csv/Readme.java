@@ -1,7 +1,7 @@
 package io.learnlytics.export.csv;
 
-import io.learnlytics.export.ExportScope;
-import io.learnlytics.export.Times;
+import io.learnlytics.export.source.ExportScope;
+import io.learnlytics.export.source.Times;
 import java.nio.charset.StandardCharsets;
 
 /** {@code README.txt} of the CSV export: what was exported, and what each file holds. */

@@ -2,8 +2,8 @@ package io.learnlytics.export.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.learnlytics.export.Times;
 import io.learnlytics.export.source.PackedRow;
+import io.learnlytics.export.source.Times;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

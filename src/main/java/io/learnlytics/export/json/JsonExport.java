@@ -1,19 +1,19 @@
 package io.learnlytics.export.json;
 
-import io.learnlytics.export.ExportResult;
-import io.learnlytics.export.ExportScope;
-import io.learnlytics.export.FactsView;
-import io.learnlytics.export.RollupRows;
-import io.learnlytics.export.Times;
+import io.learnlytics.export.source.ExportFacts;
+import io.learnlytics.export.source.ExportResult;
+import io.learnlytics.export.source.ExportScope;
 import io.learnlytics.export.source.PackedRow;
 import io.learnlytics.export.source.Prefetcher;
-import io.learnlytics.export.source.Queries.Achievements;
 import io.learnlytics.export.source.Queries.Exchanges;
 import io.learnlytics.export.source.Queries.Feedback;
 import io.learnlytics.export.source.Queries.QualityScores;
 import io.learnlytics.export.source.Queries.Relations;
 import io.learnlytics.export.source.Queries.Sessions;
 import io.learnlytics.export.source.Query;
+import io.learnlytics.export.source.RollupRows;
+import io.learnlytics.export.source.Times;
+import io.learnlytics.goal.StoredAchievement;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.Rollup;
 import java.io.IOException;
@@ -41,13 +41,13 @@ public final class JsonExport {
 
   private final ExportScope scope;
   private final Prefetcher source;
-  private final FactsView facts;
+  private final ExportFacts facts;
   private final RollupRows rollups;
   private final Buckets buckets;
   private final JsonRows rows;
   private final TreeMap<String, Long> counts = new TreeMap<>();
 
-  public JsonExport(ExportScope scope, Prefetcher source, FactsView facts, RollupRows rollups) {
+  public JsonExport(ExportScope scope, Prefetcher source, ExportFacts facts, RollupRows rollups) {
     this.scope = scope;
     this.source = source;
     this.facts = facts;
@@ -75,7 +75,7 @@ public final class JsonExport {
 
   /** The streamed queries, in the order the document streams them. */
   private List<Query> streamedQueries() {
-    List<Query> queries = new ArrayList<>(List.of(Achievements.QUERY));
+    List<Query> queries = new ArrayList<>();
     addIf(queries, "sessions", Exchanges.QUERY);
     addIf(queries, "feedback", Feedback.QUERY);
     addIf(queries, "topics", Relations.QUERY);
@@ -92,12 +92,16 @@ public final class JsonExport {
 
   /** {@code achievements}, {@code daily_summaries}. */
   private void writeAchievementsAndDays(CanonicalWriter w) throws IOException, SQLException {
-    counts.put("achievements", array(w, "achievements", Achievements.QUERY, rows::achievement));
+    w.name("achievements").beginArray();
+    for (StoredAchievement a : facts.achievements()) {
+      rows.achievement(w, a);
+    }
+    w.endArray();
+    counts.put("achievements", (long) facts.achievements().size());
     w.name("daily_summaries").beginArray();
     long[] n = {0};
     rollups.daily(
-        scope,
-        facts.dailyBounds(),
+        facts.dailySpan(),
         r -> {
           w.tree(SummaryNode.of(r, buckets));
           n[0]++;

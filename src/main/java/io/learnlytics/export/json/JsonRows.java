@@ -2,12 +2,12 @@ package io.learnlytics.export.json;
 
 import io.learnlytics.export.source.LearningDays;
 import io.learnlytics.export.source.PackedRow;
-import io.learnlytics.export.source.Queries.Achievements;
 import io.learnlytics.export.source.Queries.Exchanges;
 import io.learnlytics.export.source.Queries.Feedback;
 import io.learnlytics.export.source.Queries.QualityScores;
 import io.learnlytics.export.source.Queries.Relations;
 import io.learnlytics.export.source.Queries.Sessions;
+import io.learnlytics.goal.StoredAchievement;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.support.Json;
 import java.io.IOException;
@@ -37,22 +37,20 @@ final class JsonRows {
     this.days = new LearningDays(buckets);
   }
 
-  void achievement(CanonicalWriter w, PackedRow r) throws IOException {
-    long periodStart = r.longAt(Achievements.PERIOD_START);
+  void achievement(CanonicalWriter w, StoredAchievement a) throws IOException {
     w.beginObject();
-    w.name("description").string(r, Achievements.DESCRIPTION);
-    w.name("goal_id").string(r, Achievements.GOAL);
-    w.name("icon").string(r, Achievements.ICON);
-    w.name("id").string(r, Achievements.ID);
-    w.name("name").string(r, Achievements.NAME);
-    w.name("period").string(r, Achievements.PERIOD);
-    // One-time goals have no period: stored as the smallest instant, written as null.
-    if (periodStart == Long.MIN_VALUE) {
-      w.name("period_start").nul();
+    w.name("description").string(a.description());
+    w.name("goal_id").string(a.goalId());
+    w.name("icon").string(a.icon());
+    w.name("id").string(a.id());
+    w.name("name").string(a.name());
+    w.name("period").string(a.period());
+    if (a.hasPeriod()) {
+      w.name("period_start").timestamp(a.periodStartUtc(), 0);
     } else {
-      w.name("period_start").timestamp(periodStart, 0);
+      w.name("period_start").nul();
     }
-    w.name("unlocked_at").timestamp(r.longAt(Achievements.UNLOCKED), 0);
+    w.name("unlocked_at").timestamp(a.unlockedUtc(), 0);
     w.endObject();
   }
 

@@ -1,5 +1,6 @@
 package io.learnlytics.export.source;
 
+import io.learnlytics.rollup.SessionDuration;
 import java.util.List;
 
 /**
@@ -116,7 +117,7 @@ public final class Queries {
                 "s.session_id",
                 "s.start_utc",
                 "s.start_offset_s",
-                "s.last_utc + s.last_duration_ms - s.start_utc",
+                SessionDuration.SQL, // unambiguous: only the subquery below joins other tables
                 "s.exchange_count",
                 "(SELECT json_group_array(n.name ORDER BY n.name)"
                     + " FROM json_each('[' || coalesce(s.topic_ids, '') || ']') j"
@@ -126,33 +127,5 @@ public final class Queries {
                 + " ORDER BY s.start_utc, s.session_id");
 
     private Sessions() {}
-  }
-
-  /** Achievements unlocked in the period; packed columns: */
-  public static final class Achievements {
-    public static final int ID = 0;
-    public static final int GOAL = 1;
-    public static final int NAME = 2;
-    public static final int DESCRIPTION = 3;
-    public static final int ICON = 4;
-    public static final int PERIOD = 5;
-    public static final int PERIOD_START = 6;
-    public static final int UNLOCKED = 7;
-    public static final Query QUERY =
-        Query.of(
-            List.of(
-                "id",
-                "goal_id",
-                "name",
-                "description",
-                "icon",
-                "period",
-                "period_start_utc",
-                "unlocked_utc"),
-            List.of(),
-            "FROM achievements WHERE unlocked_utc >= ? AND unlocked_utc < ?"
-                + " ORDER BY unlocked_utc, id");
-
-    private Achievements() {}
   }
 }

@@ -1,6 +1,5 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
-import io.learnlytics.export.source.Range;
 import io.learnlytics.rollup.Buckets;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +20,7 @@ public record ExportScope(
     long fromUtc,
     long toUtc) {
 
-  static ExportScope of(String id, ExportRequest request, long nowUtc, Buckets buckets) {
+  public static ExportScope of(String id, ExportRequest request, long nowUtc, Buckets buckets) {
     LocalDate today = buckets.learningDate(nowUtc);
     int days = request.days();
     if (days == 0) {

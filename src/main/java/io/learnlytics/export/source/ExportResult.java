@@ -1,4 +1,4 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
 import java.util.Collections;
 import java.util.Map;

@@ -1,12 +1,12 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.Span;
 import java.io.IOException;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** Rollup rows of an export: read a chunk of days at a time, written as daily/weekly summaries. */
 public final class RollupRows {
@@ -21,7 +21,7 @@ public final class RollupRows {
   private final RollupEngine rollups;
   private final Buckets buckets;
 
-  RollupRows(RollupEngine rollups) {
+  public RollupRows(RollupEngine rollups) {
     this.rollups = rollups;
     this.buckets = rollups.buckets();
   }
@@ -31,13 +31,20 @@ public final class RollupRows {
   }
 
   /**
-   * Daily rows of the period, oldest first. For {@code all}, {@code bounds} is the first and last
-   * daily row start (null when there is none).
+   * The starts of the daily rows of the period: for {@code all}, those of the kept daily rows
+   * (empty when there is none).
    */
-  public void daily(ExportScope scope, long @Nullable [] bounds, Each each) throws IOException {
-    long from = scope.all() ? (bounds == null ? 0 : bounds[0]) : scope.fromUtc();
-    long to = scope.all() ? (bounds == null ? 0 : bounds[1] + 1) : scope.toUtc();
-    for (long start = from; start < to; start = Math.min(to, start + CHUNK_MS)) {
+  Span dailySpan(ExportScope scope) {
+    if (scope.all()) {
+      return rollups.keptStarts(Level.DAILY).orElse(new Span(0, 0));
+    }
+    return new Span(scope.fromUtc(), scope.toUtc());
+  }
+
+  /** Daily rows starting in {@code span}, oldest first, {@link #CHUNK_MS} at a time. */
+  public void daily(Span span, Each each) throws IOException {
+    long to = span.toUtc();
+    for (long start = span.fromUtc(); start < to; start = Math.min(to, start + CHUNK_MS)) {
       for (Rollup r : rollups.list(Level.DAILY, start, Math.min(to, start + CHUNK_MS))) {
         each.accept(r);
       }

@@ -1,4 +1,4 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
 import io.learnlytics.rollup.Period;
 import io.learnlytics.support.AllowedValues;

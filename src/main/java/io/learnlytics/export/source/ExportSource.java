@@ -1,7 +1,5 @@
-package io.learnlytics.export;
+package io.learnlytics.export.source;
 
-import io.learnlytics.export.source.Prefetcher;
-import io.learnlytics.export.source.Range;
 import io.learnlytics.store.Database;
 import java.io.IOException;
 import java.sql.Connection;
@@ -12,12 +10,13 @@ import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The raw tables of one export, read in one SQLite read transaction so that every row and count of
- * the export comes from the same snapshot, however long the export takes to stream (WAL lets ingest
- * go on meanwhile). The large tables are streamed by {@link #rows()} (see {@link
- * io.learnlytics.export.source.Queries}); the small queries here compute the facts before that.
+ * The raw tables of one export, read in one SQLite read transaction so that every raw row and count
+ * of the export comes from the same snapshot, however long the export takes to stream (WAL lets
+ * ingest go on meanwhile). The large tables are streamed by {@link #rows()} (see {@link Queries});
+ * the small queries here compute the facts before that. Rollup and goal tables are not read here
+ * but through their owners, {@code rollup/} and {@code goal/}.
  */
-final class ExportSource implements AutoCloseable {
+public final class ExportSource implements AutoCloseable {
   static final String SESSION_COUNT =
       "SELECT count(*) FROM sessions WHERE start_utc >= ? AND start_utc < ?";
 
@@ -26,8 +25,6 @@ final class ExportSource implements AutoCloseable {
           + " GROUP BY type, rating ORDER BY type, rating";
   static final String ACTIVITY_RANGE =
       "SELECT min(ts_utc), max(ts_utc) FROM exchanges WHERE ts_utc >= ? AND ts_utc < ?";
-  static final String GOALS =
-      "SELECT id, created_utc, updated_utc FROM goal_definitions ORDER BY created_utc, id";
 
   /** One row of a plain query. */
   interface Row {
@@ -39,7 +36,7 @@ final class ExportSource implements AutoCloseable {
   private final Range period;
   private final Prefetcher rows;
 
-  ExportSource(Database db, ExportScope scope) {
+  public ExportSource(Database db, ExportScope scope) {
     this.period = scope.range();
     this.handle = db.reader().open();
     boolean ok = false;
@@ -56,7 +53,7 @@ final class ExportSource implements AutoCloseable {
   }
 
   /** The streamed tables, prefetched on a second thread. */
-  Prefetcher rows() {
+  public Prefetcher rows() {
     return rows;
   }
 
@@ -90,16 +87,6 @@ final class ExportSource implements AutoCloseable {
       rs.next();
       long lo = rs.getLong(1);
       return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
-    }
-  }
-
-  /** A query without parameters. */
-  void each(String sql, Row row) throws SQLException, IOException {
-    try (PreparedStatement ps = prepare(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        row.accept(rs);
-      }
     }
   }
 
