@@ -82,12 +82,10 @@ final class Eraser {
       String rWhere,
       Object rArg)
       throws SQLException {
-    try (Statement st = conn.createStatement()) {
-      st.execute("DROP TABLE IF EXISTS temp.gone");
-      st.execute(
-          "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc INTEGER, topics"
-              + " TEXT)");
-    }
+    execute(
+        "DROP TABLE IF EXISTS temp.gone",
+        "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc INTEGER, topics"
+            + " TEXT)");
     try {
       update(
           "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE "
@@ -110,8 +108,14 @@ final class Eraser {
               + " (SELECT 1 FROM quality_scores q WHERE q.id = quality_waiting.quality_id)");
       return new Erased(exchanges, feedback, quality, relations);
     } finally {
-      try (Statement st = conn.createStatement()) {
-        st.execute("DROP TABLE IF EXISTS temp.gone");
+      execute("DROP TABLE IF EXISTS temp.gone");
+    }
+  }
+
+  private void execute(String... statements) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
       }
     }
   }

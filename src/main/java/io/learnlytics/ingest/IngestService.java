@@ -112,25 +112,30 @@ public final class IngestService {
         "deleting event " + id,
         eraser -> {
           List<String> kinds = eraser.kindsOf(id);
-          if (kind != null ? !kinds.contains(kind) : kinds.isEmpty()) {
-            throw new NotFound(
-                "no " + (kind == null ? "event" : kind) + " with id '" + id + "' is stored");
-          }
-          if (kind == null && kinds.size() > 1) {
-            throw InvalidInput.of(
-                "kind",
-                "id '"
-                    + id
-                    + "' is stored as "
-                    + String.join(" and ", kinds)
-                    + "; say which with kind="
-                    + kinds.get(0)
-                    + " (allowed values are "
-                    + AllowedValues.of(kinds)
-                    + ")");
-          }
-          return eraser.byId(kind != null ? kind : kinds.get(0), id);
+          return eraser.byId(storedKind(id, kind, kinds), id);
         });
+  }
+
+  /** The kind to delete {@code id} as, given the kinds it is stored under. */
+  private static String storedKind(String id, String kind, List<String> kinds) {
+    if (kind != null ? !kinds.contains(kind) : kinds.isEmpty()) {
+      throw new NotFound(
+          "no " + (kind == null ? "event" : kind) + " with id '" + id + "' is stored");
+    }
+    if (kind == null && kinds.size() > 1) {
+      throw InvalidInput.of(
+          "kind",
+          "id '"
+              + id
+              + "' is stored as "
+              + String.join(" and ", kinds)
+              + "; say which with kind="
+              + kinds.get(0)
+              + " (allowed values are "
+              + AllowedValues.of(kinds)
+              + ")");
+    }
+    return kind != null ? kind : kinds.get(0);
   }
 
   /**
