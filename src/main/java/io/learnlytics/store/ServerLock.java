@@ -42,12 +42,7 @@ public final class ServerLock implements AutoCloseable {
       channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null; // held by this very process
-      }
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         String owner = owner(channel);
         channel.close();
@@ -58,17 +53,30 @@ public final class ServerLock implements AutoCloseable {
                 + (owner.isEmpty() ? "" : " (pid " + owner + ")")
                 + "; stop it first, or start this one with another --db");
       }
-      channel.truncate(0);
-      channel.write(
-          ByteBuffer.wrap(
-              Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
-          0);
+      writePid(channel);
       return new ServerLock(file, channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new UnusableDatabaseException(
           "cannot create the lock file " + file + " (" + e.getMessage() + "); choose another --db");
     }
+  }
+
+  /** The lock, or null when another process (or this very one) holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // held by this very process
+    }
+  }
+
+  private static void writePid(FileChannel channel) throws IOException {
+    channel.truncate(0);
+    channel.write(
+        ByteBuffer.wrap(
+            Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
+        0);
   }
 
   private static String owner(FileChannel channel) throws IOException {
