@@ -28,13 +28,7 @@ final class ApiMetrics {
                 "endpoint",
                 "status")
             .register(registry);
-    latency =
-        Histogram.builder()
-            .name("analytics_dashboard_latency_seconds")
-            .help("Dashboard API response latency")
-            .labelNames("endpoint")
-            .classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
-            .register(registry);
+    latency = latency(registry);
     ingestEvents =
         counter(
                 "analytics_ingest_events_total",
@@ -49,6 +43,15 @@ final class ApiMetrics {
             .register(registry);
     registerGauges(registry, cache, rollups, clock);
     JvmMetrics.builder().register(registry);
+  }
+
+  private static Histogram latency(PrometheusRegistry registry) {
+    return Histogram.builder()
+        .name("analytics_dashboard_latency_seconds")
+        .help("Dashboard API response latency")
+        .labelNames("endpoint")
+        .classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
+        .register(registry);
   }
 
   private static Counter.Builder counter(String name, String help, String... labels) {

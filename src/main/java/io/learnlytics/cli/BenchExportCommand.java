@@ -111,6 +111,11 @@ final class BenchExportCommand implements Callable<Integer> {
       peak = Math.max(peak, heap.peakUsed());
       live = Math.max(live, heap.peakLive());
     }
+    printLine(format, period, seconds, bytes, peak, live);
+  }
+
+  private static void printLine(
+      String format, String period, double[] seconds, long bytes, long peak, long live) {
     Arrays.sort(seconds);
     double median = seconds[seconds.length / 2];
     System.out.printf(

@@ -120,11 +120,7 @@ final class BenchSyncCommand implements Callable<Integer> {
               "INSERT INTO captures (session_id, timestamp, user_text, agent_text, metadata)"
                   + " VALUES (?,?,?,?,?)")) {
         for (long i = from; i < from + n; i++) {
-          ps.setString(1, "session-" + i / 8);
-          ps.setString(2, NAIVE.format(Instant.ofEpochMilli(start + i * 150_000)));
-          ps.setString(3, i + " " + text(random, 20, 120));
-          ps.setString(4, text(random, 100, 1000));
-          ps.setString(5, metadata(random, topicCount));
+          bindCapture(ps, i, start, random, topicCount);
           ps.addBatch();
           if ((i + 1) % 10_000 == 0) {
             ps.executeBatch();
@@ -135,6 +131,16 @@ final class BenchSyncCommand implements Callable<Integer> {
       c.commit();
     }
     return from + n;
+  }
+
+  /** Capture number {@code i}: sessions of eight, one every two and a half minutes. */
+  private static void bindCapture(
+      PreparedStatement ps, long i, long start, Random random, int topicCount) throws SQLException {
+    ps.setString(1, "session-" + i / 8);
+    ps.setString(2, NAIVE.format(Instant.ofEpochMilli(start + i * 150_000)));
+    ps.setString(3, i + " " + text(random, 20, 120));
+    ps.setString(4, text(random, 100, 1000));
+    ps.setString(5, metadata(random, topicCount));
   }
 
   private static void createCaptures(Connection c) throws SQLException {

@@ -68,14 +68,19 @@ final class ServeCommand implements Callable<Integer> {
     }
     app.startBackground();
     SyncScheduler tail = tailed == null ? null : tail(tailed, app);
-    Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    startWarmUp(server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(shutdown(tail, server, app, lock, stopped));
     logListening(config, server, app, started);
     stopped.await();
     return 0;
+  }
+
+  /** Fills the response cache in the background: the first dashboard load is then fast. */
+  private static void startWarmUp(WebServer server) {
+    Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** The source to tail, from --source or else LEARNLYTICS_SOURCE; null for none. */

@@ -57,15 +57,7 @@ public final class GraphMirror {
 
   /** Merges every concept, connection and mention into Neo4j. */
   private void writeAll(Driver driver) {
-    driver
-        .executableQuery(
-            "CREATE CONSTRAINT concept_name IF NOT EXISTS FOR (c:Concept) REQUIRE c.name IS"
-                + " UNIQUE")
-        .execute();
-    driver
-        .executableQuery(
-            "CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE")
-        .execute();
+    createConstraints(driver);
     write(
         driver,
         "UNWIND $rows AS r MERGE (c:Concept {name: r.name}) SET c.frequency = r.frequency,"
@@ -85,6 +77,18 @@ public final class GraphMirror {
         "UNWIND $rows AS r MERGE (s:Session {id: r.session}) WITH s, r"
             + " MATCH (c:Concept {name: r.concept}) MERGE (c)-[:MENTIONED_IN]->(s)",
         mentions());
+  }
+
+  private static void createConstraints(Driver driver) {
+    driver
+        .executableQuery(
+            "CREATE CONSTRAINT concept_name IF NOT EXISTS FOR (c:Concept) REQUIRE c.name IS"
+                + " UNIQUE")
+        .execute();
+    driver
+        .executableQuery(
+            "CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE")
+        .execute();
   }
 
   private boolean missesConcepts(Driver driver) {

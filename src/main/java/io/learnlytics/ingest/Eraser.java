@@ -98,18 +98,30 @@ final class Eraser {
       int feedback = delete("feedback", "(" + fWhere + ")" + ofGone, fArg);
       int quality = delete("quality_scores", "(" + qWhere + ")" + ofGone, qArg);
       int exchanges = update("DELETE FROM exchanges WHERE id IN (SELECT id FROM temp.gone)");
-      Set<String> concepts = new LinkedHashSet<>(topics.keySet());
-      concepts.addAll(relationConcepts(rWhere, rArg));
+      Set<String> concepts = touchedConcepts(topics, rWhere, rArg);
       int relations = update("DELETE FROM concept_relations WHERE " + rWhere, rArg);
       new SessionRebuild(conn, marks).rebuild(sessions);
       new ConceptRebuild(conn).rebuild(topics, concepts);
-      update(
-          "DELETE FROM quality_waiting WHERE NOT EXISTS"
-              + " (SELECT 1 FROM quality_scores q WHERE q.id = quality_waiting.quality_id)");
+      forgetDeletedWaits();
       return new Erased(exchanges, feedback, quality, relations);
     } finally {
       execute("DROP TABLE IF EXISTS temp.gone");
     }
+  }
+
+  /** The gone exchanges' topics and the ends of the relations about to go. */
+  private Set<String> touchedConcepts(Map<String, Integer> topics, String rWhere, Object rArg)
+      throws SQLException {
+    Set<String> concepts = new LinkedHashSet<>(topics.keySet());
+    concepts.addAll(relationConcepts(rWhere, rArg));
+    return concepts;
+  }
+
+  /** A score deleted while it waited for its exchange waits no more. */
+  private void forgetDeletedWaits() throws SQLException {
+    update(
+        "DELETE FROM quality_waiting WHERE NOT EXISTS"
+            + " (SELECT 1 FROM quality_scores q WHERE q.id = quality_waiting.quality_id)");
   }
 
   private void execute(String... statements) throws SQLException {

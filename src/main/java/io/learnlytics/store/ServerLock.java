@@ -46,12 +46,7 @@ public final class ServerLock implements AutoCloseable {
       if (lock == null) {
         String owner = owner(channel);
         channel.close();
-        throw new UnusableDatabaseException(
-            "database "
-                + absolute
-                + " is in use by another Learnlytics server"
-                + (owner.isEmpty() ? "" : " (pid " + owner + ")")
-                + "; stop it first, or start this one with another --db");
+        throw inUse(absolute, owner);
       }
       writePid(channel);
       return new ServerLock(file, channel, lock);
@@ -60,6 +55,15 @@ public final class ServerLock implements AutoCloseable {
       throw new UnusableDatabaseException(
           "cannot create the lock file " + file + " (" + e.getMessage() + "); choose another --db");
     }
+  }
+
+  private static UnusableDatabaseException inUse(Path db, String owner) {
+    return new UnusableDatabaseException(
+        "database "
+            + db
+            + " is in use by another Learnlytics server"
+            + (owner.isEmpty() ? "" : " (pid " + owner + ")")
+            + "; stop it first, or start this one with another --db");
   }
 
   /** The lock, or null when another process (or this very one) holds it. */
