@@ -55,13 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     VoiceAgentSource tailed = tailedSource();
     ServerLock lock = ServerLock.acquire(config.db());
     App app = open(config, lock);
-    // The demo history loads while the HTTP server starts (both take about half a second); the
-    // background refresher starts once it is in, and turns it into rollups within a second.
-    Thread demoLoad =
-        new Thread(() -> DemoCommand.loadDefaultDemo(app.ingest(), config), "demo-load");
-    if (demo && Counts.isEmpty(app.db())) {
-      demoLoad.start();
-    }
+    Thread demoLoad = startDemoLoad(app, config);
     WebServer server = startServer(app, lock, demoLoad);
     if (demoLoad.isAlive()) {
       demoLoad.join();
@@ -81,6 +75,20 @@ final class ServeCommand implements Callable<Integer> {
     Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
+  }
+
+  /**
+   * The demo history loads while the HTTP server starts (both take about half a second); the
+   * background refresher starts once it is in, and turns it into rollups within a second. The
+   * thread is started only for {@code --demo} on an empty database.
+   */
+  private Thread startDemoLoad(App app, Config config) {
+    Thread demoLoad =
+        new Thread(() -> DemoCommand.loadDefaultDemo(app.ingest(), config), "demo-load");
+    if (demo && Counts.isEmpty(app.db())) {
+      demoLoad.start();
+    }
+    return demoLoad;
   }
 
   /** The source to tail, from --source or else LEARNLYTICS_SOURCE; null for none. */

@@ -87,11 +87,7 @@ final class Eraser {
         "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc INTEGER, topics"
             + " TEXT)");
     try {
-      update(
-          "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE "
-              + xWhere,
-          xArg);
-      touch("SELECT ts_utc FROM temp.gone");
+      collectGone(xWhere, xArg);
       Map<String, Long> sessions = oldSessionStarts();
       Map<String, Integer> topics = topicCounts();
       String ofGone = " OR exchange_id IN (SELECT id FROM temp.gone)";
@@ -107,6 +103,14 @@ final class Eraser {
     } finally {
       execute("DROP TABLE IF EXISTS temp.gone");
     }
+  }
+
+  /** Lists the exchanges about to go in {@code temp.gone} and marks their hours. */
+  private void collectGone(String where, Object arg) throws SQLException {
+    update(
+        "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE " + where,
+        arg);
+    touch("SELECT ts_utc FROM temp.gone");
   }
 
   /** The gone exchanges' topics and the ends of the relations about to go. */
