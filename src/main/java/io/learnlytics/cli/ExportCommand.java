@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ final class ExportCommand implements Callable<Integer> {
    * Writes the export beside {@code target} and moves it there once complete; null, with nothing
    * left behind, when it failed.
    */
-  private ExportResult write(Export export, Path target) throws IOException {
+  private @Nullable ExportResult write(Export export, Path target) throws IOException {
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     ExportResult result;
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {

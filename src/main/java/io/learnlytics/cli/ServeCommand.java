@@ -13,6 +13,7 @@ import io.learnlytics.sync.VoiceAgentSource;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -92,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** The source to tail, from --source or else LEARNLYTICS_SOURCE; null for none. */
-  private VoiceAgentSource tailedSource() {
+  private @Nullable VoiceAgentSource tailedSource() {
     String sourceSpec = source != null ? source : System.getenv("LEARNLYTICS_SOURCE");
     return sourceSpec == null || sourceSpec.isBlank()
         ? null
@@ -134,7 +135,11 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static Thread shutdown(
-      SyncScheduler tail, WebServer server, App app, ServerLock lock, CountDownLatch stopped) {
+      @Nullable SyncScheduler tail,
+      WebServer server,
+      App app,
+      ServerLock lock,
+      CountDownLatch stopped) {
     return new Thread(
         () -> {
           LOG.info("stopping: finishing in-flight requests");

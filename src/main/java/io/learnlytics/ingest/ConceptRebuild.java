@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the concept table exact after a deletion: frequencies drop by the deleted mentions, the
@@ -67,7 +68,7 @@ final class ConceptRebuild {
   }
 
   /** The concept's {frequency, first seen, last seen}; null when it is not stored. */
-  private long[] stored(String name) throws SQLException {
+  private long @Nullable [] stored(String name) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement(
             "SELECT frequency, first_seen_utc, last_seen_utc FROM concepts WHERE name = ?")) {
@@ -78,7 +79,8 @@ final class ConceptRebuild {
     }
   }
 
-  private void updateSeen(String name, Long first, Long last) throws SQLException {
+  private void updateSeen(String name, @Nullable Long first, @Nullable Long last)
+      throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement(
             "UPDATE concepts SET first_seen_utc = ?, last_seen_utc = ? WHERE name = ?")) {
@@ -101,7 +103,7 @@ final class ConceptRebuild {
     }
   }
 
-  private Long nearest(String condition, long from, String name) throws SQLException {
+  private @Nullable Long nearest(String condition, long from, String name) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement("SELECT e.ts_utc FROM exchanges e WHERE " + condition)) {
       ps.setLong(1, from);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Quality scores stored before their exchange. A score counts for its exchange's topics, copied
@@ -77,7 +78,7 @@ final class WaitingScores {
   }
 
   /** Sets the scores' topic ids and marks their hours dirty. */
-  private void giveTopics(PreparedStatement update, List<String> scores, String topicIds)
+  private void giveTopics(PreparedStatement update, List<String> scores, @Nullable String topicIds)
       throws SQLException {
     for (String scoreId : scores) {
       update.setString(1, topicIds);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQL for {@code analytics_insights}. Listed means neither dismissed nor expired; ranked by
@@ -88,7 +89,7 @@ final class InsightStore {
         .one();
   }
 
-  InsightList list(int limit, String type, String importance, long nowUtc) {
+  InsightList list(int limit, @Nullable String type, @Nullable String importance, long nowUtc) {
     String filter =
         (type == null ? "" : " AND insight_type = :type")
             + (importance == null ? "" : " AND importance = :importance");
@@ -120,7 +121,8 @@ final class InsightStore {
             });
   }
 
-  private static Query bindFilter(Query q, String type, String importance, long nowUtc) {
+  private static Query bindFilter(
+      Query q, @Nullable String type, @Nullable String importance, long nowUtc) {
     q.bind("now", nowUtc);
     if (type != null) {
       q.bind("type", type);

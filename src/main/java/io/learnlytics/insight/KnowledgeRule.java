@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -110,7 +111,8 @@ final class KnowledgeRule implements Rule {
       if (!c.rule().equals("knowledge:prerequisite") || added++ >= PATHS) {
         continue;
       }
-      String studied = (String) c.data().get("concept");
+      // every prerequisite candidate carries its concept (see its evidence below)
+      String studied = (String) Objects.requireNonNull(c.data().get("concept"));
       try {
         graph
             .path(studied)

@@ -2,6 +2,7 @@ package io.learnlytics.rollup;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rollup row: the specification's {@code AggregatedMetrics} for one bucket (DESIGN.md §5).
@@ -18,32 +19,32 @@ public record Rollup(
     long exchangeCount,
     int uniqueTopics,
     long totalDurationMs,
-    Double avgSessionDurationMs,
-    Double medianSessionDurationMs,
+    @Nullable Double avgSessionDurationMs,
+    @Nullable Double medianSessionDurationMs,
     long qualityCount,
-    Double avgQualityComposite,
-    Double avgQualityRelevance,
-    Double avgQualityHelpfulness,
-    Double avgQualityAccuracy,
-    Double avgQualityClarity,
-    Double avgQualityEngagement,
-    Double qualityStdDev,
+    @Nullable Double avgQualityComposite,
+    @Nullable Double avgQualityRelevance,
+    @Nullable Double avgQualityHelpfulness,
+    @Nullable Double avgQualityAccuracy,
+    @Nullable Double avgQualityClarity,
+    @Nullable Double avgQualityEngagement,
+    @Nullable Double qualityStdDev,
     long feedbackCount,
     long positiveFeedbackCount,
     long negativeFeedbackCount,
-    Double positiveFeedbackRate,
+    @Nullable Double positiveFeedbackRate,
     long correctionCount,
     long clarificationCount,
-    Double avgExchangesPerSession,
-    Integer peakHour,
-    Map<String, Long> dayDistribution,
+    @Nullable Double avgExchangesPerSession,
+    @Nullable Integer peakHour,
+    @Nullable Map<String, Long> dayDistribution,
     List<String> topTopics,
     Map<String, Long> topicDistribution,
     Map<String, Long> topicSessions,
     Map<String, TopicQuality> topicQuality,
-    Double qualityChange,
-    Double volumeChange,
-    String trendDirection) {
+    @Nullable Double qualityChange,
+    @Nullable Double volumeChange,
+    @Nullable String trendDirection) {
 
   /** This row with its trend fields replaced. */
   Rollup withTrend(Trend t) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for rollup rows and day states, on a connection the caller manages. */
 final class RollupStore {
@@ -243,7 +244,7 @@ final class RollupStore {
         rs.getString(32));
   }
 
-  private static void set(PreparedStatement ps, int i, Double v) throws SQLException {
+  private static void set(PreparedStatement ps, int i, @Nullable Double v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.REAL);
     } else {
@@ -251,7 +252,7 @@ final class RollupStore {
     }
   }
 
-  private static Double get(ResultSet rs, int i) throws SQLException {
+  private static @Nullable Double get(ResultSet rs, int i) throws SQLException {
     double v = rs.getDouble(i);
     return rs.wasNull() ? null : v;
   }
