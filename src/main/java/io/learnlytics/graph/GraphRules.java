@@ -194,14 +194,19 @@ final class GraphRules {
                 .sorted()
                 .toArray();
       }
-      int[][] weights = new int[names.length][];
-      for (int i = 0; i < names.length; i++) {
+      return new Adjacency(names, neighbours, weights(neighbours));
+    }
+
+    /** Each neighbour's weight: one plus the neighbours the two concepts share. */
+    private static int[][] weights(int[][] neighbours) {
+      int[][] weights = new int[neighbours.length][];
+      for (int i = 0; i < neighbours.length; i++) {
         weights[i] = new int[neighbours[i].length];
         for (int k = 0; k < neighbours[i].length; k++) {
           weights[i][k] = 1 + shared(neighbours[i], neighbours[neighbours[i][k]]);
         }
       }
-      return new Adjacency(names, neighbours, weights);
+      return weights;
     }
 
     /** Common entries of two sorted arrays. */
