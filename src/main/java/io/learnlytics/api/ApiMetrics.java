@@ -22,35 +22,50 @@ final class ApiMetrics {
 
   ApiMetrics(PrometheusRegistry registry, ResponseCache cache, RollupEngine rollups, Clock clock) {
     requests =
-        Counter.builder()
-            .name("analytics_dashboard_requests_total")
-            .help("Dashboard API requests")
-            .labelNames("endpoint", "status")
+        counter(
+                "analytics_dashboard_requests_total",
+                "Dashboard API requests",
+                "endpoint",
+                "status")
             .register(registry);
-    latency =
-        Histogram.builder()
-            .name("analytics_dashboard_latency_seconds")
-            .help("Dashboard API response latency")
-            .labelNames("endpoint")
-            .classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
+    latency = latency(registry);
+    ingestEvents =
+        counter(
+                "analytics_ingest_events_total",
+                "Events received by POST /api/events, by outcome",
+                "result")
             .register(registry);
+    ingestBatches =
+        counter(
+                "analytics_ingest_batches_total",
+                "Batches received by POST /api/events, by HTTP status",
+                "status")
+            .register(registry);
+    registerGauges(registry, cache, rollups, clock);
+    JvmMetrics.builder().register(registry);
+  }
+
+  private static Histogram latency(PrometheusRegistry registry) {
+    return Histogram.builder()
+        .name("analytics_dashboard_latency_seconds")
+        .help("Dashboard API response latency")
+        .labelNames("endpoint")
+        .classicUpperBounds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
+        .register(registry);
+  }
+
+  private static Counter.Builder counter(String name, String help, String... labels) {
+    return Counter.builder().name(name).help(help).labelNames(labels);
+  }
+
+  /** The gauges read at scrape time: cache hit rate, and the rollups' backlog and lag. */
+  private static void registerGauges(
+      PrometheusRegistry registry, ResponseCache cache, RollupEngine rollups, Clock clock) {
     GaugeWithCallback.builder()
         .name("analytics_cache_hit_rate")
         .help("Dashboard response cache hits over lookups since start")
         .callback(cb -> cb.call(cache.hitRate()))
         .register(registry);
-    ingestEvents =
-        Counter.builder()
-            .name("analytics_ingest_events_total")
-            .help("Events received by POST /api/events, by outcome")
-            .labelNames("result")
-            .register(registry);
-    ingestBatches =
-        Counter.builder()
-            .name("analytics_ingest_batches_total")
-            .help("Batches received by POST /api/events, by HTTP status")
-            .labelNames("status")
-            .register(registry);
     GaugeWithCallback.builder()
         .name("analytics_rollup_dirty_buckets")
         .help("Buckets waiting for the rollup refresher")
@@ -65,7 +80,6 @@ final class ApiMetrics {
               cb.call(oldest == null ? 0 : Math.max(0, clock.millis() - oldest) / 1000.0);
             })
         .register(registry);
-    JvmMetrics.builder().register(registry);
   }
 
   void request(String endpoint, int status, long nanos) {

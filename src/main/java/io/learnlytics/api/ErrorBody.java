@@ -26,30 +26,38 @@ record ErrorBody(Error error) {
    * would break the answer, so it is written as its escape text instead.
    */
   static @Nullable String printable(@Nullable String s) {
-    if (s == null) {
-      return null;
+    if (s == null || !hasLoneSurrogate(s)) {
+      return s;
     }
-    StringBuilder out = null;
+    StringBuilder out = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean paired =
-          Character.isHighSurrogate(c)
-              && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1));
-      if (paired) {
-        if (out != null) {
-          out.append(c).append(s.charAt(i + 1));
-        }
-        i++;
+      if (pairedAt(s, i)) {
+        out.append(c).append(s.charAt(++i));
       } else if (Character.isSurrogate(c)) {
-        if (out == null) {
-          out = new StringBuilder(s.length() + 8).append(s, 0, i);
-        }
         out.append(String.format("\\u%04X", (int) c));
-      } else if (out != null) {
+      } else {
         out.append(c);
       }
     }
-    return out == null ? s : out.toString();
+    return out.toString();
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (pairedAt(s, i)) {
+        i++;
+      } else if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a high surrogate at {@code i} is followed by its low half. */
+  private static boolean pairedAt(String s, int i) {
+    return Character.isHighSurrogate(s.charAt(i))
+        && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1));
   }
 }

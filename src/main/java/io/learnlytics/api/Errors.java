@@ -23,7 +23,18 @@ final class Errors {
     if (t instanceof ApiException api) {
       return api;
     }
-    StoreFault fault = StoreFault.of(t);
+    ApiException store = storeFault(StoreFault.of(t));
+    if (store != null) {
+      return store;
+    }
+    if (brokenBody(t)) {
+      return InvalidInput.of("body", "could not be read to its end; nothing was written");
+    }
+    return null;
+  }
+
+  /** The answer for a database that refused the request, or null for any other fault. */
+  private static @Nullable ApiException storeFault(@Nullable StoreFault fault) {
     if (fault == StoreFault.BUSY) {
       return new Unavailable(
           "the database is locked by another program (or by a long write); nothing of this"
@@ -42,9 +53,6 @@ final class Errors {
           "the database cannot be written (its file or folder became read-only); nothing of"
               + " this request was stored",
           60);
-    }
-    if (brokenBody(t)) {
-      return InvalidInput.of("body", "could not be read to its end; nothing was written");
     }
     return null;
   }

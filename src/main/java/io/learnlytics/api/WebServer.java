@@ -1,6 +1,8 @@
 package io.learnlytics.api;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -47,73 +49,79 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(App app, Duration stopGrace) {
     Config config = app.config();
-    Database db = app.db();
-    IngestService ingest = app.ingest();
     ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
-    SyncMetrics.register(app.registry(), new Watermarks(db), app.clock());
-    EventRoutes events = new EventRoutes(ingest, metrics);
-    DeleteRoutes deletes = new DeleteRoutes(ingest);
+    SyncMetrics.register(app.registry(), new Watermarks(app.db()), app.clock());
     this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
-    AnalyticsRoutes a = analytics;
-    GoalRoutes g = new GoalRoutes(app.goals(), app.cache());
-    InsightRoutes i = new InsightRoutes(app.insights(), app.cache());
-    ExportRoutes e = new ExportRoutes(app.exports());
     this.app =
         Javalin.create(
             c -> {
-              c.startup.showJavalinBanner = false;
-              c.startup.showOldJavalinVersionWarning = false;
-              c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-              // Events stream their body (EventRoutes); every other body is a small JSON object.
-              c.http.maxRequestSize = MAX_OTHER_BODY_BYTES;
-              c.staticFiles.add("/public", Location.CLASSPATH);
-              c.staticFiles.enableWebjars();
-              c.jetty.host = config.host();
-              c.jetty.port = config.port();
-              c.jetty.modifyServer(
-                  server -> {
-                    server.setStopTimeout(stopGrace.toMillis());
-                    server.setErrorHandler(new JettyErrors());
-                  });
+              server(c, config, stopGrace);
               RequestGuard guard = new RequestGuard(config);
               c.routes.before(guard::checkCaller);
               config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
               c.routes.before("/api/*", guard::checkBody);
-              c.routes.get(
-                  "/api/health",
-                  ctx -> health(ctx, db, config.apiToken().isPresent(), app.clock()));
-              c.routes.get(MetaRoutes.META, new MetaRoutes()::get);
-              c.routes.post("/api/events", events::post);
-              c.routes.after("/api/events", events::count);
-              c.routes.delete(DeleteRoutes.EVENT, deletes::delete);
-              c.routes.get(
-                  AnalyticsRoutes.OVERVIEW, a.instrumented(AnalyticsRoutes.OVERVIEW, a::overview));
-              c.routes.get(
-                  AnalyticsRoutes.PROGRESS, a.instrumented(AnalyticsRoutes.PROGRESS, a::progress));
-              c.routes.get(
-                  AnalyticsRoutes.TRENDS, a.instrumented(AnalyticsRoutes.TRENDS, a::trends));
-              c.routes.get(
-                  AnalyticsRoutes.TOPICS, a.instrumented(AnalyticsRoutes.TOPICS, a::topics));
-              c.routes.get(
-                  AnalyticsRoutes.TOPIC_PATH, a.instrumented(AnalyticsRoutes.TOPIC_PATH, a::path));
-              c.routes.get(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::view));
-              c.routes.post(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::create));
-              c.routes.get(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::get));
-              c.routes.put(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::update));
-              c.routes.delete(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::delete));
-              c.routes.get(InsightRoutes.INSIGHTS, a.instrumented(InsightRoutes.INSIGHTS, i::list));
-              c.routes.post(
-                  InsightRoutes.DISMISS, a.instrumented(InsightRoutes.DISMISS, i::dismiss));
-              c.routes.post(InsightRoutes.SEEN, a.instrumented(InsightRoutes.SEEN, i::seen));
-              c.routes.post(
-                  InsightRoutes.GENERATE, a.instrumented(InsightRoutes.GENERATE, i::generate));
-              c.routes.get(ExportRoutes.EXPORT, a.instrumented(ExportRoutes.EXPORT, e::export));
+              eventRoutes(c.routes, app, metrics);
+              analyticsRoutes(c.routes, app);
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(HttpResponseException.class, WebServer::javalinError);
               c.routes.exception(Exception.class, WebServer::unexpected);
               c.routes.error(404, "*", WebServer::notFound);
             });
+  }
+
+  private static void server(JavalinConfig c, Config config, Duration stopGrace) {
+    c.startup.showJavalinBanner = false;
+    c.startup.showOldJavalinVersionWarning = false;
+    c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    // Events stream their body (EventRoutes); every other body is a small JSON object.
+    c.http.maxRequestSize = MAX_OTHER_BODY_BYTES;
+    c.staticFiles.add("/public", Location.CLASSPATH);
+    c.staticFiles.enableWebjars();
+    c.jetty.host = config.host();
+    c.jetty.port = config.port();
+    c.jetty.modifyServer(
+        server -> {
+          server.setStopTimeout(stopGrace.toMillis());
+          server.setErrorHandler(new JettyErrors());
+        });
+  }
+
+  /** Health, the API contract, and writing and deleting events. */
+  private static void eventRoutes(RoutesConfig r, App app, ApiMetrics metrics) {
+    Database db = app.db();
+    IngestService ingest = app.ingest();
+    EventRoutes events = new EventRoutes(ingest, metrics);
+    DeleteRoutes deletes = new DeleteRoutes(ingest);
+    boolean auth = app.config().apiToken().isPresent();
+    r.get("/api/health", ctx -> health(ctx, db, auth, app.clock()));
+    r.get(MetaRoutes.META, new MetaRoutes()::get);
+    r.post("/api/events", events::post);
+    r.after("/api/events", events::count);
+    r.delete(DeleteRoutes.EVENT, deletes::delete);
+  }
+
+  /** The dashboard's reads, goals, insights and exports, each timed by its route. */
+  private void analyticsRoutes(RoutesConfig r, App app) {
+    AnalyticsRoutes a = analytics;
+    r.get(AnalyticsRoutes.OVERVIEW, a.instrumented(AnalyticsRoutes.OVERVIEW, a::overview));
+    r.get(AnalyticsRoutes.PROGRESS, a.instrumented(AnalyticsRoutes.PROGRESS, a::progress));
+    r.get(AnalyticsRoutes.TRENDS, a.instrumented(AnalyticsRoutes.TRENDS, a::trends));
+    r.get(AnalyticsRoutes.TOPICS, a.instrumented(AnalyticsRoutes.TOPICS, a::topics));
+    r.get(AnalyticsRoutes.TOPIC_PATH, a.instrumented(AnalyticsRoutes.TOPIC_PATH, a::path));
+    GoalRoutes g = new GoalRoutes(app.goals(), app.cache());
+    r.get(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::view));
+    r.post(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::create));
+    r.get(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::get));
+    r.put(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::update));
+    r.delete(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::delete));
+    InsightRoutes i = new InsightRoutes(app.insights(), app.cache());
+    r.get(InsightRoutes.INSIGHTS, a.instrumented(InsightRoutes.INSIGHTS, i::list));
+    r.post(InsightRoutes.DISMISS, a.instrumented(InsightRoutes.DISMISS, i::dismiss));
+    r.post(InsightRoutes.SEEN, a.instrumented(InsightRoutes.SEEN, i::seen));
+    r.post(InsightRoutes.GENERATE, a.instrumented(InsightRoutes.GENERATE, i::generate));
+    ExportRoutes e = new ExportRoutes(app.exports());
+    r.get(ExportRoutes.EXPORT, a.instrumented(ExportRoutes.EXPORT, e::export));
   }
 
   public WebServer start() {

@@ -70,13 +70,7 @@ final class BenchApiCommand implements Callable<Integer> {
       timeJob("goal evaluation", app.goals()::evaluate);
       timeJob("insight generation", app.insights()::generate);
       System.out.printf("history up to %s; %d requests per measurement%n", now, requests);
-      // JIT warm-up over every endpoint, cached and uncached, before anything is measured.
-      for (int round = 0; round < 20; round++) {
-        for (String url : URLS) {
-          http.measure(base + url, () -> app.cache().invalidate(), 5);
-          http.measure(base + url, () -> {}, 50);
-        }
-      }
+      warmUp(app, base);
       System.out.printf(
           "%-92s %27s %27s%n", "endpoint", "uncached p50/p95/p99 ms", "cached p50/p95/p99 ms");
       for (String url : URLS) {
@@ -89,6 +83,16 @@ final class BenchApiCommand implements Callable<Integer> {
       throughput(base + URLS.get(0));
     }
     return 0;
+  }
+
+  /** JIT warm-up over every endpoint, cached and uncached, before anything is measured. */
+  private void warmUp(App app, String base) throws Exception {
+    for (int round = 0; round < 20; round++) {
+      for (String url : URLS) {
+        http.measure(base + url, () -> app.cache().invalidate(), 5);
+        http.measure(base + url, () -> {}, 50);
+      }
+    }
   }
 
   /** Times a background job (the first run does the writes; later runs find nothing new). */

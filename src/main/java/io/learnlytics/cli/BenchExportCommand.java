@@ -5,6 +5,7 @@ import io.learnlytics.App;
 import io.learnlytics.export.ExportService;
 import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.export.source.ExportResult;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -61,62 +62,73 @@ final class BenchExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    HeapWatch heap = new HeapWatch();
-    try (App app = BenchDatabase.open(db, shape.get())) {
-      ExportService exports = app.exports();
-      Instant now = app.clock().instant();
-      System.out.printf(
-          "history up to %s; max heap %d MiB; %d runs per case after one warm-up run%n",
-          now, Runtime.getRuntime().maxMemory() >> 20, runs);
-      System.out.printf(
-          "%-5s %-6s %9s %9s %9s %12s %10s %14s %16s%n",
-          "fmt",
-          "period",
-          "min s",
-          "median s",
-          "max s",
-          "bytes",
-          "MB/s",
-          "peak heap MiB",
-          "peak live MiB");
+    try (HeapWatch heap = new HeapWatch();
+        App app = BenchDatabase.open(db, shape.get())) {
+      printHeader(app.clock().instant());
       for (String period : periods) {
         for (String format : List.of("json", "csv")) {
-          ExportRequest request = ExportRequest.parse(format, period, null);
-          exports.export(request, OutputStream.nullOutputStream()); // warm-up
-          double[] seconds = new double[runs];
-          long bytes = 0;
-          long peak = 0;
-          long live = 0;
-          for (int i = 0; i < runs; i++) {
-            System.gc();
-            heap.reset();
-            long t0 = System.nanoTime();
-            ExportResult r = exports.export(request, OutputStream.nullOutputStream());
-            seconds[i] = (System.nanoTime() - t0) / 1e9;
-            heap.sample();
-            bytes = r.bytes();
-            peak = Math.max(peak, heap.peakUsed());
-            live = Math.max(live, heap.peakLive());
-          }
-          double[] s = seconds.clone();
-          Arrays.sort(s);
-          System.out.printf(
-              "%-5s %-6s %9.3f %9.3f %9.3f %,12d %10.0f %14.1f %16.1f%n",
-              format,
-              period,
-              s[0],
-              s[s.length / 2],
-              s[s.length - 1],
-              bytes,
-              bytes / 1e6 / s[s.length / 2],
-              peak / 1048576.0,
-              live / 1048576.0);
+          measure(app.exports(), heap, format, period);
         }
       }
-    } finally {
-      heap.close();
     }
     return 0;
+  }
+
+  private void printHeader(Instant now) {
+    System.out.printf(
+        "history up to %s; max heap %d MiB; %d runs per case after one warm-up run%n",
+        now, Runtime.getRuntime().maxMemory() >> 20, runs);
+    System.out.printf(
+        "%-5s %-6s %9s %9s %9s %12s %10s %14s %16s%n",
+        "fmt",
+        "period",
+        "min s",
+        "median s",
+        "max s",
+        "bytes",
+        "MB/s",
+        "peak heap MiB",
+        "peak live MiB");
+  }
+
+  /** Runs one case {@code runs} times after a warm-up, and prints its line. */
+  private void measure(ExportService exports, HeapWatch heap, String format, String period)
+      throws IOException {
+    ExportRequest request = ExportRequest.parse(format, period, null);
+    exports.export(request, OutputStream.nullOutputStream()); // warm-up
+    double[] seconds = new double[runs];
+    long bytes = 0;
+    long peak = 0;
+    long live = 0;
+    for (int i = 0; i < runs; i++) {
+      System.gc();
+      heap.reset();
+      long t0 = System.nanoTime();
+      ExportResult r = exports.export(request, OutputStream.nullOutputStream());
+      seconds[i] = (System.nanoTime() - t0) / 1e9;
+      heap.sample();
+      bytes = r.bytes();
+      peak = Math.max(peak, heap.peakUsed());
+      live = Math.max(live, heap.peakLive());
+    }
+    printLine(format, period, seconds, bytes, peak, live);
+  }
+
+  private static void printLine(
+      String format, String period, double[] seconds, long bytes, long peak, long live) {
+    Arrays.sort(seconds);
+    double median = seconds[seconds.length / 2];
+    System.out.printf(
+        "%-5s %-6s %9.3f %9.3f %9.3f %,12d %10.0f %14.1f %16.1f%n",
+        format,
+        period,
+        seconds[0],
+        median,
+        seconds[seconds.length - 1],
+        bytes,
+        bytes / 1e6 / median,
+        peak / 1048576.0,
+        live / 1048576.0);
   }
 
   /**
@@ -138,46 +150,50 @@ final class BenchExportCommand implements Callable<Integer> {
               .collect(Collectors.toSet());
       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
         if (gc instanceof NotificationEmitter emitter) {
-          NotificationListener l =
-              (n, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
-                    n.getType())) {
-                  GarbageCollectionNotificationInfo info =
-                      GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                  long after =
-                      info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                          .filter(e -> heapPools.contains(e.getKey()))
-                          .mapToLong(e -> e.getValue().getUsed())
-                          .sum();
-                  live.accumulateAndGet(after, Math::max);
-                }
-              };
-          emitter.addNotificationListener(l, null, null);
-          removals.add(
-              () -> {
-                try {
-                  emitter.removeNotificationListener(l);
-                } catch (Exception ignored) {
-                  // shutting down
-                }
-              });
+          listen(emitter, heapPools);
         }
       }
-      sampler =
-          new Thread(
-              () -> {
-                while (running) {
-                  sample();
-                  try {
-                    Thread.sleep(5);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "heap-sampler");
+      sampler = new Thread(this::sampleEvery5ms, "heap-sampler");
       sampler.setDaemon(true);
       sampler.start();
+    }
+
+    /** Keeps the largest heap in use after a collection, summed over the heap pools. */
+    private void listen(NotificationEmitter emitter, Set<String> heapPools) {
+      NotificationListener l =
+          (n, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                n.getType())) {
+              GarbageCollectionNotificationInfo info =
+                  GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+              long after =
+                  info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                      .filter(e -> heapPools.contains(e.getKey()))
+                      .mapToLong(e -> e.getValue().getUsed())
+                      .sum();
+              live.accumulateAndGet(after, Math::max);
+            }
+          };
+      emitter.addNotificationListener(l, null, null);
+      removals.add(
+          () -> {
+            try {
+              emitter.removeNotificationListener(l);
+            } catch (Exception ignored) {
+              // shutting down
+            }
+          });
+    }
+
+    private void sampleEvery5ms() {
+      while (running) {
+        sample();
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
     }
 
     void sample() {

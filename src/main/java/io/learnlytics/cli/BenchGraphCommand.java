@@ -56,15 +56,7 @@ final class BenchGraphCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     boolean fresh = !Files.exists(db);
-    Config.Graph settings =
-        new Config.Graph(
-            Config.Graph.parse(graph),
-            Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_USER")),
-            Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_PASSWORD")),
-            false,
-            false);
-    Config config = Config.defaults().withDb(db).withPort(0).withGraph(settings);
-    try (App app = App.open(config)) {
+    try (App app = App.open(config())) {
       if (fresh) {
         long t0 = System.nanoTime();
         generate(app);
@@ -78,29 +70,44 @@ final class BenchGraphCommand implements Callable<Integer> {
         System.out.printf("wrote the graph to Neo4j in %.1f s%n", (System.nanoTime() - t0) / 1e9);
       }
       try (WebServer server = new WebServer(app, Duration.ZERO).start()) {
-        String base = "http://127.0.0.1:" + server.port();
-        List<String> urls =
-            List.of(
-                "/api/analytics/topics?period=30d",
-                "/api/analytics/topics/path?to=c" + (concepts - 1),
-                "/api/analytics/topics/path?to=c" + (concepts / 2));
-        for (String url : urls) {
-          http.measure(base + url, () -> app.cache().invalidate(), requests / 5); // JIT warm-up
-        }
-        System.out.printf(
-            "%s graph, %,d concepts, %,d relations; %d requests each%n",
-            app.graph().backend(), concepts, relations, requests);
-        System.out.printf("%-56s %27s%n", "endpoint", "uncached p50/p95/p99 ms");
-        for (String url : urls) {
-          double[] ms = http.measure(base + url, () -> app.cache().invalidate(), requests);
-          System.out.printf("%-56s %27s%n", url, HttpTimer.percentiles(ms));
-        }
-        if (!(app.graph() instanceof Neo4jGraph)) {
-          timeAfterChange(app, base + urls.get(0));
-        }
+        measure(app, "http://127.0.0.1:" + server.port());
       }
     }
     return 0;
+  }
+
+  private Config config() {
+    Config.Graph settings =
+        new Config.Graph(
+            Config.Graph.parse(graph),
+            Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_USER")),
+            Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_PASSWORD")),
+            false,
+            false);
+    return Config.defaults().withDb(db).withPort(0).withGraph(settings);
+  }
+
+  /** Times the topic graph and two shortest paths (a far and a middle concept), uncached. */
+  private void measure(App app, String base) throws Exception {
+    List<String> urls =
+        List.of(
+            "/api/analytics/topics?period=30d",
+            "/api/analytics/topics/path?to=c" + (concepts - 1),
+            "/api/analytics/topics/path?to=c" + (concepts / 2));
+    for (String url : urls) {
+      http.measure(base + url, () -> app.cache().invalidate(), requests / 5); // JIT warm-up
+    }
+    System.out.printf(
+        "%s graph, %,d concepts, %,d relations; %d requests each%n",
+        app.graph().backend(), concepts, relations, requests);
+    System.out.printf("%-56s %27s%n", "endpoint", "uncached p50/p95/p99 ms");
+    for (String url : urls) {
+      double[] ms = http.measure(base + url, () -> app.cache().invalidate(), requests);
+      System.out.printf("%-56s %27s%n", url, HttpTimer.percentiles(ms));
+    }
+    if (!(app.graph() instanceof Neo4jGraph)) {
+      timeAfterChange(app, base + urls.get(0));
+    }
   }
 
   /**
@@ -109,9 +116,15 @@ final class BenchGraphCommand implements Callable<Integer> {
    * toward c0), the rest {@code RELATES_TO} with a strength.
    */
   private void generate(App app) {
-    Random random = new Random(42);
-    Instant start = Instant.parse("2026-01-01T08:00:00Z");
     List<JsonNode> batch = new ArrayList<>();
+    generateMentions(app, batch);
+    generateRelations(app, batch);
+    flush(app, batch, true);
+    app.rollups().refreshDirty();
+  }
+
+  private void generateMentions(App app, List<JsonNode> batch) {
+    Instant start = Instant.parse("2026-01-01T08:00:00Z");
     int exchange = 0;
     for (int c = 0; c < concepts; c++) {
       int mentions = (int) (20 / (1 + c / 50.0)); // c0..c49: 20; the tail: 0
@@ -125,6 +138,10 @@ final class BenchGraphCommand implements Callable<Integer> {
         flush(app, batch, false);
       }
     }
+  }
+
+  private void generateRelations(App app, List<JsonNode> batch) {
+    Random random = new Random(42);
     for (int r = 0; r < relations; r++) {
       int a = random.nextInt(concepts);
       int b = random.nextInt(concepts);
@@ -138,8 +155,6 @@ final class BenchGraphCommand implements Callable<Integer> {
       batch.add(e);
       flush(app, batch, false);
     }
-    flush(app, batch, true);
-    app.rollups().refreshDirty();
   }
 
   /**

@@ -2,12 +2,10 @@ package io.learnlytics.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import io.learnlytics.App;
-import io.learnlytics.config.Config;
 import io.learnlytics.demo.BenchShape;
 import io.learnlytics.ingest.IngestResult;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.store.Counts;
-import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -87,22 +85,8 @@ final class BenchIngestCommand implements Callable<Integer> {
       System.err.println("bench-ingest needs a fresh database; " + file + " exists");
       return 1;
     }
-    HeapSampler heap = HeapSampler.start();
-    Config config = BenchDatabase.config(file, history);
-    try (App app = App.open(config)) {
-      Database database = app.db();
-      IngestService ingest = app.ingest();
-      long t0 = System.nanoTime();
-      long[] totals = run(history, ingest);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(
-          "%s: ingested %,d events (%,d accepted) in batches of %,d with %d clients:"
-              + " %.1f s = %,.0f events/s%n",
-          history.id(), totals[0], totals[1], batchSize, clients, seconds, totals[0] / seconds);
-      System.out.printf("rows: %s%n", Counts.of(database));
-      System.out.printf(
-          "peak heap used: %,d MiB (max heap %,d MiB), database file %,d MiB%n",
-          heap.stop() >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(file) >> 20);
+    try {
+      measure(history, file);
     } finally {
       if (db == null) {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
@@ -113,6 +97,23 @@ final class BenchIngestCommand implements Callable<Integer> {
     return 0;
   }
 
+  private void measure(BenchShape history, Path file) throws Exception {
+    HeapSampler heap = HeapSampler.start();
+    try (App app = App.open(BenchDatabase.config(file, history))) {
+      long t0 = System.nanoTime();
+      long[] totals = run(history, app.ingest());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "%s: ingested %,d events (%,d accepted) in batches of %,d with %d clients:"
+              + " %.1f s = %,.0f events/s%n",
+          history.id(), totals[0], totals[1], batchSize, clients, seconds, totals[0] / seconds);
+      System.out.printf("rows: %s%n", Counts.of(app.db()));
+      System.out.printf(
+          "peak heap used: %,d MiB (max heap %,d MiB), database file %,d MiB%n",
+          heap.stop() >> 20, Runtime.getRuntime().maxMemory() >> 20, Files.size(file) >> 20);
+    }
+  }
+
   /** Returns {events sent, events accepted}. */
   private long[] run(BenchShape history, IngestService ingest) throws Exception {
     BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(clients * 2);
@@ -121,16 +122,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     AtomicLong accepted = new AtomicLong();
     List<Future<?>> workers = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      workers.add(
-          pool.submit(
-              () -> {
-                for (byte[] batch = queue.take(); batch != END; batch = queue.take()) {
-                  IngestResult r = ingest.ingest(batch, true);
-                  accepted.addAndGet(r.accepted());
-                  sent.addAndGet(r.accepted() + r.duplicates() + r.conflicts().size());
-                }
-                return null;
-              }));
+      workers.add(pool.submit(() -> ingestUntilEnd(queue, ingest, sent, accepted)));
     }
     try {
       produce(history, queue);
@@ -144,6 +136,18 @@ final class BenchIngestCommand implements Callable<Integer> {
       pool.shutdownNow();
     }
     return new long[] {sent.get(), accepted.get()};
+  }
+
+  /** One client: ingests the queued batches until it takes {@code END}. */
+  private static Void ingestUntilEnd(
+      BlockingQueue<byte[]> queue, IngestService ingest, AtomicLong sent, AtomicLong accepted)
+      throws InterruptedException {
+    for (byte[] batch = queue.take(); batch != END; batch = queue.take()) {
+      IngestResult r = ingest.ingest(batch, true);
+      accepted.addAndGet(r.accepted());
+      sent.addAndGet(r.accepted() + r.duplicates() + r.conflicts().size());
+    }
+    return null;
   }
 
   private void produce(BenchShape history, BlockingQueue<byte[]> queue)

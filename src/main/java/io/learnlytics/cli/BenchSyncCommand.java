@@ -66,34 +66,43 @@ final class BenchSyncCommand implements Callable<Integer> {
     try (App app = App.open(config)) {
       SyncService sync =
           new SyncService(VoiceAgentSource.folder(agent), app.ingest(), app.db(), app.clock());
-      long t1 = System.nanoTime();
-      List<TableReport> full = sync.pass();
-      double seconds = (System.nanoTime() - t1) / 1e9;
-      long rows = full.stream().mapToLong(TableReport::rowsRead).sum();
-      long accepted = full.stream().mapToLong(TableReport::eventsAccepted).sum();
-      long skipped = full.stream().mapToLong(TableReport::skipped).sum();
-      System.out.printf(
-          "full sync: %,d rows (%,d events stored, %,d rows skipped) in %.1f s = %,.0f rows/s"
-              + " (rollups not refreshed)%n",
-          rows, accepted, skipped, seconds, rows / seconds);
-      double[] ms = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        next = generate(source, next, 100, topics);
-        long t2 = System.nanoTime();
-        sync.pass();
-        ms[r] = (System.nanoTime() - t2) / 1e6;
-      }
-      Arrays.sort(ms);
-      System.out.printf(
-          "incremental pass finding 100 new rows: min %.1f ms, median %.1f ms, max %.1f ms (%d"
-              + " rounds)%n",
-          ms[0], ms[rounds / 2], ms[rounds - 1], rounds);
+      fullSync(sync);
+      incrementalPasses(sync, source, next);
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     return 0;
+  }
+
+  private static void fullSync(SyncService sync) {
+    long t1 = System.nanoTime();
+    List<TableReport> full = sync.pass();
+    double seconds = (System.nanoTime() - t1) / 1e9;
+    long rows = full.stream().mapToLong(TableReport::rowsRead).sum();
+    long accepted = full.stream().mapToLong(TableReport::eventsAccepted).sum();
+    long skipped = full.stream().mapToLong(TableReport::skipped).sum();
+    System.out.printf(
+        "full sync: %,d rows (%,d events stored, %,d rows skipped) in %.1f s = %,.0f rows/s"
+            + " (rollups not refreshed)%n",
+        rows, accepted, skipped, seconds, rows / seconds);
+  }
+
+  /** Times {@code rounds} passes that each find 100 new captures from sequence {@code next}. */
+  private void incrementalPasses(SyncService sync, Path source, long next) throws SQLException {
+    double[] ms = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      next = generate(source, next, 100, topics);
+      long t2 = System.nanoTime();
+      sync.pass();
+      ms[r] = (System.nanoTime() - t2) / 1e6;
+    }
+    Arrays.sort(ms);
+    System.out.printf(
+        "incremental pass finding 100 new rows: min %.1f ms, median %.1f ms, max %.1f ms (%d"
+            + " rounds)%n",
+        ms[0], ms[rounds / 2], ms[rounds - 1], rounds);
   }
 
   /**
@@ -103,12 +112,7 @@ final class BenchSyncCommand implements Callable<Integer> {
   private static long generate(Path file, long from, int n, int topicCount) throws SQLException {
     Random random = new Random(from);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      try (Statement st = c.createStatement()) {
-        st.execute(
-            "CREATE TABLE IF NOT EXISTS captures (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                + " session_id TEXT NOT NULL, timestamp DATETIME DEFAULT CURRENT_TIMESTAMP,"
-                + " user_text TEXT NOT NULL, agent_text TEXT NOT NULL, metadata TEXT)");
-      }
+      createCaptures(c);
       c.setAutoCommit(false);
       long start = Instant.parse("2021-01-01T00:00:00Z").toEpochMilli();
       try (PreparedStatement ps =
@@ -116,16 +120,7 @@ final class BenchSyncCommand implements Callable<Integer> {
               "INSERT INTO captures (session_id, timestamp, user_text, agent_text, metadata)"
                   + " VALUES (?,?,?,?,?)")) {
         for (long i = from; i < from + n; i++) {
-          ps.setString(1, "session-" + i / 8);
-          ps.setString(2, NAIVE.format(Instant.ofEpochMilli(start + i * 150_000)));
-          ps.setString(3, i + " " + text(random, 20, 120));
-          ps.setString(4, text(random, 100, 1000));
-          StringBuilder meta = new StringBuilder("{\"topics\":[");
-          for (int t = 1 + random.nextInt(3); t > 0; t--) {
-            meta.append("\"topic ").append(random.nextInt(topicCount)).append(t > 1 ? "\"," : "\"");
-          }
-          meta.append("],\"duration_ms\":").append(2000 + random.nextInt(20000)).append('}');
-          ps.setString(5, meta.toString());
+          bindCapture(ps, i, start, random, topicCount);
           ps.addBatch();
           if ((i + 1) % 10_000 == 0) {
             ps.executeBatch();
@@ -136,6 +131,35 @@ final class BenchSyncCommand implements Callable<Integer> {
       c.commit();
     }
     return from + n;
+  }
+
+  /** Capture number {@code i}: sessions of eight, one every two and a half minutes. */
+  private static void bindCapture(
+      PreparedStatement ps, long i, long start, Random random, int topicCount) throws SQLException {
+    ps.setString(1, "session-" + i / 8);
+    ps.setString(2, NAIVE.format(Instant.ofEpochMilli(start + i * 150_000)));
+    ps.setString(3, i + " " + text(random, 20, 120));
+    ps.setString(4, text(random, 100, 1000));
+    ps.setString(5, metadata(random, topicCount));
+  }
+
+  private static void createCaptures(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS captures (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+              + " session_id TEXT NOT NULL, timestamp DATETIME DEFAULT CURRENT_TIMESTAMP,"
+              + " user_text TEXT NOT NULL, agent_text TEXT NOT NULL, metadata TEXT)");
+    }
+  }
+
+  /** One to three topics of {@code topicCount} and a duration of 2 to 22 s, as JSON. */
+  private static String metadata(Random random, int topicCount) {
+    StringBuilder meta = new StringBuilder("{\"topics\":[");
+    for (int t = 1 + random.nextInt(3); t > 0; t--) {
+      meta.append("\"topic ").append(random.nextInt(topicCount)).append(t > 1 ? "\"," : "\"");
+    }
+    meta.append("],\"duration_ms\":").append(2000 + random.nextInt(20000)).append('}');
+    return meta.toString();
   }
 
   private static String text(Random random, int min, int max) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -78,31 +79,47 @@ final class ExportCommand implements Callable<Integer> {
         Export export = app.exports().start(request)) {
       Path target = (out != null ? out : Path.of(export.fileName())).toAbsolutePath();
       Files.createDirectories(target.getParent());
-      Path partial = target.resolveSibling(target.getFileName() + ".partial");
-      ExportResult result;
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-        result = export.writeTo(file);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(partial);
-        LOG.error("export {} failed", export.id(), e);
-        spec.commandLine()
-            .getErr()
-            .println(
-                "learnlytics export: failed ("
-                    + e
-                    + "); nothing was written. The log above has the details.");
+      ExportResult result = write(export, target);
+      if (result == null) {
         return 1;
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "%s: %,d bytes, %s%nexport id %s%n",
-              target, result.bytes(), result.checksum(), result.id());
-      for (Map.Entry<String, Long> e : result.rowCounts().entrySet()) {
-        spec.commandLine().getOut().printf("  %-20s %,d rows%n", e.getKey(), e.getValue());
-      }
+      print(target, result);
     }
     return 0;
+  }
+
+  /**
+   * Writes the export beside {@code target} and moves it there once complete; null, with nothing
+   * left behind, when it failed.
+   */
+  private @Nullable ExportResult write(Export export, Path target) throws IOException {
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    ExportResult result;
+    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+      result = export.writeTo(file);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      LOG.error("export {} failed", export.id(), e);
+      spec.commandLine()
+          .getErr()
+          .println(
+              "learnlytics export: failed ("
+                  + e
+                  + "); nothing was written. The log above has the details.");
+      return null;
+    }
+    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    return result;
+  }
+
+  private void print(Path target, ExportResult result) {
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s: %,d bytes, %s%nexport id %s%n",
+            target, result.bytes(), result.checksum(), result.id());
+    for (Map.Entry<String, Long> e : result.rowCounts().entrySet()) {
+      spec.commandLine().getOut().printf("  %-20s %,d rows%n", e.getKey(), e.getValue());
+    }
   }
 }

@@ -60,13 +60,17 @@ final class ImportCommand implements Callable<Integer> {
           r.achievementsRestored());
       return 0;
     } catch (ApiException e) {
-      System.err.printf("%s: %s%n", file, e.getMessage());
-      for (ApiException.FieldError d : e.details()) {
-        if (d.index() != null) {
-          System.err.printf("  event %d, %s: %s%n", d.index(), d.field(), d.message());
-        }
-      }
+      printRefusal(e);
       return 1;
+    }
+  }
+
+  private void printRefusal(ApiException e) {
+    System.err.printf("%s: %s%n", file, e.getMessage());
+    for (ApiException.FieldError d : e.details()) {
+      if (d.index() != null) {
+        System.err.printf("  event %d, %s: %s%n", d.index(), d.field(), d.message());
+      }
     }
   }
 }

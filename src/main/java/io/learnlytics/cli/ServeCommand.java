@@ -13,6 +13,7 @@ import io.learnlytics.sync.VoiceAgentSource;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -52,33 +53,72 @@ final class ServeCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Config config = options.toConfig();
     config.checkBindIsSafe();
-    String sourceSpec = source != null ? source : System.getenv("LEARNLYTICS_SOURCE");
-    VoiceAgentSource tailed =
-        sourceSpec == null || sourceSpec.isBlank()
-            ? null
-            : VoiceAgentSource.parse(sourceSpec.strip());
+    VoiceAgentSource tailed = tailedSource();
     ServerLock lock = ServerLock.acquire(config.db());
-    App app;
-    try {
-      app = App.openChecked(config);
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
+    App app = open(config, lock);
+    Thread demoLoad = startDemoLoad(app, config);
+    WebServer server = startServer(app, lock, demoLoad);
+    if (demoLoad.isAlive()) {
+      demoLoad.join();
     }
-    // The demo history loads while the HTTP server starts (both take about half a second); the
-    // background refresher starts once it is in, and turns it into rollups within a second.
+    app.startBackground();
+    SyncScheduler tail = tailed == null ? null : tail(tailed, app);
+    startWarmUp(server);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(shutdown(tail, server, app, lock, stopped));
+    logListening(config, server, app, started);
+    stopped.await();
+    return 0;
+  }
+
+  /** Fills the response cache in the background: the first dashboard load is then fast. */
+  private static void startWarmUp(WebServer server) {
+    Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
+  /**
+   * The demo history loads while the HTTP server starts (both take about half a second); the
+   * background refresher starts once it is in, and turns it into rollups within a second. The
+   * thread is started only for {@code --demo} on an empty database.
+   */
+  private Thread startDemoLoad(App app, Config config) {
     Thread demoLoad =
         new Thread(() -> DemoCommand.loadDefaultDemo(app.ingest(), config), "demo-load");
     if (demo && Counts.isEmpty(app.db())) {
       demoLoad.start();
     }
-    WebServer server;
+    return demoLoad;
+  }
+
+  /** The source to tail, from --source or else LEARNLYTICS_SOURCE; null for none. */
+  private @Nullable VoiceAgentSource tailedSource() {
+    String sourceSpec = source != null ? source : System.getenv("LEARNLYTICS_SOURCE");
+    return sourceSpec == null || sourceSpec.isBlank()
+        ? null
+        : VoiceAgentSource.parse(sourceSpec.strip());
+  }
+
+  private static App open(Config config, ServerLock lock) {
     try {
-      server = new WebServer(app, STOP_GRACE).start();
+      return App.openChecked(config);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Starts the HTTP server; when the port is taken, closes everything and says so. */
+  private static WebServer startServer(App app, ServerLock lock, Thread demoLoad)
+      throws InterruptedException {
+    try {
+      return new WebServer(app, STOP_GRACE).start();
     } catch (JavalinBindException e) {
       demoLoad.join();
       app.close();
       lock.close();
+      Config config = app.config();
       throw new ConfigException(
           "port "
               + config.port()
@@ -86,34 +126,35 @@ final class ServeCommand implements Callable<Integer> {
               + config.host()
               + " is already in use; stop the program using it or choose another --port");
     }
-    if (demoLoad.isAlive()) {
-      demoLoad.join();
-    }
-    app.startBackground();
-    SyncScheduler tail =
-        tailed == null
-            ? null
-            : new SyncScheduler(
-                new SyncService(tailed, app.ingest(), app.db(), app.clock()),
-                Duration.ofSeconds(Math.max(1, sourceIntervalSeconds)));
-    Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("stopping: finishing in-flight requests");
-                  if (tail != null) {
-                    tail.close();
-                  }
-                  server.close();
-                  app.close();
-                  lock.close();
-                  stopped.countDown();
-                },
-                "learnlytics-shutdown"));
+  }
+
+  private SyncScheduler tail(VoiceAgentSource tailed, App app) {
+    return new SyncScheduler(
+        new SyncService(tailed, app.ingest(), app.db(), app.clock()),
+        Duration.ofSeconds(Math.max(1, sourceIntervalSeconds)));
+  }
+
+  private static Thread shutdown(
+      @Nullable SyncScheduler tail,
+      WebServer server,
+      App app,
+      ServerLock lock,
+      CountDownLatch stopped) {
+    return new Thread(
+        () -> {
+          LOG.info("stopping: finishing in-flight requests");
+          if (tail != null) {
+            tail.close();
+          }
+          server.close();
+          app.close();
+          lock.close();
+          stopped.countDown();
+        },
+        "learnlytics-shutdown");
+  }
+
+  private static void logListening(Config config, WebServer server, App app, long started) {
     LOG.info(
         "Learnlytics listening on http://{}:{} (database {}, zone {}, auth {}) in {} ms",
         config.host(),
@@ -122,7 +163,5 @@ final class ServeCommand implements Callable<Integer> {
         config.zone(),
         config.apiToken().isPresent() ? "bearer token" : "off",
         (System.nanoTime() - started) / 1_000_000);
-    stopped.await();
-    return 0;
   }
 }

@@ -52,37 +52,44 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VoiceAgentSource source;
-    if (dir != null) {
-      source = VoiceAgentSource.folder(dir);
-    } else if (captures != null) {
-      source = VoiceAgentSource.files(captures, feedback, analytics);
-    } else {
-      throw new ConfigException(
-          "sync needs --captures FILE (and optionally --feedback, --analytics) or --source-dir DIR");
-    }
+    VoiceAgentSource source = source();
     try (App app = App.openChecked(options.toConfig())) {
       List<TableReport> reports =
           new SyncService(source, app.ingest(), app.db(), app.clock()).pass(rescan);
       PrintWriter out = spec.commandLine().getOut();
       for (TableReport r : reports) {
-        out.printf(
-            "%-18s %-22s %,9d rows read, %,9d new events, %,7d already synced, %,5d edited,"
-                + " %,5d skipped, %,5d without metadata, %,5d late; watermark %,d (%,d behind)%n",
-            r.table(),
-            r.status(),
-            r.rowsRead(),
-            r.eventsAccepted(),
-            r.duplicates(),
-            r.edits(),
-            r.skipped(),
-            r.metadataDropped(),
-            r.late(),
-            r.watermark(),
-            r.lagRows());
+        print(out, r);
       }
       out.printf("%d rollup rows refreshed%n", app.rollups().refreshDirty());
       return 0;
     }
+  }
+
+  private VoiceAgentSource source() {
+    if (dir != null) {
+      return VoiceAgentSource.folder(dir);
+    }
+    if (captures != null) {
+      return VoiceAgentSource.files(captures, feedback, analytics);
+    }
+    throw new ConfigException(
+        "sync needs --captures FILE (and optionally --feedback, --analytics) or --source-dir DIR");
+  }
+
+  private static void print(PrintWriter out, TableReport r) {
+    out.printf(
+        "%-18s %-22s %,9d rows read, %,9d new events, %,7d already synced, %,5d edited,"
+            + " %,5d skipped, %,5d without metadata, %,5d late; watermark %,d (%,d behind)%n",
+        r.table(),
+        r.status(),
+        r.rowsRead(),
+        r.eventsAccepted(),
+        r.duplicates(),
+        r.edits(),
+        r.skipped(),
+        r.metadataDropped(),
+        r.late(),
+        r.watermark(),
+        r.lagRows());
   }
 }

@@ -84,54 +84,73 @@ public enum BenchShape {
           .generate(sink);
       return;
     }
-    Random random = new Random(11);
-    EventFactory events = new EventFactory(zone);
-    String[] names = new String[topics];
-    for (int i = 0; i < topics; i++) {
-      names[i] = String.format(Locale.ROOT, "topic %03d", i);
-    }
+    Sessions out = new Sessions(sink);
     // Sessions of 7.5 exchanges on average start 5-40 minutes apart (later if the last one ran
     // longer): about 23.5 minutes on average, so start early enough to end by mid-2026.
     long sessions = exchanges * 2 / 15;
     long t =
         LocalDate.of(2026, 6, 30).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
             - sessions * 24L * 60_000;
-    String[] chosen = new String[maxTopics];
-    while (events.exchangeCount() < exchanges) {
-      String session = events.nextSessionId();
-      int length = 3 + random.nextInt(10);
+    while (out.events.exchangeCount() < exchanges) {
+      String session = out.events.nextSessionId();
+      int length = 3 + out.random.nextInt(10);
       long at = t;
-      for (int i = 0; i < length && events.exchangeCount() < exchanges; i++) {
-        int count = minTopics + random.nextInt(maxTopics - minTopics + 1);
-        for (int k = 0; k < count; k++) {
-          chosen[k] = names[skewed(random, topics)];
-        }
-        String id = events.nextExchangeId();
-        long duration = 2_000L + random.nextInt(28_000);
-        sink.accept(
-            events.exchange(
-                id,
-                session,
-                at,
-                "question " + id,
-                "answer " + id,
-                duration,
-                chosen,
-                count,
-                "speaker",
-                "tutor-1"));
-        if (random.nextInt(100) < 86) {
-          double c = 0.5 + 0.5 * random.nextDouble();
-          sink.accept(events.quality(id, at + duration, new double[] {c, c, c, c, c, c}));
-        }
-        if (random.nextInt(100) < 27) {
-          String type = FEEDBACK[random.nextInt(FEEDBACK.length)];
-          sink.accept(
-              events.feedback(id, at + duration + 1_000, type, 1 + random.nextInt(5), null));
-        }
-        at += duration + 10_000 + random.nextInt(80_000);
+      for (int i = 0; i < length && out.events.exchangeCount() < exchanges; i++) {
+        at = out.exchange(session, at);
       }
-      t = Math.max(t + 5 * 60_000 + random.nextInt(35 * 60_000), at + 60_000);
+      t = Math.max(t + 5 * 60_000 + out.random.nextInt(35 * 60_000), at + 60_000);
+    }
+  }
+
+  /** The short-session shapes' stream of events, from one seeded generator. */
+  private final class Sessions {
+    final Random random = new Random(11);
+    final EventFactory events = new EventFactory(zone);
+    final String[] names = new String[topics];
+    final String[] chosen = new String[maxTopics];
+    final Consumer<ObjectNode> sink;
+
+    Sessions(Consumer<ObjectNode> sink) {
+      this.sink = sink;
+      for (int i = 0; i < topics; i++) {
+        names[i] = String.format(Locale.ROOT, "topic %03d", i);
+      }
+    }
+
+    /** Writes one exchange at {@code at} and its reactions; returns when the next one starts. */
+    long exchange(String session, long at) {
+      int count = minTopics + random.nextInt(maxTopics - minTopics + 1);
+      for (int k = 0; k < count; k++) {
+        chosen[k] = names[skewed(random, topics)];
+      }
+      String id = events.nextExchangeId();
+      long duration = 2_000L + random.nextInt(28_000);
+      sink.accept(
+          events.exchange(
+              id,
+              session,
+              at,
+              "question " + id,
+              "answer " + id,
+              duration,
+              chosen,
+              count,
+              "speaker",
+              "tutor-1"));
+      reactions(id, at + duration);
+      return at + duration + 10_000 + random.nextInt(80_000);
+    }
+
+    /** A quality score for 86 % of the exchanges, feedback for 27 %. */
+    private void reactions(String id, long end) {
+      if (random.nextInt(100) < 86) {
+        double c = 0.5 + 0.5 * random.nextDouble();
+        sink.accept(events.quality(id, end, new double[] {c, c, c, c, c, c}));
+      }
+      if (random.nextInt(100) < 27) {
+        String type = FEEDBACK[random.nextInt(FEEDBACK.length)];
+        sink.accept(events.feedback(id, end + 1_000, type, 1 + random.nextInt(5), null));
+      }
     }
   }
 

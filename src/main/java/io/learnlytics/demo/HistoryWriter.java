@@ -62,16 +62,7 @@ final class HistoryWriter {
     ZoneId zone = options.zone();
     int days = options.days();
     double t = days == 1 ? 1 : d / (double) (days - 1);
-    // Relations become known early in the morning, before any session of the day.
-    long relationTime = epochMilli(date, LocalTime.of(5, 0));
-    for (int i = 0; nextRelation < relations.size(); i++) {
-      Relations.Relation r = relations.get(nextRelation);
-      if (r.day() > d) {
-        break;
-      }
-      sink.accept(events.relation(r, relationTime + 1000L * i));
-      nextRelation++;
-    }
+    writeRelations(d, date);
     int count = plan.exchanges(d);
     if (count == 0) {
       return;
@@ -85,18 +76,37 @@ final class HistoryWriter {
     int chosen = Slots.choose(slots, sessions, sessionRnd);
     long[] starts = new long[sessions];
     Slots.Slot[] used = new Slots.Slot[sessions];
+    placeSessions(date, slots, chosen, used, starts);
+    int[] sizes = split(count, sessions);
+    long dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 15 * MINUTE;
+    for (int s = 0; s < sessions; s++) {
+      long windowEnd = s + 1 < sessions ? starts[s + 1] - 10 * MINUTE : dayEnd;
+      writeSession(t, used[s], starts[s], windowEnd, sizes[s]);
+    }
+  }
+
+  /** Relations become known early in the morning, before any session of the day. */
+  private void writeRelations(int d, LocalDate date) {
+    long relationTime = epochMilli(date, LocalTime.of(5, 0));
+    for (int i = 0; nextRelation < relations.size(); i++) {
+      Relations.Relation r = relations.get(nextRelation);
+      if (r.day() > d) {
+        break;
+      }
+      sink.accept(events.relation(r, relationTime + 1000L * i));
+      nextRelation++;
+    }
+  }
+
+  /** Fills {@code used} and {@code starts} with the chosen slots (a bit set) and their starts. */
+  private void placeSessions(
+      LocalDate date, Slots.Slot[] slots, int chosen, Slots.Slot[] used, long[] starts) {
     for (int i = 0, k = 0; i < slots.length; i++) {
       if ((chosen & (1 << i)) != 0) {
         used[k] = slots[i];
         starts[k++] =
             epochMilli(date, LocalTime.ofSecondOfDay(Slots.startSecond(slots[i], sessionRnd)));
       }
-    }
-    int[] sizes = split(count, sessions);
-    long dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 15 * MINUTE;
-    for (int s = 0; s < sessions; s++) {
-      long windowEnd = s + 1 < sessions ? starts[s + 1] - 10 * MINUTE : dayEnd;
-      writeSession(t, used[s], starts[s], windowEnd, sizes[s]);
     }
   }
 
@@ -132,35 +142,46 @@ final class HistoryWriter {
     long ts = start;
     for (int i = 0; i < size; i++) {
       String exchangeId = events.nextExchangeId();
-      int n = picker.nextExchange(rnd);
-      String[] names = picker.names();
-      sink.accept(
-          events.exchange(
-              exchangeId,
-              sessionId,
-              ts,
-              Texts.user(names, n, rnd),
-              Texts.agent(names, n, rnd),
-              durations[i],
-              names,
-              n,
-              device,
-              model));
+      writeExchange(exchangeId, sessionId, ts, durations[i], device, model);
       long end = ts + durations[i];
       long gap = thinks[i];
       double perceived = quality.latent(t, picker.primary());
       if (rnd.nextDouble() < QUALITY_SHARE) {
         double progress = size == 1 ? 0 : i / (double) (size - 1);
-        quality.score(perceived, progress, rnd, scores);
-        perceived = scores[5];
-        long delay = (long) (rnd.nextDouble() * Math.min(800, gap / 4));
-        sink.accept(events.quality(exchangeId, end + delay, scores));
+        perceived = writeQuality(exchangeId, end, gap, perceived, progress);
       }
       if (rnd.nextDouble() < FEEDBACK_SHARE) {
         writeFeedback(exchangeId, end, gap, perceived);
       }
       ts = end + gap;
     }
+  }
+
+  private void writeExchange(
+      String exchangeId, String sessionId, long ts, long duration, String device, String model) {
+    int n = picker.nextExchange(rnd);
+    String[] names = picker.names();
+    sink.accept(
+        events.exchange(
+            exchangeId,
+            sessionId,
+            ts,
+            Texts.user(names, n, rnd),
+            Texts.agent(names, n, rnd),
+            duration,
+            names,
+            n,
+            device,
+            model));
+  }
+
+  /** A score shortly after the answer ends; returns the quality the learner perceived. */
+  private double writeQuality(
+      String exchangeId, long end, long gap, double perceived, double progress) {
+    quality.score(perceived, progress, rnd, scores);
+    long delay = (long) (rnd.nextDouble() * Math.min(800, gap / 4));
+    sink.accept(events.quality(exchangeId, end + delay, scores));
+    return scores[5];
   }
 
   /**

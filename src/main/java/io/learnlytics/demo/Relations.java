@@ -32,6 +32,14 @@ final class Relations {
         add(out, pairs, topics, days, entry.name(), prerequisite, BUILDS_ON, strength);
       }
     }
+    relateSameDomain(out, pairs, topics, days, rnd);
+    out.sort(Comparator.comparingInt(Relation::day)); // stable: ties keep planning order
+    return out;
+  }
+
+  /** About half the topics relate to a partner of their subject area; at least one always does. */
+  private static void relateSameDomain(
+      List<Relation> out, Set<String> pairs, TopicPlan topics, int days, Random rnd) {
     for (int i = 0; i < topics.size(); i++) {
       if (rnd.nextDouble() < 0.5) {
         int j = sameDomainPartner(topics, i, rnd);
@@ -51,8 +59,6 @@ final class Relations {
         }
       }
     }
-    out.sort(Comparator.comparingInt(Relation::day)); // stable: ties keep planning order
-    return out;
   }
 
   private static int sameDomainPartner(TopicPlan topics, int i, Random rnd) {

@@ -50,23 +50,28 @@ final class TopicPlan {
       boolean favourite = domain.equals(favouriteA) || domain.equals(favouriteB);
       shapes[i] = shape;
       amplitude[i] = (0.2 + 0.8 * rnd.nextDouble()) * (favourite ? 1.8 : 1.0);
-      switch (shape) {
-        case STEADY -> {
-          first[i] = 0.5 + 2.5 * rnd.nextDouble(); // waves over the period
-          second[i] = rnd.nextDouble(); // phase
-        }
-        case RISING -> {
-          first[i] = 0.1 + 0.65 * rnd.nextDouble(); // start
-          second[i] = 0.05 + 0.2 * rnd.nextDouble(); // ramp length
-        }
-        case FADING -> {
-          first[i] = 0.2 + 0.5 * rnd.nextDouble(); // when it starts to fade
-          second[i] = 0.03 + 0.09 * rnd.nextDouble(); // decay length
-        }
-        case BURST -> {
-          first[i] = 0.1 + 0.8 * rnd.nextDouble(); // centre
-          second[i] = 0.03 + 0.07 * rnd.nextDouble(); // width
-        }
+      pickParameters(i, shape, rnd);
+    }
+  }
+
+  /** The two numbers that place topic {@code i}'s interest curve of its shape in time. */
+  private void pickParameters(int i, Shape shape, Random rnd) {
+    switch (shape) {
+      case STEADY -> {
+        first[i] = 0.5 + 2.5 * rnd.nextDouble(); // waves over the period
+        second[i] = rnd.nextDouble(); // phase
+      }
+      case RISING -> {
+        first[i] = 0.1 + 0.65 * rnd.nextDouble(); // start
+        second[i] = 0.05 + 0.2 * rnd.nextDouble(); // ramp length
+      }
+      case FADING -> {
+        first[i] = 0.2 + 0.5 * rnd.nextDouble(); // when it starts to fade
+        second[i] = 0.03 + 0.09 * rnd.nextDouble(); // decay length
+      }
+      case BURST -> {
+        first[i] = 0.1 + 0.8 * rnd.nextDouble(); // centre
+        second[i] = 0.03 + 0.07 * rnd.nextDouble(); // width
       }
     }
   }

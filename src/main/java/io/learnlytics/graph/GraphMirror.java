@@ -44,34 +44,7 @@ public final class GraphMirror {
       if (version.equals(pushedVersion) && !missesConcepts(driver)) {
         return false;
       }
-      driver
-          .executableQuery(
-              "CREATE CONSTRAINT concept_name IF NOT EXISTS FOR (c:Concept) REQUIRE c.name IS"
-                  + " UNIQUE")
-          .execute();
-      driver
-          .executableQuery(
-              "CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE")
-          .execute();
-      write(
-          driver,
-          "UNWIND $rows AS r MERGE (c:Concept {name: r.name}) SET c.frequency = r.frequency,"
-              + " c.first_seen = r.first_seen, c.last_seen = r.last_seen",
-          concepts());
-      for (String type : List.of("RELATES_TO", "BUILDS_ON")) {
-        write(
-            driver,
-            "UNWIND $rows AS r MATCH (a:Concept {name: r.source}), (b:Concept {name: r.target})"
-                + " MERGE (a)-[x:"
-                + type // one of two constants: types cannot be parameters
-                + "]->(b) SET x.strength = r.strength, x.observation_count = r.observations",
-            connections(type));
-      }
-      write(
-          driver,
-          "UNWIND $rows AS r MERGE (s:Session {id: r.session}) WITH s, r"
-              + " MATCH (c:Concept {name: r.concept}) MERGE (c)-[:MENTIONED_IN]->(s)",
-          mentions());
+      writeAll(driver);
       pushedVersion = version;
       return true;
     } catch (Neo4jException e) {
@@ -81,6 +54,42 @@ public final class GraphMirror {
           e.getMessage());
       return false;
     }
+  }
+
+  /** Merges every concept, connection and mention into Neo4j. */
+  private void writeAll(Driver driver) {
+    createConstraints(driver);
+    write(
+        driver,
+        "UNWIND $rows AS r MERGE (c:Concept {name: r.name}) SET c.frequency = r.frequency,"
+            + " c.first_seen = r.first_seen, c.last_seen = r.last_seen",
+        concepts());
+    for (String type : List.of("RELATES_TO", "BUILDS_ON")) {
+      write(
+          driver,
+          "UNWIND $rows AS r MATCH (a:Concept {name: r.source}), (b:Concept {name: r.target})"
+              + " MERGE (a)-[x:"
+              + type // one of two constants: types cannot be parameters
+              + "]->(b) SET x.strength = r.strength, x.observation_count = r.observations",
+          connections(type));
+    }
+    write(
+        driver,
+        "UNWIND $rows AS r MERGE (s:Session {id: r.session}) WITH s, r"
+            + " MATCH (c:Concept {name: r.concept}) MERGE (c)-[:MENTIONED_IN]->(s)",
+        mentions());
+  }
+
+  private static void createConstraints(Driver driver) {
+    driver
+        .executableQuery(
+            "CREATE CONSTRAINT concept_name IF NOT EXISTS FOR (c:Concept) REQUIRE c.name IS"
+                + " UNIQUE")
+        .execute();
+    driver
+        .executableQuery(
+            "CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE")
+        .execute();
   }
 
   private boolean missesConcepts(Driver driver) {

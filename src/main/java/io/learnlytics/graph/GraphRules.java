@@ -194,14 +194,19 @@ final class GraphRules {
                 .sorted()
                 .toArray();
       }
-      int[][] weights = new int[names.length][];
-      for (int i = 0; i < names.length; i++) {
+      return new Adjacency(names, neighbours, weights(neighbours));
+    }
+
+    /** Each neighbour's weight: one plus the neighbours the two concepts share. */
+    private static int[][] weights(int[][] neighbours) {
+      int[][] weights = new int[neighbours.length][];
+      for (int i = 0; i < neighbours.length; i++) {
         weights[i] = new int[neighbours[i].length];
         for (int k = 0; k < neighbours[i].length; k++) {
           weights[i][k] = 1 + shared(neighbours[i], neighbours[neighbours[i][k]]);
         }
       }
-      return new Adjacency(names, neighbours, weights);
+      return weights;
     }
 
     /** Common entries of two sorted arrays. */
@@ -233,28 +238,7 @@ final class GraphRules {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       boolean changed = false;
       for (int c = 0; c < n; c++) {
-        int count = 0;
-        int best = 0;
-        for (int k = 0; k < g.neighbours[c].length; k++) {
-          int l = label[g.neighbours[c][k]];
-          if (votes[l] == 0) {
-            touched[count++] = l;
-          }
-          votes[l] += g.weights[c][k];
-          best = Math.max(best, votes[l]);
-        }
-        int chosen = label[c];
-        if (votes[chosen] < best) {
-          chosen = Integer.MAX_VALUE;
-          for (int t = 0; t < count; t++) {
-            if (votes[touched[t]] == best) {
-              chosen = Math.min(chosen, touched[t]);
-            }
-          }
-        }
-        for (int t = 0; t < count; t++) {
-          votes[touched[t]] = 0;
-        }
+        int chosen = vote(g, c, label, votes, touched);
         if (chosen != label[c]) {
           label[c] = chosen;
           changed = true;
@@ -265,5 +249,36 @@ final class GraphRules {
       }
     }
     return label;
+  }
+
+  /**
+   * The label concept {@code c} takes: the one with the most neighbour weight, its own when that
+   * ties for most, else the smallest of the tied. {@code votes} is all zeros before and after;
+   * {@code touched} is scratch space, both sized to the graph so that no round allocates.
+   */
+  private static int vote(Adjacency g, int c, int[] label, int[] votes, int[] touched) {
+    int count = 0;
+    int best = 0;
+    for (int k = 0; k < g.neighbours[c].length; k++) {
+      int l = label[g.neighbours[c][k]];
+      if (votes[l] == 0) {
+        touched[count++] = l;
+      }
+      votes[l] += g.weights[c][k];
+      best = Math.max(best, votes[l]);
+    }
+    int chosen = label[c];
+    if (votes[chosen] < best) {
+      chosen = Integer.MAX_VALUE;
+      for (int t = 0; t < count; t++) {
+        if (votes[touched[t]] == best) {
+          chosen = Math.min(chosen, touched[t]);
+        }
+      }
+    }
+    for (int t = 0; t < count; t++) {
+      votes[touched[t]] = 0;
+    }
+    return chosen;
   }
 }

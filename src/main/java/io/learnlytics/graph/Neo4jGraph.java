@@ -48,14 +48,7 @@ public final class Neo4jGraph implements KnowledgeGraph {
   public static Neo4jGraph connect(URI uri, @Nullable String user, String password) {
     AuthToken auth =
         user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
-    Config config =
-        Config.builder()
-            .withConnectionTimeout(5, TimeUnit.SECONDS)
-            .withConnectionAcquisitionTimeout(5, TimeUnit.SECONDS)
-            .withMaxTransactionRetryTime(2, TimeUnit.SECONDS)
-            .withoutEncryption()
-            .build();
-    Driver driver = GraphDatabase.driver(uri, auth, config);
+    Driver driver = GraphDatabase.driver(uri, auth, config());
     try {
       driver.verifyConnectivity();
     } catch (AuthenticationException e) {
@@ -72,6 +65,15 @@ public final class Neo4jGraph implements KnowledgeGraph {
           "cannot reach Neo4j at " + uri + " (" + e.getMessage() + ")", e);
     }
     return new Neo4jGraph(driver, uri.toString());
+  }
+
+  private static Config config() {
+    return Config.builder()
+        .withConnectionTimeout(5, TimeUnit.SECONDS)
+        .withConnectionAcquisitionTimeout(5, TimeUnit.SECONDS)
+        .withMaxTransactionRetryTime(2, TimeUnit.SECONDS)
+        .withoutEncryption()
+        .build();
   }
 
   Driver driver() {

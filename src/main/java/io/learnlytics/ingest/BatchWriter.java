@@ -48,23 +48,53 @@ final class BatchWriter {
   /** A validated event with its position in the request. */
   record Item<E extends Event>(int index, E event) {}
 
-  IngestResult write(List<Event> events) throws SQLException {
-    List<Item<Event.Exchange>> exchanges = new ArrayList<>();
-    List<Item<Event.Feedback>> feedback = new ArrayList<>();
-    List<Item<Event.Quality>> quality = new ArrayList<>();
-    List<Item<Event.Relation>> relations = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      Event e = events.get(i);
+  /** A batch's events sorted by kind, each keeping its position in the request. */
+  private record ByKind(
+      List<Item<Event.Exchange>> exchanges,
+      List<Item<Event.Feedback>> feedback,
+      List<Item<Event.Quality>> quality,
+      List<Item<Event.Relation>> relations) {
+
+    static ByKind of(List<Event> events) {
+      ByKind batch =
+          new ByKind(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (int i = 0; i < events.size(); i++) {
+        batch.add(i, events.get(i));
+      }
+      return batch;
+    }
+
+    private void add(int index, Event e) {
       if (e instanceof Event.Exchange x) {
-        exchanges.add(new Item<>(i, x));
+        exchanges.add(new Item<>(index, x));
       } else if (e instanceof Event.Feedback f) {
-        feedback.add(new Item<>(i, f));
+        feedback.add(new Item<>(index, f));
       } else if (e instanceof Event.Quality q) {
-        quality.add(new Item<>(i, q));
+        quality.add(new Item<>(index, q));
       } else if (e instanceof Event.Relation r) {
-        relations.add(new Item<>(i, r));
+        relations.add(new Item<>(index, r));
       }
     }
+  }
+
+  IngestResult write(List<Event> events) throws SQLException {
+    ByKind batch = ByKind.of(events);
+    Map<String, ExchangeInfo> known = writeExchanges(batch.exchanges());
+    insert(batch.feedback(), "feedback", EventInserts.FEEDBACK, f -> null)
+        .forEach(f -> marks.touch(f.tsUtc()));
+    writeQuality(batch.quality(), known);
+    ensureConcepts(batch.relations());
+    insert(batch.relations(), "concept_relations", EventInserts.RELATION, r -> null);
+    marks.write(conn, nowUtc);
+    return new IngestResult(accepted, duplicates, conflicts);
+  }
+
+  /**
+   * Inserts the exchanges and folds the new ones into scores, sessions and concepts; returns what a
+   * quality score takes from each new exchange, by id.
+   */
+  private Map<String, ExchangeInfo> writeExchanges(List<Item<Event.Exchange>> exchanges)
+      throws SQLException {
     Map<Event.Exchange, String> topicIds = new IdentityHashMap<>();
     for (Item<Event.Exchange> item : exchanges) {
       topicIds.put(item.event(), topics.ids(item.event().topics()));
@@ -79,8 +109,12 @@ final class BatchWriter {
     new WaitingScores(conn, marks).exchangesArrived(known);
     updateSessions(newExchanges, topicIds);
     updateConcepts(newExchanges);
-    insert(feedback, "feedback", EventInserts.FEEDBACK, f -> null)
-        .forEach(f -> marks.touch(f.tsUtc()));
+    return known;
+  }
+
+  /** Inserts the placed scores; those whose exchange is not stored yet wait for it. */
+  private void writeQuality(List<Item<Event.Quality>> quality, Map<String, ExchangeInfo> known)
+      throws SQLException {
     Map<Event.Quality, String> scoreTopics = new IdentityHashMap<>();
     List<Item<Event.Quality>> placed = placeQuality(quality, known, scoreTopics);
     List<Event.Quality> newScores =
@@ -90,12 +124,9 @@ final class BatchWriter {
     new WaitingScores(conn, marks)
         .scoresWithoutExchange(
             newScores.stream().filter(q -> !scoreTopics.containsKey(q)).toList());
-    ensureConcepts(relations);
-    insert(relations, "concept_relations", EventInserts.RELATION, r -> null);
-    marks.write(conn, nowUtc);
-    return new IngestResult(accepted, duplicates, conflicts);
   }
 
+  /** Inserts one kind's items; returns the new ones and sorts the re-sent ones. */
   private <E extends Event> List<E> insert(
       List<Item<E>> items,
       String table,
@@ -106,14 +137,7 @@ final class BatchWriter {
     if (items.isEmpty()) {
       return inserted;
     }
-    int[] counts;
-    try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
-      for (Item<E> item : items) {
-        binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()));
-        ps.addBatch();
-      }
-      counts = ps.executeBatch();
-    }
+    int[] counts = insertBatch(items, binder, topicIds);
     List<Item<E>> existing = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       if (counts[i] > 0) {
@@ -127,6 +151,21 @@ final class BatchWriter {
     return inserted;
   }
 
+  /** Runs the inserts as one JDBC batch; an update count of 0 means the id was already stored. */
+  private <E extends Event> int[] insertBatch(
+      List<Item<E>> items,
+      EventInserts.Binder<E> binder,
+      java.util.function.Function<E, String> topicIds)
+      throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
+      for (Item<E> item : items) {
+        binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()));
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    }
+  }
+
   /** Splits re-sent ids into idempotent duplicates and conflicts by their stored fingerprint. */
   private <E extends Event> void classifyExisting(List<Item<E>> existing, String table)
       throws SQLException {
@@ -136,24 +175,30 @@ final class BatchWriter {
     try (PreparedStatement ps =
         conn.prepareStatement("SELECT fingerprint FROM " + table + " WHERE id = ?")) {
       for (Item<E> item : existing) {
-        ps.setString(1, item.event().id());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) == item.event().fingerprint()) {
-            duplicates++;
-          } else {
-            conflicts.add(
-                new Conflict(
-                    item.index(),
-                    item.event().kind(),
-                    item.event().id(),
-                    "a "
-                        + item.event().kind()
-                        + " with this id is already stored with different content; not applied"));
-          }
+        if (storedFingerprint(ps, item.event().id()) == item.event().fingerprint()) {
+          duplicates++;
+        } else {
+          conflicts.add(conflict(item));
         }
       }
     }
+  }
+
+  private static long storedFingerprint(PreparedStatement ps, String id) throws SQLException {
+    ps.setString(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Conflict conflict(Item<? extends Event> item) {
+    Event e = item.event();
+    return new Conflict(
+        item.index(),
+        e.kind(),
+        e.id(),
+        "a " + e.kind() + " with this id is already stored with different content; not applied");
   }
 
   /**
@@ -167,48 +212,66 @@ final class BatchWriter {
       Map<String, ExchangeInfo> known,
       Map<Event.Quality, String> topicIds)
       throws SQLException {
+    Map<String, ExchangeInfo> stored = storedExchanges(items, known);
     List<Item<Event.Quality>> out = new ArrayList<>(items.size());
     List<FieldError> errors = new ArrayList<>();
+    for (Item<Event.Quality> item : items) {
+      Event.Quality q = item.event();
+      ExchangeInfo x = known.getOrDefault(q.exchangeId(), stored.get(q.exchangeId()));
+      if (x == null && q.tsUtc() == null) {
+        errors.add(unplaceable(item));
+        continue;
+      }
+      Event.Quality placedScore = q;
+      if (x != null) {
+        placedScore = q.tsUtc() != null ? q : q.at(x.tsUtc(), x.offsetSeconds());
+        topicIds.put(placedScore, x.topicIds());
+      }
+      out.add(new Item<>(item.index(), placedScore));
+    }
+    requireAllPlaced(errors);
+    return out;
+  }
+
+  private static void requireAllPlaced(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(
+          errors.size() + " quality scores cannot be placed in time; nothing was written", errors);
+    }
+  }
+
+  private static FieldError unplaceable(Item<Event.Quality> item) {
+    return new FieldError(
+        item.index(),
+        "timestamp",
+        "is required when exchange '" + item.event().exchangeId() + "' is not ingested yet");
+  }
+
+  /** The stored exchanges of the scores whose exchange is not new in this batch, by id. */
+  private Map<String, ExchangeInfo> storedExchanges(
+      List<Item<Event.Quality>> items, Map<String, ExchangeInfo> known) throws SQLException {
     Map<String, ExchangeInfo> stored = new HashMap<>();
     try (PreparedStatement ps =
         conn.prepareStatement(
             "SELECT ts_utc, utc_offset_s, topic_ids FROM exchanges WHERE id = ?")) {
       for (Item<Event.Quality> item : items) {
-        Event.Quality q = item.event();
-        ExchangeInfo x = known.get(q.exchangeId());
-        if (x == null) {
-          x = stored.computeIfAbsent(q.exchangeId(), id -> lookup(ps, id));
+        String id = item.event().exchangeId();
+        if (!known.containsKey(id) && !stored.containsKey(id)) {
+          ExchangeInfo x = lookup(ps, id);
+          if (x != null) {
+            stored.put(id, x);
+          }
         }
-        if (x == null && q.tsUtc() == null) {
-          errors.add(
-              new FieldError(
-                  item.index(),
-                  "timestamp",
-                  "is required when exchange '" + q.exchangeId() + "' is not ingested yet"));
-          continue;
-        }
-        Event.Quality placedScore = q.tsUtc() != null ? q : q.at(x.tsUtc(), x.offsetSeconds());
-        if (x != null) {
-          topicIds.put(placedScore, x.topicIds());
-        }
-        out.add(new Item<>(item.index(), placedScore));
       }
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInput(
-          errors.size() + " quality scores cannot be placed in time; nothing was written", errors);
-    }
-    return out;
+    return stored;
   }
 
-  private static @Nullable ExchangeInfo lookup(PreparedStatement ps, String exchangeId) {
-    try {
-      ps.setString(1, exchangeId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new ExchangeInfo(rs.getLong(1), rs.getInt(2), rs.getString(3)) : null;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+  private static @Nullable ExchangeInfo lookup(PreparedStatement ps, String exchangeId)
+      throws SQLException {
+    ps.setString(1, exchangeId);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? new ExchangeInfo(rs.getLong(1), rs.getInt(2), rs.getString(3)) : null;
     }
   }
 
@@ -220,35 +283,29 @@ final class BatchWriter {
       deltas.computeIfAbsent(e.sessionId(), id -> new SessionDelta(e)).add(e, topicIds.get(e));
     }
     markSessionStarts(deltas);
-    // Every SET expression sees the old row, so the order of the assignments does not matter.
-    // On a tie of last exchange times the longer duration wins, so the result is order-independent.
-    String sql =
-        "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc, last_duration_ms,"
-            + " exchange_count, topic_ids) VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id)"
-            + " DO UPDATE SET topic_ids = excluded.topic_ids,"
-            + " start_offset_s = CASE WHEN excluded.start_utc < start_utc"
-            + "   THEN excluded.start_offset_s ELSE start_offset_s END,"
-            + " start_utc = min(start_utc, excluded.start_utc),"
-            + " last_duration_ms = CASE WHEN excluded.last_utc > last_utc THEN excluded.last_duration_ms"
-            + "   WHEN excluded.last_utc = last_utc"
-            + "   THEN max(last_duration_ms, excluded.last_duration_ms) ELSE last_duration_ms END,"
-            + " last_utc = max(last_utc, excluded.last_utc),"
-            + " exchange_count = exchange_count + excluded.exchange_count";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+    try (PreparedStatement ps = conn.prepareStatement(UPSERT_SESSION)) {
       for (Map.Entry<String, SessionDelta> en : deltas.entrySet()) {
-        SessionDelta d = en.getValue();
-        ps.setString(1, en.getKey());
-        ps.setLong(2, d.startUtc);
-        ps.setInt(3, d.startOffset);
-        ps.setLong(4, d.lastUtc);
-        ps.setLong(5, d.lastDurationMs);
-        ps.setInt(6, d.count);
-        ps.setString(7, TopicDictionary.join(d.topicIds));
+        en.getValue().bind(ps, en.getKey());
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
+
+  // Every SET expression sees the old row, so the order of the assignments does not matter.
+  // On a tie of last exchange times the longer duration wins, so the result is order-independent.
+  private static final String UPSERT_SESSION =
+      "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc, last_duration_ms,"
+          + " exchange_count, topic_ids) VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id)"
+          + " DO UPDATE SET topic_ids = excluded.topic_ids,"
+          + " start_offset_s = CASE WHEN excluded.start_utc < start_utc"
+          + "   THEN excluded.start_offset_s ELSE start_offset_s END,"
+          + " start_utc = min(start_utc, excluded.start_utc),"
+          + " last_duration_ms = CASE WHEN excluded.last_utc > last_utc THEN excluded.last_duration_ms"
+          + "   WHEN excluded.last_utc = last_utc"
+          + "   THEN max(last_duration_ms, excluded.last_duration_ms) ELSE last_duration_ms END,"
+          + " last_utc = max(last_utc, excluded.last_utc),"
+          + " exchange_count = exchange_count + excluded.exchange_count";
 
   /**
    * A session counts in the buckets of its start: both the buckets of its stored start and those of
@@ -273,24 +330,8 @@ final class BatchWriter {
 
   /** Adds the batch's new exchanges to the frequency and first/last sighting of their topics. */
   private void updateConcepts(List<Event.Exchange> inserted) throws SQLException {
-    Map<String, long[]> deltas = new LinkedHashMap<>(); // name -> {count, first, last}
-    for (Event.Exchange e : inserted) {
-      for (String topic : e.topics()) {
-        long[] d = deltas.computeIfAbsent(topic, t -> new long[] {0, e.tsUtc(), e.tsUtc()});
-        d[0]++;
-        d[1] = Math.min(d[1], e.tsUtc());
-        d[2] = Math.max(d[2], e.tsUtc());
-      }
-    }
-    String sql =
-        "INSERT INTO concepts (name, frequency, first_seen_utc, last_seen_utc) VALUES (?,?,?,?)"
-            + " ON CONFLICT (name) DO UPDATE SET frequency = frequency + excluded.frequency,"
-            + " first_seen_utc = min(coalesce(first_seen_utc, excluded.first_seen_utc),"
-            + "   excluded.first_seen_utc),"
-            + " last_seen_utc = max(coalesce(last_seen_utc, excluded.last_seen_utc),"
-            + "   excluded.last_seen_utc)";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      for (Map.Entry<String, long[]> en : deltas.entrySet()) {
+    try (PreparedStatement ps = conn.prepareStatement(UPSERT_CONCEPT)) {
+      for (Map.Entry<String, long[]> en : conceptDeltas(inserted).entrySet()) {
         ps.setString(1, en.getKey());
         ps.setLong(2, en.getValue()[0]);
         ps.setLong(3, en.getValue()[1]);
@@ -300,6 +341,28 @@ final class BatchWriter {
       ps.executeBatch();
     }
   }
+
+  /** Per topic name: {count, first, last} of the batch's new exchanges. */
+  private static Map<String, long[]> conceptDeltas(List<Event.Exchange> inserted) {
+    Map<String, long[]> deltas = new LinkedHashMap<>();
+    for (Event.Exchange e : inserted) {
+      for (String topic : e.topics()) {
+        long[] d = deltas.computeIfAbsent(topic, t -> new long[] {0, e.tsUtc(), e.tsUtc()});
+        d[0]++;
+        d[1] = Math.min(d[1], e.tsUtc());
+        d[2] = Math.max(d[2], e.tsUtc());
+      }
+    }
+    return deltas;
+  }
+
+  private static final String UPSERT_CONCEPT =
+      "INSERT INTO concepts (name, frequency, first_seen_utc, last_seen_utc) VALUES (?,?,?,?)"
+          + " ON CONFLICT (name) DO UPDATE SET frequency = frequency + excluded.frequency,"
+          + " first_seen_utc = min(coalesce(first_seen_utc, excluded.first_seen_utc),"
+          + "   excluded.first_seen_utc),"
+          + " last_seen_utc = max(coalesce(last_seen_utc, excluded.last_seen_utc),"
+          + "   excluded.last_seen_utc)";
 
   /** Relations may name concepts no exchange has mentioned yet; they exist with frequency 0. */
   private void ensureConcepts(List<Item<Event.Relation>> relations) throws SQLException {
@@ -312,44 +375,6 @@ final class BatchWriter {
         ps.addBatch();
       }
       ps.executeBatch();
-    }
-  }
-
-  /** The part of one session contributed by a batch. */
-  private static final class SessionDelta {
-    long startUtc;
-    int startOffset;
-    long lastUtc;
-    long lastDurationMs;
-    int count;
-    final java.util.TreeSet<Integer> topicIds = new java.util.TreeSet<>();
-
-    SessionDelta(Event.Exchange first) {
-      startUtc = first.tsUtc();
-      startOffset = first.offsetSeconds();
-      lastUtc = first.tsUtc();
-      lastDurationMs = first.durationMs();
-    }
-
-    void addTopicIds(@Nullable String csv) {
-      if (csv != null && !csv.isEmpty()) {
-        for (String id : csv.split(",")) {
-          topicIds.add(Integer.parseInt(id));
-        }
-      }
-    }
-
-    void add(Event.Exchange e, @Nullable String exchangeTopicIds) {
-      addTopicIds(exchangeTopicIds);
-      if (e.tsUtc() < startUtc) {
-        startUtc = e.tsUtc();
-        startOffset = e.offsetSeconds();
-      }
-      if (e.tsUtc() > lastUtc || (e.tsUtc() == lastUtc && e.durationMs() > lastDurationMs)) {
-        lastUtc = e.tsUtc();
-        lastDurationMs = e.durationMs();
-      }
-      count++;
     }
   }
 }

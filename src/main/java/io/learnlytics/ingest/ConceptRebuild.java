@@ -44,22 +44,13 @@ final class ConceptRebuild {
   }
 
   private void refresh(String name, boolean mentionsDeleted) throws SQLException {
-    long frequency;
-    long first;
-    long last;
-    try (PreparedStatement ps =
-        conn.prepareStatement(
-            "SELECT frequency, first_seen_utc, last_seen_utc FROM concepts WHERE name = ?")) {
-      ps.setString(1, name);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return;
-        }
-        frequency = rs.getLong(1);
-        first = rs.getLong(2);
-        last = rs.getLong(3);
-      }
+    long[] stored = stored(name);
+    if (stored == null) {
+      return;
     }
+    long frequency = stored[0];
+    long first = stored[1];
+    long last = stored[2];
     if (frequency == 0) {
       if (isRelated(name)) {
         update(
@@ -72,14 +63,31 @@ final class ConceptRebuild {
           nearest("e.ts_utc >= ? AND " + MENTIONS + " ORDER BY e.ts_utc LIMIT 1", first, name);
       Long newLast =
           nearest("e.ts_utc <= ? AND " + MENTIONS + " ORDER BY e.ts_utc DESC LIMIT 1", last, name);
-      try (PreparedStatement ps =
-          conn.prepareStatement(
-              "UPDATE concepts SET first_seen_utc = ?, last_seen_utc = ? WHERE name = ?")) {
-        ps.setObject(1, newFirst);
-        ps.setObject(2, newLast);
-        ps.setString(3, name);
-        ps.executeUpdate();
+      updateSeen(name, newFirst, newLast);
+    }
+  }
+
+  /** The concept's {frequency, first seen, last seen}; null when it is not stored. */
+  private long @Nullable [] stored(String name) throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "SELECT frequency, first_seen_utc, last_seen_utc FROM concepts WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)} : null;
       }
+    }
+  }
+
+  private void updateSeen(String name, @Nullable Long first, @Nullable Long last)
+      throws SQLException {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "UPDATE concepts SET first_seen_utc = ?, last_seen_utc = ? WHERE name = ?")) {
+      ps.setObject(1, first);
+      ps.setObject(2, last);
+      ps.setString(3, name);
+      ps.executeUpdate();
     }
   }
 

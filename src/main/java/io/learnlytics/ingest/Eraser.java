@@ -84,36 +84,56 @@ final class Eraser {
       String rWhere,
       @Nullable Object rArg)
       throws SQLException {
-    try (Statement st = conn.createStatement()) {
-      st.execute("DROP TABLE IF EXISTS temp.gone");
-      st.execute(
-          "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc INTEGER, topics"
-              + " TEXT)");
-    }
+    execute(
+        "DROP TABLE IF EXISTS temp.gone",
+        "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc INTEGER, topics"
+            + " TEXT)");
     try {
-      update(
-          "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE "
-              + xWhere,
-          xArg);
-      touch("SELECT ts_utc FROM temp.gone");
+      collectGone(xWhere, xArg);
       Map<String, Long> sessions = oldSessionStarts();
       Map<String, Integer> topics = topicCounts();
       String ofGone = " OR exchange_id IN (SELECT id FROM temp.gone)";
       int feedback = delete("feedback", "(" + fWhere + ")" + ofGone, fArg);
       int quality = delete("quality_scores", "(" + qWhere + ")" + ofGone, qArg);
       int exchanges = update("DELETE FROM exchanges WHERE id IN (SELECT id FROM temp.gone)");
-      Set<String> concepts = new LinkedHashSet<>(topics.keySet());
-      concepts.addAll(relationConcepts(rWhere, rArg));
+      Set<String> concepts = touchedConcepts(topics, rWhere, rArg);
       int relations = update("DELETE FROM concept_relations WHERE " + rWhere, rArg);
       new SessionRebuild(conn, marks).rebuild(sessions);
       new ConceptRebuild(conn).rebuild(topics, concepts);
-      update(
-          "DELETE FROM quality_waiting WHERE NOT EXISTS"
-              + " (SELECT 1 FROM quality_scores q WHERE q.id = quality_waiting.quality_id)");
+      forgetDeletedWaits();
       return new Erased(exchanges, feedback, quality, relations);
     } finally {
-      try (Statement st = conn.createStatement()) {
-        st.execute("DROP TABLE IF EXISTS temp.gone");
+      execute("DROP TABLE IF EXISTS temp.gone");
+    }
+  }
+
+  /** Lists the exchanges about to go in {@code temp.gone} and marks their hours. */
+  private void collectGone(String where, @Nullable Object arg) throws SQLException {
+    update(
+        "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE " + where,
+        arg);
+    touch("SELECT ts_utc FROM temp.gone");
+  }
+
+  /** The gone exchanges' topics and the ends of the relations about to go. */
+  private Set<String> touchedConcepts(
+      Map<String, Integer> topics, String rWhere, @Nullable Object rArg) throws SQLException {
+    Set<String> concepts = new LinkedHashSet<>(topics.keySet());
+    concepts.addAll(relationConcepts(rWhere, rArg));
+    return concepts;
+  }
+
+  /** A score deleted while it waited for its exchange waits no more. */
+  private void forgetDeletedWaits() throws SQLException {
+    update(
+        "DELETE FROM quality_waiting WHERE NOT EXISTS"
+            + " (SELECT 1 FROM quality_scores q WHERE q.id = quality_waiting.quality_id)");
+  }
+
+  private void execute(String... statements) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
       }
     }
   }

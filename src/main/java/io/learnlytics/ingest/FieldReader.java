@@ -111,17 +111,19 @@ final class FieldReader {
       return null;
     }
     if (!window.contains(ts.toInstant().toEpochMilli())) {
-      error(
-          field,
-          "'"
-              + text
-              + "' is outside the accepted range "
-              + window.describe()
-              + " (from LEARNLYTICS_EARLIEST_EVENT_DATE to LEARNLYTICS_MAX_FUTURE_HOURS ahead of"
-              + " the server's clock)");
+      error(field, outsideWindow(text));
       return null;
     }
     return ts;
+  }
+
+  private String outsideWindow(String text) {
+    return "'"
+        + text
+        + "' is outside the accepted range "
+        + window.describe()
+        + " (from LEARNLYTICS_EARLIEST_EVENT_DATE to LEARNLYTICS_MAX_FUTURE_HOURS ahead of"
+        + " the server's clock)";
   }
 
   @Nullable Double unitInterval(String field) {
@@ -179,22 +181,25 @@ final class FieldReader {
     }
     Set<String> out = new LinkedHashSet<>();
     for (JsonNode item : v) {
-      if (!item.isTextual()
-          || item.textValue().isBlank()
-          || item.textValue().strip().length() > MAX_ID_LENGTH) {
-        error(
-            field,
-            "must contain only non-blank strings of at most " + MAX_ID_LENGTH + " characters");
-        return List.of();
-      }
-      int lone = Unicode.loneSurrogateAt(item.textValue());
-      if (lone >= 0) {
-        error(field, Unicode.loneSurrogateMessage(item.textValue(), lone));
+      String problem = topicProblem(item);
+      if (problem != null) {
+        error(field, problem);
         return List.of();
       }
       out.add(item.textValue().strip());
     }
     return new ArrayList<>(out);
+  }
+
+  /** Why one topic name is rejected, or null when it is acceptable. */
+  private static @Nullable String topicProblem(JsonNode item) {
+    if (!item.isTextual()
+        || item.textValue().isBlank()
+        || item.textValue().strip().length() > MAX_ID_LENGTH) {
+      return "must contain only non-blank strings of at most " + MAX_ID_LENGTH + " characters";
+    }
+    int lone = Unicode.loneSurrogateAt(item.textValue());
+    return lone >= 0 ? Unicode.loneSurrogateMessage(item.textValue(), lone) : null;
   }
 
   /** A JSON object within {@link Metadata}'s bounds, as its stored text; null when absent. */

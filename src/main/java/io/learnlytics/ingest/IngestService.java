@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way events enter the database: parse, validate the whole batch, then write it in one
@@ -104,7 +105,7 @@ public final class IngestService {
    * @throws NotFound when no event has this id (of this kind)
    * @throws InvalidInput when {@code kind} is unknown, or the id is stored under several kinds
    */
-  public Erased forget(String id, String kind) {
+  public Erased forget(String id, @Nullable String kind) {
     if (kind != null) {
       EventValidator.KINDS.check("kind", kind);
     }
@@ -112,25 +113,30 @@ public final class IngestService {
         "deleting event " + id,
         eraser -> {
           List<String> kinds = eraser.kindsOf(id);
-          if (kind != null ? !kinds.contains(kind) : kinds.isEmpty()) {
-            throw new NotFound(
-                "no " + (kind == null ? "event" : kind) + " with id '" + id + "' is stored");
-          }
-          if (kind == null && kinds.size() > 1) {
-            throw InvalidInput.of(
-                "kind",
-                "id '"
-                    + id
-                    + "' is stored as "
-                    + String.join(" and ", kinds)
-                    + "; say which with kind="
-                    + kinds.get(0)
-                    + " (allowed values are "
-                    + AllowedValues.of(kinds)
-                    + ")");
-          }
-          return eraser.byId(kind != null ? kind : kinds.get(0), id);
+          return eraser.byId(storedKind(id, kind, kinds), id);
         });
+  }
+
+  /** The kind to delete {@code id} as, given the kinds it is stored under. */
+  private static String storedKind(String id, @Nullable String kind, List<String> kinds) {
+    if (kind != null ? !kinds.contains(kind) : kinds.isEmpty()) {
+      throw new NotFound(
+          "no " + (kind == null ? "event" : kind) + " with id '" + id + "' is stored");
+    }
+    if (kind == null && kinds.size() > 1) {
+      throw InvalidInput.of(
+          "kind",
+          "id '"
+              + id
+              + "' is stored as "
+              + String.join(" and ", kinds)
+              + "; say which with kind="
+              + kinds.get(0)
+              + " (allowed values are "
+              + AllowedValues.of(kinds)
+              + ")");
+    }
+    return kind != null ? kind : kinds.get(0);
   }
 
   /**

@@ -74,20 +74,10 @@ final class Metadata {
       throw new Invalid(path, "nests deeper than " + MAX_DEPTH + " levels");
     }
     if (n.isObject()) {
-      ObjectNode out = NODES.objectNode();
-      for (Map.Entry<String, JsonNode> member : n.properties()) {
-        String name = member.getKey();
-        checkText(name, path, "a member name");
-        out.set(name, normalise(member.getValue(), path + "." + name, depth + 1));
-      }
-      return out;
+      return object(n, path, depth);
     }
     if (n.isArray()) {
-      var out = NODES.arrayNode(n.size());
-      for (int i = 0; i < n.size(); i++) {
-        out.add(normalise(n.get(i), path + "[" + i + "]", depth + 1));
-      }
-      return out;
+      return array(n, path, depth);
     }
     if (n.isTextual()) {
       checkText(n.textValue(), path, "the string");
@@ -97,6 +87,24 @@ final class Metadata {
       return number(n, path);
     }
     return n; // true, false, null
+  }
+
+  private static ObjectNode object(JsonNode n, String path, int depth) throws Invalid {
+    ObjectNode out = NODES.objectNode();
+    for (Map.Entry<String, JsonNode> member : n.properties()) {
+      String name = member.getKey();
+      checkText(name, path, "a member name");
+      out.set(name, normalise(member.getValue(), path + "." + name, depth + 1));
+    }
+    return out;
+  }
+
+  private static JsonNode array(JsonNode n, String path, int depth) throws Invalid {
+    var out = NODES.arrayNode(n.size());
+    for (int i = 0; i < n.size(); i++) {
+      out.add(normalise(n.get(i), path + "[" + i + "]", depth + 1));
+    }
+    return out;
   }
 
   private static JsonNode number(JsonNode n, String path) throws Invalid {

@@ -47,49 +47,63 @@ final class SessionRebuild {
   }
 
   private void rebuildOne(String sessionId, PreparedStatement rows) throws SQLException {
-    long start = 0;
-    int offset = 0;
-    long lastUtc = Long.MIN_VALUE;
-    long lastDuration = 0;
-    int count = 0;
-    TreeSet<Integer> topicIds = new TreeSet<>();
+    Summary session = new Summary();
     try (ResultSet rs = rows.executeQuery()) {
       while (rs.next()) {
-        long ts = rs.getLong(1);
-        if (count++ == 0) {
-          start = ts;
-          offset = rs.getInt(2);
-        }
-        // Same rule as ingest: the latest exchange, and on a tie the longer one.
-        if (ts > lastUtc || (ts == lastUtc && rs.getLong(3) > lastDuration)) {
-          lastUtc = ts;
-          lastDuration = rs.getLong(3);
-        }
-        String ids = rs.getString(4);
-        if (ids != null && !ids.isEmpty()) {
-          for (String id : ids.split(",")) {
-            topicIds.add(Integer.parseInt(id));
-          }
-        }
+        session.add(rs);
       }
     }
-    if (count == 0) {
+    if (session.count == 0) {
       execute("DELETE FROM sessions WHERE session_id = ?", sessionId);
       return;
     }
-    marks.touch(start);
+    marks.touch(session.start);
     try (PreparedStatement ps =
         conn.prepareStatement(
             "UPDATE sessions SET start_utc = ?, start_offset_s = ?, last_utc = ?,"
                 + " last_duration_ms = ?, exchange_count = ?, topic_ids = ? WHERE session_id = ?")) {
+      session.bind(ps);
+      ps.setString(7, sessionId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** A session folded from its remaining exchanges, read in time order. */
+  private static final class Summary {
+    long start;
+    int offset;
+    long lastUtc = Long.MIN_VALUE;
+    long lastDuration;
+    int count;
+    final TreeSet<Integer> topicIds = new TreeSet<>();
+
+    /** Adds one row of (ts_utc, utc_offset_s, duration_ms, topic_ids). */
+    void add(ResultSet rs) throws SQLException {
+      long ts = rs.getLong(1);
+      if (count++ == 0) {
+        start = ts;
+        offset = rs.getInt(2);
+      }
+      // Same rule as ingest: the latest exchange, and on a tie the longer one.
+      if (ts > lastUtc || (ts == lastUtc && rs.getLong(3) > lastDuration)) {
+        lastUtc = ts;
+        lastDuration = rs.getLong(3);
+      }
+      String ids = rs.getString(4);
+      if (ids != null && !ids.isEmpty()) {
+        for (String id : ids.split(",")) {
+          topicIds.add(Integer.parseInt(id));
+        }
+      }
+    }
+
+    void bind(PreparedStatement ps) throws SQLException {
       ps.setLong(1, start);
       ps.setInt(2, offset);
       ps.setLong(3, lastUtc);
       ps.setLong(4, lastDuration);
       ps.setInt(5, count);
       ps.setString(6, TopicDictionary.join(topicIds));
-      ps.setString(7, sessionId);
-      ps.executeUpdate();
     }
   }
 

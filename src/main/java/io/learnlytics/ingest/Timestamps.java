@@ -23,47 +23,19 @@ final class Timestamps {
   }
 
   private static @Nullable OffsetDateTime tryFast(String s) {
-    int n = s.length();
-    if (n < 17
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || s.charAt(10) != 'T'
-        || s.charAt(13) != ':') {
+    if (!hasDateTimeShape(s)) {
       return null;
     }
+    int offsetAt = offsetStart(s);
+    int second = offsetAt > 16 ? digits(s, 17, 2) : 0;
+    int nanos = offsetAt > 19 ? nanos(s, 20, offsetAt) : 0;
+    ZoneOffset offset = offsetAt < 0 ? null : offset(s, offsetAt);
     int year = digits(s, 0, 4);
     int month = digits(s, 5, 2);
     int day = digits(s, 8, 2);
     int hour = digits(s, 11, 2);
     int minute = digits(s, 14, 2);
-    int i = 16;
-    int second = 0;
-    int nanos = 0;
-    if (i < n && s.charAt(i) == ':') {
-      second = digits(s, i + 1, 2);
-      i += 3;
-      if (i < n && s.charAt(i) == '.') {
-        int start = ++i;
-        while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
-          nanos = nanos * 10 + (s.charAt(i) - '0');
-          i++;
-        }
-        if (i == start) {
-          return null;
-        }
-        for (int k = i - start; k < 9; k++) {
-          nanos *= 10;
-        }
-      }
-    }
-    ZoneOffset offset = offset(s, i);
-    if (year < 0
-        || month < 0
-        || day < 0
-        || hour < 0
-        || minute < 0
-        || second < 0
-        || offset == null) {
+    if ((year | month | day | hour | minute | second) < 0 || offset == null) {
       return null;
     }
     try {
@@ -72,6 +44,44 @@ final class Timestamps {
     } catch (DateTimeException e) {
       return null; // let the standard parser produce its message
     }
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm} and at least one more character, digits unchecked. */
+  private static boolean hasDateTimeShape(String s) {
+    return s.length() >= 17
+        && s.charAt(4) == '-'
+        && s.charAt(7) == '-'
+        && s.charAt(10) == 'T'
+        && s.charAt(13) == ':';
+  }
+
+  /**
+   * Where the offset starts: after {@code HH:mm}, its optional {@code :ss} and their optional
+   * fraction of 1 to 9 digits; -1 when a '.' has no digit after it.
+   */
+  private static int offsetStart(String s) {
+    int n = s.length();
+    int i = 16;
+    if (i < n && s.charAt(i) == ':') {
+      i += 3;
+      if (i < n && s.charAt(i) == '.') {
+        int start = ++i;
+        while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
+          i++;
+        }
+        return i == start ? -1 : i;
+      }
+    }
+    return i;
+  }
+
+  /** The fraction of a second in {@code s[from, to)} (1 to 9 digits), in nanoseconds. */
+  private static int nanos(String s, int from, int to) {
+    int nanos = 0;
+    for (int i = from; i < from + 9; i++) {
+      nanos = nanos * 10 + (i < to ? s.charAt(i) - '0' : 0);
+    }
+    return nanos;
   }
 
   private static @Nullable ZoneOffset offset(String s, int i) {

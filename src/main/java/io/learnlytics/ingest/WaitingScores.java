@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Quality scores stored before their exchange. A score counts for its exchange's topics, copied
@@ -55,29 +56,36 @@ final class WaitingScores {
             conn.prepareStatement(
                 "UPDATE quality_scores SET topic_ids = ? WHERE id = ? RETURNING ts_utc")) {
       for (String exchangeId : exchanges.keySet()) {
-        waiting.setString(1, exchangeId);
-        List<String> scores = new java.util.ArrayList<>();
-        try (ResultSet rs = waiting.executeQuery()) {
-          while (rs.next()) {
-            scores.add(rs.getString(1));
-          }
+        List<String> scores = stringsOf(waiting, exchangeId);
+        if (!scores.isEmpty()) {
+          List<String> ids = stringsOf(topics, exchangeId);
+          giveTopics(update, scores, ids.isEmpty() ? null : ids.get(0));
         }
-        if (scores.isEmpty()) {
-          continue;
-        }
-        topics.setString(1, exchangeId);
-        String ids;
-        try (ResultSet rs = topics.executeQuery()) {
-          ids = rs.next() ? rs.getString(1) : null;
-        }
-        for (String scoreId : scores) {
-          update.setString(1, ids);
-          update.setString(2, scoreId);
-          try (ResultSet rs = update.executeQuery()) {
-            while (rs.next()) {
-              marks.touch(rs.getLong(1));
-            }
-          }
+      }
+    }
+  }
+
+  /** The first column of the rows {@code ps} returns for {@code arg}. */
+  private static List<String> stringsOf(PreparedStatement ps, String arg) throws SQLException {
+    ps.setString(1, arg);
+    List<String> out = new java.util.ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /** Sets the scores' topic ids and marks their hours dirty. */
+  private void giveTopics(PreparedStatement update, List<String> scores, @Nullable String topicIds)
+      throws SQLException {
+    for (String scoreId : scores) {
+      update.setString(1, topicIds);
+      update.setString(2, scoreId);
+      try (ResultSet rs = update.executeQuery()) {
+        while (rs.next()) {
+          marks.touch(rs.getLong(1));
         }
       }
     }

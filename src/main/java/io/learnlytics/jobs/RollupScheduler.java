@@ -96,27 +96,32 @@ public final class RollupScheduler implements AutoCloseable {
       run.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
       run.cancel(true);
-      engine.metrics().failed(job.id());
-      runs.recordFailure(job.id(), String.valueOf(e.getCause() != null ? e.getCause() : e));
-      if (retry < RETRIES) {
-        LOG.warn(
-            "{} aggregation failed ({}); retry {} of {} in {} s",
-            job.id(),
-            e,
-            retry + 1,
-            RETRIES,
-            RETRY_DELAY.toSeconds());
-        timer.schedule(() -> attempt(job, retry + 1), RETRY_DELAY.toSeconds(), TimeUnit.SECONDS);
-      } else {
-        LOG.error(
-            "{} aggregation failed after {} retries; the next scheduled run will try again",
-            job.id(),
-            RETRIES,
-            e);
-      }
+      failed(job, retry, e);
     } catch (InterruptedException e) {
       run.cancel(true);
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Records a failed run and schedules the next retry, if any is left. */
+  private void failed(RollupJob job, int retry, Exception e) {
+    engine.metrics().failed(job.id());
+    runs.recordFailure(job.id(), String.valueOf(e.getCause() != null ? e.getCause() : e));
+    if (retry < RETRIES) {
+      LOG.warn(
+          "{} aggregation failed ({}); retry {} of {} in {} s",
+          job.id(),
+          e,
+          retry + 1,
+          RETRIES,
+          RETRY_DELAY.toSeconds());
+      timer.schedule(() -> attempt(job, retry + 1), RETRY_DELAY.toSeconds(), TimeUnit.SECONDS);
+    } else {
+      LOG.error(
+          "{} aggregation failed after {} retries; the next scheduled run will try again",
+          job.id(),
+          RETRIES,
+          e);
     }
   }
 

@@ -43,33 +43,45 @@ public final class ServerLock implements AutoCloseable {
       channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null; // held by this very process
-      }
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         String owner = owner(channel);
         channel.close();
-        throw new UnusableDatabaseException(
-            "database "
-                + absolute
-                + " is in use by another Learnlytics server"
-                + (owner.isEmpty() ? "" : " (pid " + owner + ")")
-                + "; stop it first, or start this one with another --db");
+        throw inUse(absolute, owner);
       }
-      channel.truncate(0);
-      channel.write(
-          ByteBuffer.wrap(
-              Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
-          0);
+      writePid(channel);
       return new ServerLock(file, channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new UnusableDatabaseException(
           "cannot create the lock file " + file + " (" + e.getMessage() + "); choose another --db");
     }
+  }
+
+  private static UnusableDatabaseException inUse(Path db, String owner) {
+    return new UnusableDatabaseException(
+        "database "
+            + db
+            + " is in use by another Learnlytics server"
+            + (owner.isEmpty() ? "" : " (pid " + owner + ")")
+            + "; stop it first, or start this one with another --db");
+  }
+
+  /** The lock, or null when another process (or this very one) holds it. */
+  private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // held by this very process
+    }
+  }
+
+  private static void writePid(FileChannel channel) throws IOException {
+    channel.truncate(0);
+    channel.write(
+        ByteBuffer.wrap(
+            Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)),
+        0);
   }
 
   private static String owner(FileChannel channel) throws IOException {

@@ -111,21 +111,26 @@ final class StartupChecks {
             .reduce((a, b) -> b)
             .orElse(null);
     if (newest != null) {
-      String known =
-          Arrays.stream(all)
-              .filter(i -> i.getState() != MigrationState.FUTURE_SUCCESS)
-              .reduce((a, b) -> b)
-              .map(i -> i.getVersion().toString())
-              .orElse("none");
-      throw new UnusableDatabaseException(
-          "database "
-              + file
-              + " has schema version "
-              + newest.getVersion()
-              + ", newer than this build knows ("
-              + known
-              + "); run the newer Learnlytics that wrote it, or restore a backup");
+      throw newerSchema(file, newest, all);
     }
+  }
+
+  private static UnusableDatabaseException newerSchema(
+      Path file, MigrationInfo newest, MigrationInfo[] all) {
+    String known =
+        Arrays.stream(all)
+            .filter(i -> i.getState() != MigrationState.FUTURE_SUCCESS)
+            .reduce((a, b) -> b)
+            .map(i -> i.getVersion().toString())
+            .orElse("none");
+    return new UnusableDatabaseException(
+        "database "
+            + file
+            + " has schema version "
+            + newest.getVersion()
+            + ", newer than this build knows ("
+            + known
+            + "); run the newer Learnlytics that wrote it, or restore a backup");
   }
 
   private static String oneLine(@Nullable String s) {

@@ -72,36 +72,41 @@ final class BatchReader {
     Batch b = new Batch();
     Long maxBefore = maxTsUtc;
     for (SourceRow row : rows) {
-      boolean fresh = row.rowid() > alreadyRead;
-      b.read++;
-      if (fresh) {
-        b.freshRead++;
-      }
-      RowMapper.Mapped m = RowMapper.map(table, row);
-      if (m.skip() != null) {
-        skip(b, row.rowid(), m.skip());
-        continue;
-      }
-      if (m.warning() != null) {
-        b.warnings++;
-        LOG.warn("sync {} {} row {}: {}", sourceName, table.table, row.rowid(), m.warning());
-      }
-      if (m.tsUtc() != null) {
-        if (fresh && maxBefore != null && m.tsUtc() < maxBefore) {
-          b.late++;
-        }
-        maxTsUtc = maxTsUtc == null ? m.tsUtc() : Math.max(maxTsUtc, m.tsUtc());
-      }
-      for (JsonNode e : m.events()) {
-        b.events.add(e);
-        b.rowOfEvent.add(row.rowid());
-      }
+      read(b, row, maxBefore);
     }
     position = rows.get(rows.size() - 1).rowid();
     b.lastRowid = position;
     b.maxTsUtc = maxTsUtc;
     b.validated = validate(b);
     return b;
+  }
+
+  /** Maps one row into the batch; {@code maxBefore} is the latest time read before the batch. */
+  private void read(Batch b, SourceRow row, @Nullable Long maxBefore) {
+    boolean fresh = row.rowid() > alreadyRead;
+    b.read++;
+    if (fresh) {
+      b.freshRead++;
+    }
+    RowMapper.Mapped m = RowMapper.map(table, row);
+    if (m.skip() != null) {
+      skip(b, row.rowid(), m.skip());
+      return;
+    }
+    if (m.warning() != null) {
+      b.warnings++;
+      LOG.warn("sync {} {} row {}: {}", sourceName, table.table, row.rowid(), m.warning());
+    }
+    if (m.tsUtc() != null) {
+      if (fresh && maxBefore != null && m.tsUtc() < maxBefore) {
+        b.late++;
+      }
+      maxTsUtc = maxTsUtc == null ? m.tsUtc() : Math.max(maxTsUtc, m.tsUtc());
+    }
+    for (JsonNode e : m.events()) {
+      b.events.add(e);
+      b.rowOfEvent.add(row.rowid());
+    }
   }
 
   /** Validates the batch's events; rows with a refused event are skipped and the rest kept. */

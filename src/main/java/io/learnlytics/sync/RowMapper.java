@@ -101,6 +101,16 @@ final class RowMapper {
 
   /** Topics (from {@code topics} or {@code concepts}) and duration come out of the metadata. */
   private static void applyMetadata(ObjectNode e, ObjectNode m) {
+    ArrayNode topics = topics(m);
+    if (!topics.isEmpty()) {
+      e.set("topics", topics);
+    }
+    applyDuration(e, m);
+    e.set("metadata", m);
+  }
+
+  /** The non-blank strings of {@code topics} and then {@code concepts}, at most 100. */
+  private static ArrayNode topics(ObjectNode m) {
     ArrayNode topics = Json.MAPPER.createArrayNode();
     for (String field : List.of("topics", "concepts")) {
       JsonNode list = m.get(field);
@@ -112,9 +122,11 @@ final class RowMapper {
         }
       }
     }
-    if (!topics.isEmpty()) {
-      e.set("topics", topics);
-    }
+    return topics;
+  }
+
+  /** {@code duration_ms}, or else {@code duration} in seconds, when within a day. */
+  private static void applyDuration(ObjectNode e, ObjectNode m) {
     JsonNode ms = m.get("duration_ms");
     JsonNode seconds = m.get("duration");
     if (ms != null && ms.isNumber() && ms.asDouble() >= 0 && ms.asDouble() <= 86_400_000) {
@@ -125,7 +137,6 @@ final class RowMapper {
         && seconds.asDouble() <= 86_400) {
       e.put("duration_ms", Math.round(seconds.asDouble() * 1000));
     }
-    e.set("metadata", m);
   }
 
   private static Mapped explicitFeedback(SourceRow row) {
@@ -245,25 +256,9 @@ final class RowMapper {
    * other form (the formatter then decides).
    */
   private static @Nullable LocalDateTime usualForm(String t) {
-    int n = t.length();
-    if (n < 19
-        || t.charAt(4) != '-'
-        || t.charAt(7) != '-'
-        || t.charAt(10) != ' '
-        || t.charAt(13) != ':'
-        || t.charAt(16) != ':') {
+    int nanos = hasUsualShape(t) ? nanos(t) : -1;
+    if (nanos < 0) {
       return null;
-    }
-    int nanos = 0;
-    if (n > 19) {
-      if (t.charAt(19) != '.' || n == 20 || n > 29) {
-        return null;
-      }
-      int digits = digits(t, 20, n);
-      if (digits < 0) {
-        return null;
-      }
-      nanos = digits * POWERS[29 - n];
     }
     int year = digits(t, 0, 4);
     int month = digits(t, 5, 7);
@@ -279,6 +274,28 @@ final class RowMapper {
     } catch (java.time.DateTimeException e) {
       return null; // 2025-02-30 and the like
     }
+  }
+
+  private static boolean hasUsualShape(String t) {
+    return t.length() >= 19
+        && t.charAt(4) == '-'
+        && t.charAt(7) == '-'
+        && t.charAt(10) == ' '
+        && t.charAt(13) == ':'
+        && t.charAt(16) == ':';
+  }
+
+  /** The fraction after the seconds in nanoseconds: 0 when there is none, -1 when malformed. */
+  private static int nanos(String t) {
+    int n = t.length();
+    if (n == 19) {
+      return 0;
+    }
+    if (t.charAt(19) != '.' || n == 20 || n > 29) {
+      return -1;
+    }
+    int digits = digits(t, 20, n);
+    return digits < 0 ? -1 : digits * POWERS[29 - n];
   }
 
   private static final int[] POWERS = {

@@ -84,22 +84,32 @@ final class SourceDatabase implements AutoCloseable {
       ps.setLong(1, afterRowid);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        String[] names = new String[n + 1];
-        for (int i = 2; i <= n; i++) {
-          names[i] = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
-        }
+        String[] names = columnNames(rs.getMetaData());
         while (rs.next()) {
-          Map<String, Object> columns = new HashMap<>(n * 2);
-          for (int i = 2; i <= n; i++) {
-            columns.put(names[i], rs.getObject(i));
-          }
-          out.add(new SourceRow(rs.getLong(1), columns));
+          out.add(row(rs, names));
         }
       }
     }
     return out;
+  }
+
+  /** The lower-cased labels of columns 2..n (column 1 is the rowid), indexed by column. */
+  private static String[] columnNames(ResultSetMetaData md) throws SQLException {
+    int n = md.getColumnCount();
+    String[] names = new String[n + 1];
+    for (int i = 2; i <= n; i++) {
+      names[i] = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
+    }
+    return names;
+  }
+
+  private static SourceRow row(ResultSet rs, String[] names) throws SQLException {
+    int n = names.length - 1;
+    Map<String, Object> columns = new HashMap<>(n * 2);
+    for (int i = 2; i <= n; i++) {
+      columns.put(names[i], rs.getObject(i));
+    }
+    return new SourceRow(rs.getLong(1), columns);
   }
 
   @Override

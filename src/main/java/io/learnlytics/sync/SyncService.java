@@ -104,19 +104,30 @@ public final class SyncService {
         watermarks.save(mark.failed(error, clock.millis()));
         return report(table, error, mark, new Counts());
       }
-      long tableRows = src.maxRowid(table.table);
-      BatchReader reader = new BatchReader(src, table, source.name(), ingest, mark, rescan);
-      Counts counts = new Counts();
-      mark = readAll(reader, table, mark, counts, readers);
-      Watermarks.Mark done = mark.synced(tableRows, clock.millis());
-      watermarks.save(done);
-      return report(table, "ok", done, counts);
+      return readTable(src, table, mark, rescan, readers);
     } catch (SQLException e) {
       String error = "cannot read: " + e.getMessage();
       LOG.warn("sync {} {}: {}", source.name(), table.table, error);
       watermarks.save(mark.failed(error, clock.millis()));
       return report(table, error, mark, new Counts());
     }
+  }
+
+  /** Reads the table's new rows to the end and saves its mark as synced. */
+  private TableReport readTable(
+      SourceDatabase src,
+      SourceTables table,
+      Watermarks.Mark mark,
+      boolean rescan,
+      ExecutorService readers)
+      throws SQLException {
+    long tableRows = src.maxRowid(table.table);
+    BatchReader reader = new BatchReader(src, table, source.name(), ingest, mark, rescan);
+    Counts counts = new Counts();
+    Watermarks.Mark read = readAll(reader, table, mark, counts, readers);
+    Watermarks.Mark done = read.synced(tableRows, clock.millis());
+    watermarks.save(done);
+    return report(table, "ok", done, counts);
   }
 
   /**
@@ -185,24 +196,7 @@ public final class SyncService {
       Watermarks.Mark before,
       Counts counts) {
     Watermarks.Mark[] after = new Watermarks.Mark[1];
-    IngestResult r;
-    while (true) {
-      try {
-        r =
-            ingest.write(
-                Objects.requireNonNull(b.validated), // BatchReader.next validated it
-                (c, result) -> {
-                  after[0] = advance(before, b, result.conflicts().size());
-                  Watermarks.save(c, after[0]);
-                });
-        break;
-      } catch (InvalidInput e) {
-        // refused only once the database is consulted, e.g. a score without a time for a capture
-        // that is not stored: skip those rows, store the rest
-        reader.dropRefused(b, e);
-        b.validated = ingest.validate(b.events);
-      }
-    }
+    IngestResult r = writeRetrying(reader, b, before, after);
     for (IngestResult.Conflict c : r.conflicts()) {
       LOG.warn(
           "sync {} {} row {}: changed in the source since it was synced ({} {}); not applied",
@@ -214,6 +208,29 @@ public final class SyncService {
     }
     counts.add(b, r);
     return after[0];
+  }
+
+  /**
+   * Writes the batch with its advanced watermark (into {@code after[0]}), dropping the rows the
+   * database refuses and writing the rest.
+   */
+  private IngestResult writeRetrying(
+      BatchReader reader, BatchReader.Batch b, Watermarks.Mark before, Watermarks.Mark[] after) {
+    while (true) {
+      try {
+        return ingest.write(
+            Objects.requireNonNull(b.validated), // BatchReader.next validated it
+            (c, result) -> {
+              after[0] = advance(before, b, result.conflicts().size());
+              Watermarks.save(c, after[0]);
+            });
+      } catch (InvalidInput e) {
+        // refused only once the database is consulted, e.g. a score without a time for a capture
+        // that is not stored: skip those rows, store the rest
+        reader.dropRefused(b, e);
+        b.validated = ingest.validate(b.events);
+      }
+    }
   }
 
   private Watermarks.Mark advance(Watermarks.Mark m, BatchReader.Batch b, int edits) {
