@@ -211,11 +211,11 @@ final class AnomalyRule implements Rule {
   }
 
   private static Double quality(Rollup r) {
-    return r == null || r.qualityCount() == 0 ? null : r.avgQualityComposite();
+    return r == null || r.quality().count() == 0 ? null : r.quality().composite();
   }
 
   private static long sessions(Rollup r) {
-    return r == null ? 0 : r.sessionCount();
+    return r == null ? 0 : r.activity().sessions();
   }
 
   /** First learning day with a daily rollup row: before it the learner had no history. */

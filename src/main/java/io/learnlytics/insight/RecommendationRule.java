@@ -77,8 +77,8 @@ final class RecommendationRule implements Rule {
     long[] sessions = new long[24];
     for (Rollup r : hours) {
       int hour = Instant.ofEpochMilli(r.periodStartUtc()).atZone(now.buckets().zone()).getHour();
-      exchanges[hour] += r.exchangeCount();
-      sessions[hour] += r.sessionCount();
+      exchanges[hour] += r.activity().exchanges();
+      sessions[hour] += r.activity().sessions();
     }
     int peak = 0;
     for (int h = 1; h < 24; h++) {
@@ -167,8 +167,8 @@ final class RecommendationRule implements Rule {
     }
     Map<String, TopicQuality> topics = new TreeMap<>();
     for (Rollup r : days) {
-      if (r.topicQuality() != null) {
-        r.topicQuality().forEach((t, q) -> topics.merge(t, q, TopicQuality::plus));
+      if (r.topics().quality() != null) {
+        r.topics().quality().forEach((t, q) -> topics.merge(t, q, TopicQuality::plus));
       }
     }
     List<Map.Entry<String, TopicQuality>> weak = new ArrayList<>();
