@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The wiring of one Learnlytics instance: database, ingest, rollups and their background work. The
@@ -56,10 +57,11 @@ public final class App implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private DirtyRefresher refresher;
-  private RollupScheduler scheduler;
-  private FollowUpJobs followUps;
-  private ScheduledExecutorService graphWriter;
+  // null until startBackground()
+  private @Nullable DirtyRefresher refresher;
+  private @Nullable RollupScheduler scheduler;
+  private @Nullable FollowUpJobs followUps;
+  private @Nullable ScheduledExecutorService graphWriter;
 
   public App(Config config, Clock clock, PrometheusRegistry registry) {
     this(config, clock, registry, false);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -177,7 +178,8 @@ final class AnalyticsRoutes {
   private byte[] cached(String endpoint, Map<String, String> params, Supplier<?> compute) {
     Map<String, String> key = new HashMap<>(params);
     key.put("day", dashboard.today().toString());
-    return cache.get(endpoint, key, POLICIES.get(endpoint), compute);
+    // every cached endpoint has a policy in POLICIES
+    return cache.get(endpoint, key, Objects.requireNonNull(POLICIES.get(endpoint)), compute);
   }
 
   private static Policy policy(int ttlSeconds, int swrSeconds) {

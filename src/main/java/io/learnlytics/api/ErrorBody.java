@@ -3,10 +3,11 @@ package io.learnlytics.api;
 import io.learnlytics.support.ApiException;
 import io.learnlytics.support.ApiException.FieldError;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The one error shape of the API: {@code {"error":{"code","message","details":[...]}}}. */
 record ErrorBody(Error error) {
-  record Error(String code, String message, List<FieldError> details) {}
+  record Error(String code, @Nullable String message, List<FieldError> details) {}
 
   static ErrorBody of(ApiException e) {
     List<FieldError> details =
@@ -16,7 +17,7 @@ record ErrorBody(Error error) {
     return new ErrorBody(new Error(e.code(), printable(e.getMessage()), details));
   }
 
-  static ErrorBody of(String code, String message) {
+  static ErrorBody of(String code, @Nullable String message) {
     return new ErrorBody(new Error(code, printable(message), List.of()));
   }
 
@@ -24,7 +25,7 @@ record ErrorBody(Error error) {
    * Messages may quote what the client sent; a lone UTF-16 surrogate in it has no UTF-8 form and
    * would break the answer, so it is written as its escape text instead.
    */
-  static String printable(String s) {
+  static @Nullable String printable(@Nullable String s) {
     if (s == null) {
       return null;
     }

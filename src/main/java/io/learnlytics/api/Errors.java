@@ -5,6 +5,7 @@ import io.learnlytics.support.ApiException;
 import io.learnlytics.support.ApiException.InsufficientStorage;
 import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.Unavailable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns any failure into the API exception it should answer as: the client's own errors are already
@@ -18,7 +19,7 @@ final class Errors {
   private Errors() {}
 
   /** The answer for {@code t}, or null when it is a server fault. */
-  static ApiException classify(Throwable t) {
+  static @Nullable ApiException classify(Throwable t) {
     if (t instanceof ApiException api) {
       return api;
     }

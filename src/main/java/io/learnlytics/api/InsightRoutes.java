@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /api/analytics/insights}: the ranked list (cached), dismissing one, marking all seen, and
@@ -71,7 +72,7 @@ final class InsightRoutes {
     cache.invalidate(INSIGHTS, AnalyticsRoutes.OVERVIEW);
   }
 
-  private static String nullIfAny(String v) {
+  private static @Nullable String nullIfAny(String v) {
     return v.equals("any") ? null : v;
   }
 }

@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/meta}: the values the other routes accept — periods, metrics with their labels,
@@ -96,7 +97,7 @@ final class MetaRoutes {
       Insights insights,
       Exports exports) {}
 
-  record PeriodChoice(String id, Integer days) {}
+  record PeriodChoice(String id, @Nullable Integer days) {}
 
   /**
    * {@code trendingDays}: trending compares the last N days with the N before; {@code

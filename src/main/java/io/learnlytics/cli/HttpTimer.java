@@ -5,13 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Times GET requests over real HTTP for the API benchmarks. The client is made on first use: the
  * command line builds every command object, and a client costs tens of milliseconds to create.
  */
 final class HttpTimer {
-  private HttpClient http;
+  private @Nullable HttpClient http;
 
   /** Milliseconds of {@code count} GETs of {@code url}, running {@code before} ahead of each. */
   double[] measure(String url, Runnable before, int count) throws Exception {

@@ -3,6 +3,7 @@ package io.learnlytics.dashboard;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Chart.js {@code data}: labels plus datasets, ready for {@code new Chart(ctx, {data})}. */
 public record Chart(List<String> labels, List<Dataset> datasets) {
@@ -11,7 +12,7 @@ public record Chart(List<String> labels, List<Dataset> datasets) {
   public record Dataset(
       String label,
       List<? extends Number> data,
-      @JsonProperty("borderColor") String borderColor,
-      @JsonProperty("backgroundColor") Object backgroundColor,
-      @JsonProperty("yAxisID") String yAxisId) {}
+      @JsonProperty("borderColor") @Nullable String borderColor,
+      @JsonProperty("backgroundColor") @Nullable Object backgroundColor,
+      @JsonProperty("yAxisID") @Nullable String yAxisId) {}
 }

@@ -3,6 +3,7 @@ package io.learnlytics.dashboard;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.learnlytics.rollup.ComparisonWindow;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code meta} block of every dashboard answer. {@code as_of} is the instant up to which the
@@ -16,5 +17,5 @@ public record Meta(
     Instant generatedAt,
     boolean cached,
     Instant asOf,
-    ComparisonWindow.Comparison comparison,
-    String granularity) {}
+    ComparisonWindow.@Nullable Comparison comparison,
+    @Nullable String granularity) {}

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A series the progress and trends charts can draw from rollup rows. Counts are zero for a bucket
@@ -92,7 +93,7 @@ public enum Metric {
   public record Description(String id, String label, String color, String unit) {}
 
   /** A value as charts show it: counts as whole numbers, other values to 4 decimals. */
-  Number display(Double v) {
+  @Nullable Number display(Double v) {
     if (v == null) {
       return null;
     }
@@ -103,7 +104,7 @@ public enum Metric {
   }
 
   /** The value of a bucket; {@code row} is null for a bucket without data. */
-  Double of(Rollup row) {
+  @Nullable Double of(@Nullable Rollup row) {
     if (row == null) {
       return count ? 0.0 : null;
     }

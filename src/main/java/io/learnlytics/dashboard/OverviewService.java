@@ -8,6 +8,7 @@ import io.learnlytics.rollup.Period;
 import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /api/analytics/overview}: the period's summary and its change against the last. */
 public final class OverviewService {
@@ -61,7 +62,7 @@ public final class OverviewService {
         Change.of(cur.exchanges, (double) prev.exchanges));
   }
 
-  static Double round(Double v, int digits) {
+  static @Nullable Double round(@Nullable Double v, int digits) {
     if (v == null) {
       return null;
     }
@@ -80,7 +81,7 @@ public final class OverviewService {
   public record Summary(
       long totalSessions,
       long totalExchanges,
-      Double avgQuality,
+      @Nullable Double avgQuality,
       int streakDays,
       int uniqueTopics,
       double totalDurationMinutes,
@@ -92,12 +93,12 @@ public final class OverviewService {
    * A value and its relative change against the previous period in percent (15.2 = +15.2 %); the
    * change is null when the previous period had nothing to compare with.
    */
-  public record Change(Double value, Double change, String direction) {
-    static Change of(double value, Double previous) {
+  public record Change(@Nullable Double value, @Nullable Double change, String direction) {
+    static Change of(double value, @Nullable Double previous) {
       return of((Double) value, previous);
     }
 
-    static Change of(Double value, Double previous) {
+    static Change of(@Nullable Double value, @Nullable Double previous) {
       if (value == null || previous == null || previous == 0) {
         String d = value != null && value > 0 && previous != null ? "up" : "flat";
         return new Change(round(value, 4), null, d);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/analytics/progress}: one Chart.js line per metric over the period's buckets,
@@ -140,7 +141,12 @@ public final class ProgressService {
    * fitted trend. Quality's {@code avg} is weighted by score count over the period, not a mean of
    * bucket means.
    */
-  public record Statistics(Double total, Double avg, Double max, Double min, String trend) {
+  public record Statistics(
+      @Nullable Double total,
+      @Nullable Double avg,
+      @Nullable Double max,
+      @Nullable Double min,
+      String trend) {
     static Statistics of(Metric m, List<Double> data, RollupTotals period) {
       DoubleSummaryStatistics s =
           data.stream()

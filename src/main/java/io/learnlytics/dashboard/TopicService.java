@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/analytics/topics}: mentions per topic (doughnut-ready), top topics with their
@@ -212,22 +213,22 @@ public final class TopicService {
   public record GraphPanel(
       String backend,
       boolean available,
-      String error,
-      Long totalConcepts,
-      Long totalRelationships,
+      @Nullable String error,
+      @Nullable Long totalConcepts,
+      @Nullable Long totalRelationships,
       List<KnowledgeGraph.Connection> strongestConnections,
-      KnowledgeGraph.Coverage coverage,
+      KnowledgeGraph.@Nullable Coverage coverage,
       List<KnowledgeGraph.Gap> knowledgeGaps,
       List<KnowledgeGraph.Cluster> clusters) {}
 
   /** {@code next}: the first step not yet known (null when all are). */
   public record LearningPath(
-      String target, String backend, List<KnowledgeGraph.PathStep> steps, String next) {}
+      String target, String backend, List<KnowledgeGraph.PathStep> steps, @Nullable String next) {}
 
   public record Distribution(Chart chart) {}
 
   /** {@code sessions}: sessions started in the period that mention the topic. */
-  public record TopTopic(String name, long sessions, long mentions, Double quality) {}
+  public record TopTopic(String name, long sessions, long mentions, @Nullable Double quality) {}
 
   /**
    * {@code growth}: percent change in mentions, null when the 30 days before had none (a new or a
@@ -235,9 +236,9 @@ public final class TopicService {
    */
   public record Trending(
       String name,
-      Double growth,
+      @Nullable Double growth,
       boolean isNew,
       long mentions,
       long previousMentions,
-      String firstSeen) {}
+      @Nullable String firstSeen) {}
 }

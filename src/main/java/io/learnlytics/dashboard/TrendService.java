@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/analytics/trends}: a metric's daily series over the period, its rolling mean, and
@@ -70,7 +71,7 @@ public final class TrendService {
   /**
    * A prediction cannot leave the metric's range: quality stays in [0, 1], counts at or above 0.
    */
-  private static Double clamp(Metric metric, Double v) {
+  private static @Nullable Double clamp(Metric metric, @Nullable Double v) {
     if (v == null) {
       return null;
     }
@@ -87,8 +88,8 @@ public final class TrendService {
    */
   public record Trend(
       String direction,
-      Double slope,
-      Double confidence,
-      @JsonProperty("prediction_30d") Double prediction30d,
+      @Nullable Double slope,
+      @Nullable Double confidence,
+      @JsonProperty("prediction_30d") @Nullable Double prediction30d,
       long points) {}
 }

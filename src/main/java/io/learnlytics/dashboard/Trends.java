@@ -3,6 +3,7 @@ package io.learnlytics.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.jspecify.annotations.Nullable;
 
 /** Rolling means and least-squares trends of daily series (the spec's TrendCalculator, fixed). */
 final class Trends {
@@ -60,5 +61,10 @@ final class Trends {
    * {@code confidence} is the fit's R² (share of the day-to-day variance the line explains), not a
    * constant; {@code prediction} extends the line {@code horizonDays} past the last day.
    */
-  record Fit(String direction, Double slope, Double confidence, Double prediction, long points) {}
+  record Fit(
+      String direction,
+      @Nullable Double slope,
+      @Nullable Double confidence,
+      @Nullable Double prediction,
+      long points) {}
 }

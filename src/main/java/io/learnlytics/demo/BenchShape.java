@@ -107,7 +107,7 @@ public enum BenchShape {
           chosen[k] = names[skewed(random, topics)];
         }
         String id = events.nextExchangeId();
-        long duration = 2_000 + random.nextInt(28_000);
+        long duration = 2_000L + random.nextInt(28_000);
         sink.accept(
             events.exchange(
                 id,

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds events in the ingest format of DESIGN.md §4 and numbers them: ids are sequential per kind
@@ -83,7 +84,8 @@ final class EventFactory {
   }
 
   /** A feedback event; {@code rating} is only written for type rating, {@code comment} if set. */
-  ObjectNode feedback(String exchangeId, long epochMilli, String type, int rating, String comment) {
+  ObjectNode feedback(
+      String exchangeId, long epochMilli, String type, int rating, @Nullable String comment) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("kind", "feedback");
     n.put("id", id("fb-", ++feedback, 8));

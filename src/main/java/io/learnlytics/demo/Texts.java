@@ -1,6 +1,7 @@
 package io.learnlytics.demo;
 
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /** Short template sentences for what the learner says and what the tutor answers. */
 final class Texts {
@@ -58,7 +59,7 @@ final class Texts {
   }
 
   /** A comment for corrections and clarifications (always) and some thumbs down; else null. */
-  static String comment(String feedbackType, Random rnd) {
+  static @Nullable String comment(String feedbackType, Random rnd) {
     String[] options =
         switch (feedbackType) {
           case "correction" -> COMMENTS[0];

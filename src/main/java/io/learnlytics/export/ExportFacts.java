@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The small sections of an export, computed before anything is streamed: the summary and feedback
@@ -36,7 +37,7 @@ final class ExportFacts {
   final List<ObjectNode> goals;
   final List<Rollup> weekly;
   final long sessionCount;
-  final long[] dailyBounds;
+  final long @Nullable [] dailyBounds;
 
   private ExportFacts(
       ObjectNode summary,
@@ -46,7 +47,7 @@ final class ExportFacts {
       List<ObjectNode> goals,
       List<Rollup> weekly,
       long sessionCount,
-      long[] dailyBounds) {
+      long @Nullable [] dailyBounds) {
     this.summary = summary;
     this.feedbackSummary = feedbackSummary;
     this.topicMentions = totals.topics();
@@ -72,7 +73,7 @@ final class ExportFacts {
       EmbeddedGraph graph,
       Buckets buckets)
       throws SQLException, IOException {
-    long[] dailyBounds =
+    long @Nullable [] dailyBounds =
         scope.all()
             ? source.range(
                 "SELECT min(period_start_utc), max(period_start_utc) FROM aggregated_metrics"
@@ -101,7 +102,7 @@ final class ExportFacts {
   }
 
   private static ObjectNode summary(
-      RollupTotals t, GoalService.GoalsView view, long[] activity, Buckets buckets) {
+      RollupTotals t, GoalService.GoalsView view, long @Nullable [] activity, Buckets buckets) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("total_sessions", t.sessions);
     n.put("total_exchanges", t.exchanges);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntBiFunction;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports a JSON export: verifies its checksum, then re-ingests its raw events (see {@link
@@ -39,8 +40,8 @@ public final class ExportImporter {
 
   /** What an import did. */
   public record ImportResult(
-      String exportId,
-      String checksum,
+      @Nullable String exportId,
+      @Nullable String checksum,
       long events,
       long accepted,
       long duplicates,
@@ -76,7 +77,7 @@ public final class ExportImporter {
   }
 
   /** The checksum the file states, when its content matches it. */
-  private static String verifiedChecksum(Path file) throws IOException {
+  private static @Nullable String verifiedChecksum(Path file) throws IOException {
     Verification v = DocumentChecksum.verify(file);
     if (!v.matches()) {
       throw InvalidInput.of(
@@ -93,7 +94,7 @@ public final class ExportImporter {
   }
 
   /** Reads the file, ingesting its events; returns the export id. */
-  private static String load(Path file, BatchLoader loader, DocumentReader reader)
+  private static @Nullable String load(Path file, BatchLoader loader, DocumentReader reader)
       throws IOException {
     try {
       String exportId = reader.read(file);
@@ -188,7 +189,7 @@ public final class ExportImporter {
         text(n, "goal_id"));
   }
 
-  private static String text(JsonNode n, String field) {
+  private static @Nullable String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
   }

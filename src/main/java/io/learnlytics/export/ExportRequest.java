@@ -6,6 +6,7 @@ import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to export: {@code format} json or csv, {@code period} 7d, 30d, 90d, 365d (the last N
@@ -28,7 +29,7 @@ public record ExportRequest(String format, String period, List<String> include) 
    *
    * @throws InvalidInput naming the parameter and its allowed values
    */
-  public static ExportRequest parse(String format, String period, String include) {
+  public static ExportRequest parse(String format, String period, @Nullable String include) {
     return new ExportRequest(
         oneOf("format", format, FORMATS, DEFAULT_FORMAT),
         oneOf("period", period, PERIODS, DEFAULT_PERIOD),
@@ -60,7 +61,7 @@ public record ExportRequest(String format, String period, List<String> include) 
     return v;
   }
 
-  private static List<String> sections(String value) {
+  private static List<String> sections(@Nullable String value) {
     if (value == null || value.isBlank()) {
       return SECTIONS;
     }

@@ -3,6 +3,7 @@ package io.learnlytics.export;
 import io.learnlytics.export.source.Range;
 import io.learnlytics.rollup.Buckets;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One export's identity and time range. A period of N days covers the learning days {@code today -
@@ -16,7 +17,7 @@ public record ExportScope(
     long generatedUtc,
     String zone,
     LocalDate today,
-    LocalDate firstDay,
+    @Nullable LocalDate firstDay,
     long fromUtc,
     long toUtc) {
 
@@ -52,12 +53,12 @@ public record ExportScope(
   }
 
   /** The local start of the period ({@code 2025-11-01T00:00:00+01:00}), or null for all. */
-  public String periodStart(Buckets buckets) {
+  public @Nullable String periodStart(Buckets buckets) {
     return all() ? null : ExportFacts.local(fromUtc, buckets);
   }
 
   /** The local end of the period, exclusive, or null for all. */
-  public String periodEnd(Buckets buckets) {
+  public @Nullable String periodEnd(Buckets buckets) {
     return all() ? null : ExportFacts.local(toUtc, buckets);
   }
 

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The raw tables of one export, read in one SQLite read transaction so that every row and count of
@@ -83,7 +84,7 @@ final class ExportSource implements AutoCloseable {
   }
 
   /** {min, max} of a two-column aggregate over the range, or null when the first is null. */
-  long[] range(String sql) throws SQLException {
+  long @Nullable [] range(String sql) throws SQLException {
     try (PreparedStatement ps = prepare(sql);
         ResultSet rs = ps.executeQuery()) {
       rs.next();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an export file without importing it: a JSON export against its {@code checksum} (JCS, RFC
@@ -73,7 +74,8 @@ public final class ExportVerifier {
   }
 
   /** Hashes every entry but the manifest into {@code hashes}; returns the manifest, or null. */
-  private static JsonNode readZip(Path file, Map<String, String> hashes) throws IOException {
+  private static @Nullable JsonNode readZip(Path file, Map<String, String> hashes)
+      throws IOException {
     JsonNode manifest = null;
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
       ZipEntry e;
@@ -106,7 +108,7 @@ public final class ExportVerifier {
   }
 
   /** What is wrong with a listed file, or null. */
-  private static String problem(String stated, String hash) {
+  private static @Nullable String problem(String stated, @Nullable String hash) {
     if (hash == null) {
       return "listed in the manifest but missing";
     }

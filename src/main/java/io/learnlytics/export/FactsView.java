@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.rollup.Rollup;
 import java.util.List;
 import java.util.SortedMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the json and csv writers read of an export's {@link ExportFacts}: the sections computed
@@ -75,7 +76,7 @@ public final class FactsView {
   }
 
   /** For {@code all}: the first and last daily row start, or null (see {@link RollupRows}). */
-  public long[] dailyBounds() {
+  public long @Nullable [] dailyBounds() {
     return facts.dailyBounds;
   }
 }

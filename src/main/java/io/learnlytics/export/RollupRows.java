@@ -6,6 +6,7 @@ import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupEngine;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Rollup rows of an export: read a chunk of days at a time, written as daily/weekly summaries. */
 public final class RollupRows {
@@ -33,7 +34,7 @@ public final class RollupRows {
    * Daily rows of the period, oldest first. For {@code all}, {@code bounds} is the first and last
    * daily row start (null when there is none).
    */
-  public void daily(ExportScope scope, long[] bounds, Each each) throws IOException {
+  public void daily(ExportScope scope, long @Nullable [] bounds, Each each) throws IOException {
     long from = scope.all() ? (bounds == null ? 0 : bounds[0]) : scope.fromUtc();
     long to = scope.all() ? (bounds == null ? 0 : bounds[1] + 1) : scope.toUtc();
     for (long start = from; start < to; start = Math.min(to, start + CHUNK_MS)) {

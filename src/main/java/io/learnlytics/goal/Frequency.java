@@ -4,6 +4,7 @@ import io.learnlytics.rollup.Level;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How often a goal starts over: its period is a learning day, a week (from the configured first
@@ -15,14 +16,14 @@ public enum Frequency {
   MONTHLY(Level.MONTHLY),
   ONE_TIME(null);
 
-  private final Level level;
+  private final @Nullable Level level;
 
-  Frequency(Level level) {
+  Frequency(@Nullable Level level) {
     this.level = level;
   }
 
   /** The rollup level of one period, or null for all history. */
-  Level level() {
+  @Nullable Level level() {
     return level;
   }
 

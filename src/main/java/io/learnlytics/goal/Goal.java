@@ -1,6 +1,7 @@
 package io.learnlytics.goal;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A goal definition (the spec's GoalDefinition). {@code topic} is the optional filter: the goal
@@ -15,9 +16,9 @@ public record Goal(
     GoalMetric targetMetric,
     double targetValue,
     Comparison comparison,
-    String topic,
-    String icon,
-    String color,
+    @Nullable String topic,
+    @Nullable String icon,
+    @Nullable String color,
     boolean enabled,
     Instant createdAt,
     Instant updatedAt) {}

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes a goal's progress over a period from the rollup row of that period: a daily goal's
@@ -97,7 +98,7 @@ final class GoalEvaluator {
   }
 
   /** The last instant of a period, as the spec's {@code ends_at} shows it. */
-  static Instant endsAt(long periodEnd) {
+  static @Nullable Instant endsAt(long periodEnd) {
     return periodEnd == Long.MAX_VALUE ? null : Instant.ofEpochMilli(periodEnd - 1000);
   }
 }

@@ -5,6 +5,7 @@ import io.learnlytics.rollup.TopicQuality;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a goal can measure over its period. Monotone metrics only grow during a period, so a "reach
@@ -63,7 +64,7 @@ public enum GoalMetric {
   }
 
   /** The value over the period's rollup totals, restricted to {@code topic} when not null. */
-  double value(RollupTotals t, String topic, int streakDays) {
+  double value(RollupTotals t, @Nullable String topic, int streakDays) {
     if (topic != null) {
       return switch (this) {
         case SESSION_COUNT, SESSIONS_TODAY, TOTAL_SESSIONS ->
@@ -85,7 +86,7 @@ public enum GoalMetric {
     };
   }
 
-  private static double orZero(Double v) {
+  private static double orZero(@Nullable Double v) {
     return v == null ? 0 : v;
   }
 }

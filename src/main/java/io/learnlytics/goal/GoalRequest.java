@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Validates the body of {@code POST}/{@code PUT /api/analytics/goals}, listing every problem. */
 final class GoalRequest {
@@ -32,15 +33,15 @@ final class GoalRequest {
   static final String DEFAULT_COLOR = "#4F46E5";
   private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
-  final String name;
-  final String description;
-  final String goalType;
-  final String frequency;
-  final String targetMetric;
+  final @Nullable String name;
+  final @Nullable String description;
+  final @Nullable String goalType;
+  final @Nullable String frequency;
+  final @Nullable String targetMetric;
   final double targetValue;
-  final String comparison;
-  final String topic;
-  final String icon;
+  final @Nullable String comparison;
+  final @Nullable String topic;
+  final @Nullable String icon;
   final String color;
   final boolean enabled;
 
@@ -98,7 +99,7 @@ final class GoalRequest {
     }
   }
 
-  private String text(JsonNode body, String field, boolean required, int max) {
+  private @Nullable String text(JsonNode body, String field, boolean required, int max) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
       if (required) {
@@ -113,7 +114,8 @@ final class GoalRequest {
     return v.textValue().strip();
   }
 
-  private String oneOf(JsonNode body, String field, List<String> allowed, String fallback) {
+  private @Nullable String oneOf(
+      JsonNode body, String field, List<String> allowed, @Nullable String fallback) {
     AllowedValues values = AllowedValues.of(allowed);
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) {
@@ -141,7 +143,7 @@ final class GoalRequest {
     return v.doubleValue();
   }
 
-  private String topic(JsonNode body) {
+  private @Nullable String topic(JsonNode body) {
     JsonNode f = body.get("filters");
     if (f == null || f.isNull()) {
       return null;
@@ -171,7 +173,7 @@ final class GoalRequest {
     errors.add(new FieldError(null, field, message));
   }
 
-  private static String orElse(String v, String fallback) {
+  private static @Nullable String orElse(@Nullable String v, @Nullable String fallback) {
     return v != null ? v : fallback;
   }
 }

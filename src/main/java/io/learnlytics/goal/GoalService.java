@@ -14,8 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Goals, their progress, achievements and streaks (the spec's Goal Tracking System, with streaks
@@ -95,7 +97,8 @@ public final class GoalService {
   public GoalView create(JsonNode body) {
     GoalRequest r = new GoalRequest(body);
     Instant now = clock.instant();
-    String id = slug(r.name) + "_" + UUID.randomUUID().toString().substring(0, 8);
+    String id =
+        slug(Objects.requireNonNull(r.name)) + "_" + UUID.randomUUID().toString().substring(0, 8);
     Goal g = goal(id, r, now, now);
     store.insert(g);
     changed();
@@ -215,6 +218,8 @@ public final class GoalService {
     listeners.forEach(Runnable::run);
   }
 
+  // GoalRequest's constructor throws unless every required field is set, which NullAway cannot see.
+  @SuppressWarnings("NullAway")
   private static Goal goal(String id, GoalRequest r, Instant created, Instant updated) {
     return new Goal(
         id,
@@ -252,21 +257,21 @@ public final class GoalService {
   /** A goal with its progress in the current period; {@code progress} is 0–100. */
   public record GoalView(
       String id,
-      String name,
+      @Nullable String name,
       String description,
-      String goalType,
-      String frequency,
-      String targetMetric,
-      String comparison,
-      Filters filters,
+      @Nullable String goalType,
+      @Nullable String frequency,
+      @Nullable String targetMetric,
+      @Nullable String comparison,
+      @Nullable Filters filters,
       double progress,
       double current,
       double target,
       String status,
-      Instant periodStart,
-      Instant endsAt,
-      String icon,
-      String color,
+      @Nullable Instant periodStart,
+      @Nullable Instant endsAt,
+      @Nullable String icon,
+      @Nullable String color,
       boolean enabled) {}
 
   public record Filters(String topic) {}
@@ -286,7 +291,7 @@ public final class GoalService {
   public record Milestones(Milestone sessions, Milestone topics) {}
 
   /** Progress towards the next threshold; {@code next} is null past the last one. */
-  public record Milestone(long current, Long next, double progress) {
+  public record Milestone(long current, @Nullable Long next, double progress) {
     static Milestone of(long current, long[] thresholds) {
       for (long t : thresholds) {
         if (current < t) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for goals, their progress snapshots, achievements and streaks. */
 final class GoalStore {
@@ -215,7 +216,7 @@ final class GoalStore {
                     .orElse(0));
   }
 
-  private static String filters(Goal g) {
+  private static @Nullable String filters(Goal g) {
     return g.topic() == null
         ? null
         : io.learnlytics.support.Json.MAPPER.createObjectNode().put("topic", g.topic()).toString();

@@ -2,6 +2,7 @@ package io.learnlytics.graph;
 
 import io.learnlytics.store.Database;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Facts about concepts read from the embedded concept tables, which ingest keeps whichever graph
@@ -26,7 +27,7 @@ public final class ConceptFacts {
 
   /** {@code studied BUILDS_ON missing}, where {@code missing} was never mentioned. */
   public record MissingPrerequisite(
-      String studied, String missing, Double strength, long studiedMentions) {}
+      String studied, String missing, @Nullable Double strength, long studiedMentions) {}
 
   /** A concept and its first mention (UTC epoch ms). */
   public record NewConcept(String name, long mentions, long firstSeenUtc) {}

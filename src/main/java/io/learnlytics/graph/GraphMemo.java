@@ -16,7 +16,10 @@ import java.util.function.Supplier;
 final class GraphMemo {
   private final Supplier<Object> readVersion;
   private final long reuseNanos;
+
+  @SuppressWarnings("NullAway.Init") // read by the first currentVersion(), which checks for null
   private Object version;
+
   private long versionReadNanos;
   private final Map<String, Object> answers = new HashMap<>();
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
@@ -177,7 +178,7 @@ public final class GraphMirror {
     return rows;
   }
 
-  private static Object time(Object epochMs) {
+  private static @Nullable Object time(Object epochMs) {
     return epochMs == null
         ? null
         : Instant.ofEpochMilli(((Number) epochMs).longValue()).atZone(ZoneOffset.UTC);

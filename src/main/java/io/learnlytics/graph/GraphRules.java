@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -62,7 +63,7 @@ final class GraphRules {
             e ->
                 new Gap(
                     e.getKey(),
-                    mentions.get(e.getKey()),
+                    mentions.getOrDefault(e.getKey(), 0L),
                     e.getValue().stream().limit(NAMES_SHOWN).toList()))
         .toList();
   }
@@ -186,7 +187,12 @@ final class GraphRules {
       }
       int[][] neighbours = new int[names.length][];
       for (int i = 0; i < names.length; i++) {
-        neighbours[i] = sets.get(names[i]).stream().mapToInt(index::get).sorted().toArray();
+        // names are the keys of sets
+        neighbours[i] =
+            Objects.requireNonNull(sets.get(names[i])).stream()
+                .mapToInt(index::get)
+                .sorted()
+                .toArray();
       }
       int[][] weights = new int[names.length][];
       for (int i = 0; i < names.length; i++) {

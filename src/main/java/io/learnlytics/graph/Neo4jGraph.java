@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
@@ -44,7 +45,7 @@ public final class Neo4jGraph implements KnowledgeGraph {
    * Connects and checks the server answers; fails with a message naming the URI (never the
    * password) when it cannot be reached or refuses the credentials.
    */
-  public static Neo4jGraph connect(URI uri, String user, String password) {
+  public static Neo4jGraph connect(URI uri, @Nullable String user, String password) {
     AuthToken auth =
         user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
     Config config =

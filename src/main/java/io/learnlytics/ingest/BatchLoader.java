@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds a stream of already-parsed events to {@link IngestService} in batches, through the same
@@ -19,8 +20,8 @@ public final class BatchLoader implements AutoCloseable {
   private final IngestService ingest;
   private final int batchSize;
   private List<JsonNode> pending = new ArrayList<>();
-  private ExecutorService writer;
-  private CompletableFuture<IngestResult> inFlight;
+  private @Nullable ExecutorService writer;
+  private @Nullable CompletableFuture<IngestResult> inFlight;
   private int inFlightSize;
   private long sent;
   private long accepted;

@@ -14,6 +14,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes one validated batch inside the caller's (single, IMMEDIATE) transaction.
@@ -41,7 +43,7 @@ final class BatchWriter {
   }
 
   /** What a quality score takes from its exchange: time (when it has none) and topic ids. */
-  private record ExchangeInfo(long tsUtc, int offsetSeconds, String topicIds) {}
+  private record ExchangeInfo(long tsUtc, int offsetSeconds, @Nullable String topicIds) {}
 
   /** A validated event with its position in the request. */
   record Item<E extends Event>(int index, E event) {}
@@ -83,7 +85,8 @@ final class BatchWriter {
     List<Item<Event.Quality>> placed = placeQuality(quality, known, scoreTopics);
     List<Event.Quality> newScores =
         insert(placed, "quality_scores", EventInserts.QUALITY, scoreTopics::get);
-    newScores.forEach(q -> marks.touch(q.tsUtc()));
+    // placeQuality gave every placed score its time
+    newScores.forEach(q -> marks.touch(Objects.requireNonNull(q.tsUtc())));
     new WaitingScores(conn, marks)
         .scoresWithoutExchange(
             newScores.stream().filter(q -> !scoreTopics.containsKey(q)).toList());
@@ -198,7 +201,7 @@ final class BatchWriter {
     return out;
   }
 
-  private static ExchangeInfo lookup(PreparedStatement ps, String exchangeId) {
+  private static @Nullable ExchangeInfo lookup(PreparedStatement ps, String exchangeId) {
     try {
       ps.setString(1, exchangeId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -328,7 +331,7 @@ final class BatchWriter {
       lastDurationMs = first.durationMs();
     }
 
-    void addTopicIds(String csv) {
+    void addTopicIds(@Nullable String csv) {
       if (csv != null && !csv.isEmpty()) {
         for (String id : csv.split(",")) {
           topicIds.add(Integer.parseInt(id));
@@ -336,7 +339,7 @@ final class BatchWriter {
       }
     }
 
-    void add(Event.Exchange e, String exchangeTopicIds) {
+    void add(Event.Exchange e, @Nullable String exchangeTopicIds) {
       addTopicIds(exchangeTopicIds);
       if (e.tsUtc() < startUtc) {
         startUtc = e.tsUtc();

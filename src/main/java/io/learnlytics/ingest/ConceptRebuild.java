@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the concept table exact after a deletion: frequencies drop by the deleted mentions, the
@@ -94,7 +95,7 @@ final class ConceptRebuild {
     }
   }
 
-  private Long nearest(String condition, long from, String name) throws SQLException {
+  private @Nullable Long nearest(String condition, long from, String name) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement("SELECT e.ts_utc FROM exchanges e WHERE " + condition)) {
       ps.setLong(1, from);

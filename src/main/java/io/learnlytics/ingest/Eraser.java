@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deletes raw events inside the caller's write transaction and keeps everything derived from them
@@ -67,20 +68,21 @@ final class Eraser {
     return erase(where, cutoffUtc, where, cutoffUtc, where, cutoffUtc, where, cutoffUtc);
   }
 
-  private Erased erase(String exchangeWhere, Object exchangeArg, String relWhere, Object relArg)
+  private Erased erase(
+      String exchangeWhere, Object exchangeArg, String relWhere, @Nullable Object relArg)
       throws SQLException {
     return erase(exchangeWhere, exchangeArg, "0", null, "0", null, relWhere, relArg);
   }
 
   private Erased erase(
       String xWhere,
-      Object xArg,
+      @Nullable Object xArg,
       String fWhere,
-      Object fArg,
+      @Nullable Object fArg,
       String qWhere,
-      Object qArg,
+      @Nullable Object qArg,
       String rWhere,
-      Object rArg)
+      @Nullable Object rArg)
       throws SQLException {
     try (Statement st = conn.createStatement()) {
       st.execute("DROP TABLE IF EXISTS temp.gone");
@@ -117,7 +119,7 @@ final class Eraser {
   }
 
   /** Marks the hours of the events about to go, then deletes them. */
-  private int delete(String table, String where, Object arg) throws SQLException {
+  private int delete(String table, String where, @Nullable Object arg) throws SQLException {
     touch("SELECT ts_utc FROM " + table + " WHERE " + where, arg);
     return update("DELETE FROM " + table + " WHERE " + where, arg);
   }
@@ -152,7 +154,7 @@ final class Eraser {
     return out;
   }
 
-  private Set<String> relationConcepts(String where, Object arg) throws SQLException {
+  private Set<String> relationConcepts(String where, @Nullable Object arg) throws SQLException {
     Set<String> out = new LinkedHashSet<>();
     try (PreparedStatement ps =
         conn.prepareStatement("SELECT source, target FROM concept_relations WHERE " + where)) {
@@ -167,7 +169,7 @@ final class Eraser {
     return out;
   }
 
-  private void touch(String sql, Object... args) throws SQLException {
+  private void touch(String sql, @Nullable Object... args) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
@@ -178,14 +180,14 @@ final class Eraser {
     }
   }
 
-  private int update(String sql, Object... args) throws SQLException {
+  private int update(String sql, @Nullable Object... args) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bind(ps, args);
       return ps.executeUpdate();
     }
   }
 
-  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+  private static void bind(PreparedStatement ps, @Nullable Object... args) throws SQLException {
     int i = 1;
     for (Object a : args) {
       if (a != null) {

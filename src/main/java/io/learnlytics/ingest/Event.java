@@ -1,6 +1,7 @@
 package io.learnlytics.ingest;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One validated learning event (DESIGN.md §4). Instants are UTC epoch milliseconds; offsets are the
@@ -20,11 +21,11 @@ public sealed interface Event {
       String sessionId,
       long tsUtc,
       int offsetSeconds,
-      String userText,
-      String agentText,
+      @Nullable String userText,
+      @Nullable String agentText,
       long durationMs,
       List<String> topics,
-      String metadataJson,
+      @Nullable String metadataJson,
       long fingerprint)
       implements Event {
     public Exchange {
@@ -44,8 +45,8 @@ public sealed interface Event {
       long tsUtc,
       int offsetSeconds,
       String type,
-      Integer rating,
-      String comment,
+      @Nullable Integer rating,
+      @Nullable String comment,
       long fingerprint)
       implements Event {
     @Override
@@ -62,13 +63,13 @@ public sealed interface Event {
   record Quality(
       String id,
       String exchangeId,
-      Long tsUtc,
-      Integer offsetSeconds,
-      Double relevance,
-      Double helpfulness,
-      Double accuracy,
-      Double clarity,
-      Double engagement,
+      @Nullable Long tsUtc,
+      @Nullable Integer offsetSeconds,
+      @Nullable Double relevance,
+      @Nullable Double helpfulness,
+      @Nullable Double accuracy,
+      @Nullable Double clarity,
+      @Nullable Double engagement,
       double composite,
       long fingerprint)
       implements Event {
@@ -99,13 +100,13 @@ public sealed interface Event {
     static Quality of(
         String id,
         String exchangeId,
-        Long tsUtc,
-        Integer offsetSeconds,
-        Double relevance,
-        Double helpfulness,
-        Double accuracy,
-        Double clarity,
-        Double engagement,
+        @Nullable Long tsUtc,
+        @Nullable Integer offsetSeconds,
+        @Nullable Double relevance,
+        @Nullable Double helpfulness,
+        @Nullable Double accuracy,
+        @Nullable Double clarity,
+        @Nullable Double engagement,
         double composite) {
       return new Quality(
           id,
@@ -138,9 +139,9 @@ public sealed interface Event {
       String source,
       String target,
       String type,
-      Double strength,
-      Long tsUtc,
-      Integer offsetSeconds,
+      @Nullable Double strength,
+      @Nullable Long tsUtc,
+      @Nullable Integer offsetSeconds,
       long fingerprint)
       implements Event {
     @Override

@@ -4,6 +4,8 @@ import io.learnlytics.rollup.JsonText;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The insert statement of each event kind and how an event binds to it. Every insert is {@code ON
@@ -86,8 +88,9 @@ final class EventInserts {
             throws SQLException {
           ps.setString(1, q.id());
           ps.setString(2, q.exchangeId());
-          ps.setLong(3, q.tsUtc());
-          ps.setInt(4, q.offsetSeconds());
+          // placed scores have their time (Event.Quality)
+          ps.setLong(3, Objects.requireNonNull(q.tsUtc()));
+          ps.setInt(4, Objects.requireNonNull(q.offsetSeconds()));
           setNullable(ps, 5, q.relevance());
           setNullable(ps, 6, q.helpfulness());
           setNullable(ps, 7, q.accuracy());
@@ -131,7 +134,8 @@ final class EventInserts {
     return JsonText.names(e.topics());
   }
 
-  private static void setNullable(PreparedStatement ps, int i, Object v) throws SQLException {
+  private static void setNullable(PreparedStatement ps, int i, @Nullable Object v)
+      throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.NULL);
     } else {

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns parsed JSON objects, one at a time as the body streams in, into validated {@link Event}s;
@@ -77,7 +78,7 @@ final class EventValidator {
     return events;
   }
 
-  private Event validate(JsonNode node, int index) {
+  private @Nullable Event validate(JsonNode node, int index) {
     if (!node.isObject()) {
       problems.add(new FieldError(index, null, "an event must be a JSON object"));
       return null;
@@ -95,7 +96,9 @@ final class EventValidator {
     };
   }
 
-  private Event exchange(FieldReader r) {
+  // FieldReader returns null for a required field only after recording an error (see hasErrors).
+  @SuppressWarnings("NullAway")
+  private @Nullable Event exchange(FieldReader r) {
     r.rejectUnknownFields(EXCHANGE_FIELDS);
     String id = r.id("id");
     String sessionId = r.id("session_id");
@@ -131,7 +134,9 @@ final class EventValidator {
             metadataJson));
   }
 
-  private Event feedback(FieldReader r) {
+  // FieldReader returns null for a required field only after recording an error (see hasErrors).
+  @SuppressWarnings("NullAway")
+  private @Nullable Event feedback(FieldReader r) {
     r.rejectUnknownFields(FEEDBACK_FIELDS);
     String id = r.id("id");
     String exchangeId = r.id("exchange_id");
@@ -153,7 +158,9 @@ final class EventValidator {
         Fingerprint.of("feedback", id, exchangeId, instant(ts), type, rating, comment));
   }
 
-  private Event quality(FieldReader r) {
+  // FieldReader returns null for a required field only after recording an error (see hasErrors).
+  @SuppressWarnings("NullAway")
+  private @Nullable Event quality(FieldReader r) {
     r.rejectUnknownFields(QUALITY_FIELDS);
     String id = r.id("id");
     String exchangeId = r.id("exchange_id");
@@ -187,7 +194,9 @@ final class EventValidator {
         composite);
   }
 
-  private Event relation(FieldReader r) {
+  // FieldReader returns null for a required field only after recording an error (see hasErrors).
+  @SuppressWarnings("NullAway")
+  private @Nullable Event relation(FieldReader r) {
     r.rejectUnknownFields(RELATION_FIELDS);
     String id = r.id("id");
     String source = r.id("source");
@@ -211,7 +220,7 @@ final class EventValidator {
   }
 
   /** The instant and offset as fingerprint input: equal however the client wrote them. */
-  private static String instant(OffsetDateTime ts) {
+  private static @Nullable String instant(@Nullable OffsetDateTime ts) {
     return ts == null
         ? null
         : ts.toInstant().toEpochMilli() + "/" + ts.getOffset().getTotalSeconds();

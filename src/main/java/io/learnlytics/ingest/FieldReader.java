@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of one event object, collecting every problem (rather than stopping at the
@@ -44,7 +45,7 @@ final class FieldReader {
     return problems.count() > errorsAtStart;
   }
 
-  void error(String field, String message) {
+  void error(String field, @Nullable String message) {
     problems.add(new FieldError(index, field, message));
   }
 
@@ -58,7 +59,7 @@ final class FieldReader {
   }
 
   /** An identifier: a non-blank string of at most 256 characters. */
-  String id(String field) {
+  @Nullable String id(String field) {
     String value = string(field, true);
     if (value != null && (value.isBlank() || value.length() > MAX_ID_LENGTH)) {
       error(field, "must be a non-blank string of at most " + MAX_ID_LENGTH + " characters");
@@ -67,7 +68,7 @@ final class FieldReader {
     return value;
   }
 
-  String string(String field, boolean required) {
+  @Nullable String string(String field, boolean required) {
     JsonNode v = present(field, required);
     if (v == null) {
       return null;
@@ -85,7 +86,7 @@ final class FieldReader {
     return text;
   }
 
-  String oneOf(String field, AllowedValues allowed) {
+  @Nullable String oneOf(String field, AllowedValues allowed) {
     String value = string(field, true);
     if (value != null && !allowed.contains(value)) {
       error(field, allowed.notAllowed(value));
@@ -95,7 +96,7 @@ final class FieldReader {
   }
 
   /** An ISO-8601 timestamp that carries a UTC offset or {@code Z}. */
-  OffsetDateTime timestamp(String field, boolean required) {
+  @Nullable OffsetDateTime timestamp(String field, boolean required) {
     String text = string(field, required);
     if (text == null) {
       return null;
@@ -123,7 +124,7 @@ final class FieldReader {
     return ts;
   }
 
-  Double unitInterval(String field) {
+  @Nullable Double unitInterval(String field) {
     Double value = number(field);
     if (value != null && !(value >= 0.0 && value <= 1.0)) {
       error(field, "must be between 0 and 1, got " + value);
@@ -133,7 +134,7 @@ final class FieldReader {
   }
 
   /** A duration in milliseconds, from 0 to {@link #MAX_DURATION_MS}. */
-  Long durationMs(String field) {
+  @Nullable Long durationMs(String field) {
     JsonNode v = present(field, false);
     if (v == null) {
       return null;
@@ -151,7 +152,7 @@ final class FieldReader {
     return v.asLong();
   }
 
-  Integer intBetween(String field, int min, int max, boolean required) {
+  @Nullable Integer intBetween(String field, int min, int max, boolean required) {
     JsonNode v = present(field, required);
     if (v == null) {
       return null;
@@ -197,7 +198,7 @@ final class FieldReader {
   }
 
   /** A JSON object within {@link Metadata}'s bounds, as its stored text; null when absent. */
-  String metadata(String field) {
+  @Nullable String metadata(String field) {
     JsonNode v = present(field, false);
     if (v == null) {
       return null;
@@ -214,7 +215,7 @@ final class FieldReader {
     }
   }
 
-  private Double number(String field) {
+  private @Nullable Double number(String field) {
     JsonNode v = present(field, false);
     if (v == null) {
       return null;
@@ -227,7 +228,7 @@ final class FieldReader {
   }
 
   /** The value of a field, or null when it is absent or JSON null (an error if required). */
-  private JsonNode present(String field, boolean required) {
+  private @Nullable JsonNode present(String field, boolean required) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       if (required) {

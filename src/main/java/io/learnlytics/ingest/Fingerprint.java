@@ -1,5 +1,7 @@
 package io.learnlytics.ingest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A 64-bit content hash of an event's normalised fields. Equal under one id means an idempotent
  * retry, different means a conflict, so it only has to tell apart two versions of the same event; a
@@ -13,7 +15,7 @@ final class Fingerprint {
 
   private Fingerprint() {}
 
-  static long of(Object... parts) {
+  static long of(@Nullable Object... parts) {
     long h = FNV_OFFSET;
     for (Object part : parts) {
       String s = part == null ? "\u0000null" : part.toString();

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses ISO-8601 timestamps that carry an offset. The common shape {@code
@@ -21,7 +22,7 @@ final class Timestamps {
     return fast != null ? fast : OffsetDateTime.parse(text);
   }
 
-  private static OffsetDateTime tryFast(String s) {
+  private static @Nullable OffsetDateTime tryFast(String s) {
     int n = s.length();
     if (n < 17
         || s.charAt(4) != '-'
@@ -73,7 +74,7 @@ final class Timestamps {
     }
   }
 
-  private static ZoneOffset offset(String s, int i) {
+  private static @Nullable ZoneOffset offset(String s, int i) {
     int n = s.length();
     if (i == n - 1 && s.charAt(i) == 'Z') {
       return ZoneOffset.UTC;

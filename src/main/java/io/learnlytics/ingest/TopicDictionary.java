@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Topic names to their ids in {@code topic_names}, which only grows: an id, once committed, never
@@ -27,7 +28,11 @@ final class TopicDictionary {
   final class Batch {
     private final Connection conn;
     private final Map<String, Integer> fresh = new HashMap<>();
+
+    @SuppressWarnings("NullAway.Init") // prepared with insert on first use
     private PreparedStatement select;
+
+    @SuppressWarnings("NullAway.Init")
     private PreparedStatement insert;
 
     private Batch(Connection conn) {
@@ -35,7 +40,7 @@ final class TopicDictionary {
     }
 
     /** The topics' ids as stored: sorted, comma-separated; null when there are none. */
-    String ids(List<String> names) throws SQLException {
+    @Nullable String ids(List<String> names) throws SQLException {
       if (names.isEmpty()) {
         return null;
       }
@@ -93,7 +98,7 @@ final class TopicDictionary {
   }
 
   /** Sorted ids as stored in a {@code topic_ids} column. */
-  static String join(Iterable<Integer> ids) {
+  static @Nullable String join(Iterable<Integer> ids) {
     StringBuilder sb = new StringBuilder();
     for (int id : ids) {
       if (sb.length() > 0) {

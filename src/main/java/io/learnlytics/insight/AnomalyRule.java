@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Anomaly insights about yesterday (the last complete learning day), robust on short personal
@@ -233,16 +234,16 @@ final class AnomalyRule implements Rule {
         METHOD);
   }
 
-  private static Double quality(Rollup r) {
+  private static @Nullable Double quality(@Nullable Rollup r) {
     return r == null || r.quality().count() == 0 ? null : r.quality().composite();
   }
 
-  private static long sessions(Rollup r) {
+  private static long sessions(@Nullable Rollup r) {
     return r == null ? 0 : r.activity().sessions();
   }
 
   /** First learning day with a daily rollup row: before it the learner had no history. */
-  private LocalDate firstDataDay(Moment now) {
+  private @Nullable LocalDate firstDataDay(Moment now) {
     Long first = rollups.firstStartUtc(Level.DAILY);
     return first == null ? null : now.dateOf(first);
   }

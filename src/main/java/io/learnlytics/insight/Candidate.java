@@ -3,6 +3,7 @@ package io.learnlytics.insight;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An insight a rule found, before it is stored.
@@ -17,18 +18,18 @@ import java.util.Map;
  */
 record Candidate(
     String rule,
-    String subject,
-    String period,
+    @Nullable String subject,
+    @Nullable String period,
     String title,
     String description,
     String importance,
     Map<String, Object> data,
-    Integer maxLive) {
+    @Nullable Integer maxLive) {
 
   static Candidate of(
       String rule,
-      String subject,
-      String period,
+      @Nullable String subject,
+      @Nullable String period,
       String importance,
       String title,
       String description,
@@ -50,7 +51,7 @@ record Candidate(
   }
 
   /** Prefix shared by every key of this candidate's family, or null without a period. */
-  String familyPrefix() {
+  @Nullable String familyPrefix() {
     return period == null ? null : familyBase() + "@";
   }
 
@@ -79,7 +80,7 @@ record Candidate(
   }
 
   /** An evidence map from alternating keys and values, doubles rounded to 4 digits. */
-  static Map<String, Object> evidence(Object... keysAndValues) {
+  static Map<String, Object> evidence(@Nullable Object... keysAndValues) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       out.put((String) keysAndValues[i], round(keysAndValues[i + 1]));

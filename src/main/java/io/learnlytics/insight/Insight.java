@@ -2,6 +2,7 @@ package io.learnlytics.insight;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One generated insight as the API shows it. {@code data} is the evidence behind it (the values
@@ -17,5 +18,5 @@ public record Insight(
     String icon,
     Map<String, Object> data,
     Instant generatedAt,
-    Instant expiresAt,
+    @Nullable Instant expiresAt,
     boolean isNew) {}

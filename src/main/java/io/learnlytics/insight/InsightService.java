@@ -9,6 +9,7 @@ import io.learnlytics.support.ApiException.InvalidInput;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rule-based insights with their statistical evidence (the specification's "Insight Generation
@@ -83,7 +84,7 @@ public final class InsightService {
    *
    * @throws InvalidInput for a limit below 1 or an unknown type or importance
    */
-  public InsightList list(int limit, String type, String importance) {
+  public InsightList list(int limit, @Nullable String type, @Nullable String importance) {
     if (limit < 1) {
       throw InvalidInput.of("limit", "'" + limit + "' must be a whole number of 1 or more");
     }
@@ -107,7 +108,7 @@ public final class InsightService {
     return store.markSeen(clock.millis());
   }
 
-  private static void check(String field, String value, List<String> allowed) {
+  private static void check(String field, @Nullable String value, List<String> allowed) {
     if (value != null) {
       AllowedValues.of(allowed).check(field, value);
     }

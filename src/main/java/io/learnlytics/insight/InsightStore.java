@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SQL for {@code analytics_insights}. Listed means neither dismissed nor expired; ranked by
@@ -96,7 +97,7 @@ final class InsightStore {
         .one();
   }
 
-  InsightList list(int limit, String type, String importance, long nowUtc) {
+  InsightList list(int limit, @Nullable String type, @Nullable String importance, long nowUtc) {
     String filter =
         (type == null ? "" : " AND insight_type = :type")
             + (importance == null ? "" : " AND importance = :importance");
@@ -121,7 +122,7 @@ final class InsightStore {
 
   /** {total, unread} of the listed insights that pass the filter. */
   private static int[] counts(
-      Handle h, String filter, String type, String importance, long nowUtc) {
+      Handle h, String filter, @Nullable String type, @Nullable String importance, long nowUtc) {
     Query counts =
         h.createQuery(
             "SELECT count(*), coalesce(sum(viewed_utc IS NULL), 0) FROM analytics_insights"
@@ -132,7 +133,8 @@ final class InsightStore {
         .one();
   }
 
-  private static Query bindFilter(Query q, String type, String importance, long nowUtc) {
+  private static Query bindFilter(
+      Query q, @Nullable String type, @Nullable String importance, long nowUtc) {
     q.bind("now", nowUtc);
     if (type != null) {
       q.bind("type", type);

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -111,8 +112,10 @@ final class KnowledgeRule implements Rule {
       if (!c.rule().equals("knowledge:prerequisite") || added++ >= PATHS) {
         continue;
       }
+      // every prerequisite candidate carries its concept (see its evidence below)
+      String studied = (String) Objects.requireNonNull(c.data().get("concept"));
       try {
-        graph.path((String) c.data().get("concept")).ifPresent(steps -> addPath(c, steps));
+        graph.path(studied).ifPresent(steps -> addPath(c, steps));
       } catch (GraphUnavailableException e) {
         return;
       }

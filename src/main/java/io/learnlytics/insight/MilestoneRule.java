@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Milestone insights, fired once when a threshold is crossed (DESIGN.md §6 item 6: the
@@ -49,7 +51,7 @@ final class MilestoneRule {
   }
 
   /** Current totals, read before the write transaction. */
-  record Totals(long sessions, long streak, LocalDate streakStart) {}
+  record Totals(long sessions, long streak, @Nullable LocalDate streakStart) {}
 
   Totals measure(Moment now) {
     Streaks.Streak streak = rollups.streaks().at(now.utc());
@@ -70,7 +72,7 @@ final class MilestoneRule {
     return out;
   }
 
-  private static void sessions(Long previous, Totals totals, List<Candidate> out) {
+  private static void sessions(@Nullable Long previous, Totals totals, List<Candidate> out) {
     long sessions = highestCrossed(SESSION_THRESHOLDS, previous, totals.sessions());
     if (sessions == 0) {
       return;
@@ -90,13 +92,14 @@ final class MilestoneRule {
             data(SESSIONS, sessions, previous, totals.sessions(), SESSION_THRESHOLDS)));
   }
 
-  private static void streak(Long previous, Totals totals, List<Candidate> out) {
+  private static void streak(@Nullable Long previous, Totals totals, List<Candidate> out) {
     long streak = highestCrossed(STREAK_THRESHOLDS, previous, totals.streak());
     if (streak == 0) {
       return;
     }
     Map<String, Object> data = data(STREAK, streak, previous, totals.streak(), STREAK_THRESHOLDS);
-    data.put("streak_start", totals.streakStart().toString());
+    // a streak above zero has a start
+    data.put("streak_start", Objects.requireNonNull(totals.streakStart()).toString());
     out.add(
         Candidate.of(
             "milestone:streak",
@@ -116,7 +119,7 @@ final class MilestoneRule {
    * The highest threshold {@code t} with {@code previous < t <= current} (any {@code t <= current}
    * without a previous value), or 0 when none was crossed.
    */
-  static long highestCrossed(long[] thresholds, Long previous, long current) {
+  static long highestCrossed(long[] thresholds, @Nullable Long previous, long current) {
     long best = 0;
     for (long t : thresholds) {
       if (t <= current && (previous == null || previous < t)) {
@@ -127,7 +130,7 @@ final class MilestoneRule {
   }
 
   private static Map<String, Object> data(
-      String metric, long threshold, Long previous, long current, long[] thresholds) {
+      String metric, long threshold, @Nullable Long previous, long current, long[] thresholds) {
     return evidence(
         "metric", metric,
         "threshold", threshold,
@@ -137,7 +140,7 @@ final class MilestoneRule {
         "rule", RULE);
   }
 
-  private static Long load(Handle h, String name) {
+  private static @Nullable Long load(Handle h, String name) {
     return h.createQuery("SELECT value FROM insight_state WHERE name = ?")
         .bind(0, name)
         .mapTo(Long.class)

@@ -44,10 +44,6 @@ final class RecommendationRule implements Rule {
   static final double TOPIC_GAP = 0.10;
   static final int MAX_TOPICS = 3;
 
-  private static final String REVISIT_TEXT =
-      "Your quality on '%s' averaged %.2f over %d scores in the last 30 days,"
-          + " %.2f below your overall %.2f.";
-
   private final RollupEngine rollups;
 
   RecommendationRule(RollupEngine rollups) {
@@ -179,6 +175,9 @@ final class RecommendationRule implements Rule {
             "window", window));
   }
 
+  // TopicQuality.mean() is null only for a topic without scores; the weak ones have
+  // MIN_TOPIC_SCORES.
+  @SuppressWarnings("NullAway")
   private static void revisit(
       List<Rollup> days,
       RollupTotals sums,
@@ -211,12 +210,17 @@ final class RecommendationRule implements Rule {
     for (Map.Entry<String, TopicQuality> e : topics.entrySet()) {
       TopicQuality q = e.getValue();
       // the tolerance keeps a gap of exactly 0.10 from failing on rounding
-      if (q.count() >= MIN_TOPIC_SCORES && q.mean() <= overall - TOPIC_GAP + 1e-9) {
+      if (q.count() >= MIN_TOPIC_SCORES && mean(q) <= overall - TOPIC_GAP + 1e-9) {
         weak.add(e);
       }
     }
-    weak.sort(Comparator.comparingDouble(e -> e.getValue().mean()));
+    weak.sort(Comparator.comparingDouble(e -> mean(e.getValue())));
     return weak;
+  }
+
+  /** Mean quality of a topic with scores (every weak topic has {@value #MIN_TOPIC_SCORES}). */
+  private static double mean(TopicQuality q) {
+    return q.sum() / q.count();
   }
 
   private static Candidate revisit(
@@ -226,15 +230,14 @@ final class RecommendationRule implements Rule {
       RollupTotals sums,
       Map<String, Object> window,
       String period) {
-    double mean = q.mean();
+    double mean = mean(q);
     return Candidate.of(
             "recommendation:revisit",
             topic,
             period,
             "medium",
             "Consider revisiting '" + topic + "'",
-            String.format(
-                Locale.ROOT, REVISIT_TEXT, topic, mean, q.count(), overall - mean, overall),
+            revisitText(topic, mean, q.count(), overall),
             evidence(
                 "topic", topic,
                 "topic_quality", mean,
@@ -246,5 +249,17 @@ final class RecommendationRule implements Rule {
                 "min_scores", MIN_TOPIC_SCORES,
                 "window", window))
         .withMaxLive(MAX_TOPICS);
+  }
+
+  private static String revisitText(String topic, double mean, long scores, double overall) {
+    return String.format(
+        Locale.ROOT,
+        "Your quality on '%s' averaged %.2f over %d scores in the last 30 days,"
+            + " %.2f below your overall %.2f.",
+        topic,
+        mean,
+        scores,
+        overall - mean,
+        overall);
   }
 }

@@ -68,6 +68,8 @@ final class TrendRule implements Rule {
     return out;
   }
 
+  // Sums.quality() is null only without scores; both sides have MIN_SCORES here.
+  @SuppressWarnings("NullAway")
   private static void quality(
       RollupTotals current,
       RollupTotals previous,

@@ -3,6 +3,7 @@ package io.learnlytics.rollup;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The feedback types of DESIGN.md §4 and what each says about an answer: the one place that decides
@@ -41,7 +42,7 @@ public enum FeedbackKind {
    *
    * @param rating the rating, or null when the feedback has none
    */
-  public static int polarity(String type, Integer rating) {
+  public static int polarity(String type, @Nullable Integer rating) {
     return switch (type) {
       case "thumbs_up", "copy", "share" -> POSITIVE;
       case "thumbs_down" -> NEGATIVE;
@@ -50,7 +51,7 @@ public enum FeedbackKind {
     };
   }
 
-  private static int ratingPolarity(Integer rating) {
+  private static int ratingPolarity(@Nullable Integer rating) {
     if (rating == null) {
       return NEUTRAL;
     }

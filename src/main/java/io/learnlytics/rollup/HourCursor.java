@@ -14,6 +14,8 @@ final class HourCursor {
   private long end = Long.MIN_VALUE;
   private int localHour;
   private int weekdayIndex;
+
+  @SuppressWarnings("NullAway.Init") // set by the first seek(): start > end forces it
   private LocalDate learningDate;
 
   HourCursor(Buckets buckets) {

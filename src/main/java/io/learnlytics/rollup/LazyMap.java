@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A map read from a stored JSON column, parsed the first time it is used. A dashboard answer reads
@@ -14,6 +15,8 @@ import java.util.function.Function;
 final class LazyMap<V> extends AbstractMap<String, V> {
   private final String json;
   private final Function<String, Map<String, V>> parse;
+
+  @SuppressWarnings("NullAway.Init") // parsed on first use by map()
   private Map<String, V> map;
 
   LazyMap(String json, Function<String, Map<String, V>> parse) {
@@ -39,7 +42,7 @@ final class LazyMap<V> extends AbstractMap<String, V> {
   }
 
   @Override
-  public V get(Object key) {
+  public @Nullable V get(Object key) {
     return map().get(key);
   }
 

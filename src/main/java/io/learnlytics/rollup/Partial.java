@@ -3,6 +3,7 @@ package io.learnlytics.rollup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mergeable state of one bucket: everything its metrics are computed from. Merging the partials
@@ -52,7 +53,7 @@ final class Partial {
       sum += other.sum;
     }
 
-    Double mean() {
+    @Nullable Double mean() {
       return count == 0 ? null : sum / count;
     }
   }
@@ -108,7 +109,7 @@ final class Partial {
   }
 
   /** Feedback of {@code type}; its polarity is {@link FeedbackKind#polarity}'s. */
-  void addFeedback(String type, Integer rating) {
+  void addFeedback(String type, @Nullable Integer rating) {
     feedback++;
     switch (FeedbackKind.polarity(type, rating)) {
       case FeedbackKind.POSITIVE -> positive++;

@@ -1,5 +1,7 @@
 package io.learnlytics.rollup;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The weights of the quality dimensions in a composite score (DESIGN.md §4): used for a score whose
  * client sent no composite, renormalised over the dimensions it did send.
@@ -14,8 +16,12 @@ public final class QualityWeights {
   private QualityWeights() {}
 
   /** Weighted mean of the dimensions present (non-null), weights renormalised; null if none. */
-  public static Double composite(
-      Double relevance, Double helpfulness, Double accuracy, Double clarity, Double engagement) {
+  public static @Nullable Double composite(
+      @Nullable Double relevance,
+      @Nullable Double helpfulness,
+      @Nullable Double accuracy,
+      @Nullable Double clarity,
+      @Nullable Double engagement) {
     double[] acc = new double[2]; // weighted sum, sum of weights
     add(acc, RELEVANCE, relevance);
     add(acc, HELPFULNESS, helpfulness);
@@ -25,7 +31,7 @@ public final class QualityWeights {
     return acc[1] == 0 ? null : acc[0] / acc[1];
   }
 
-  private static void add(double[] acc, double weight, Double value) {
+  private static void add(double[] acc, double weight, @Nullable Double value) {
     if (value != null) {
       acc[0] += weight * value;
       acc[1] += weight;

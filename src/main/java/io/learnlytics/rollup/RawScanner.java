@@ -169,6 +169,8 @@ final class RawScanner {
     final HourCursor cursor = new HourCursor(buckets);
     private final TreeMap<Long, Partial> hours;
     private long start = Long.MIN_VALUE;
+
+    @SuppressWarnings("NullAway.Init") // set by the first partial() call
     private Partial current;
 
     Hours(TreeMap<Long, Partial> hours) {

@@ -2,6 +2,7 @@ package io.learnlytics.rollup;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rollup row: the specification's {@code AggregatedMetrics} for one bucket (DESIGN.md §5),
@@ -36,29 +37,29 @@ public record Rollup(
       long sessions,
       long exchanges,
       long durationMs,
-      Double avgSessionDurationMs,
-      Double medianSessionDurationMs,
-      Double exchangesPerSession,
-      Integer peakHour,
-      Map<String, Long> dayDistribution) {}
+      @Nullable Double avgSessionDurationMs,
+      @Nullable Double medianSessionDurationMs,
+      @Nullable Double exchangesPerSession,
+      @Nullable Integer peakHour,
+      @Nullable Map<String, Long> dayDistribution) {}
 
   /** Quality scores: their count, mean composite and dimensions, and the composite's spread. */
   public record Quality(
       long count,
-      Double composite,
-      Double relevance,
-      Double helpfulness,
-      Double accuracy,
-      Double clarity,
-      Double engagement,
-      Double stdDev) {}
+      @Nullable Double composite,
+      @Nullable Double relevance,
+      @Nullable Double helpfulness,
+      @Nullable Double accuracy,
+      @Nullable Double clarity,
+      @Nullable Double engagement,
+      @Nullable Double stdDev) {}
 
   /** Feedback events by polarity ({@link FeedbackKind}), corrections and clarifications. */
   public record Feedback(
       long count,
       long positive,
       long negative,
-      Double positiveRate,
+      @Nullable Double positiveRate,
       long corrections,
       long clarifications) {}
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a bucket's {@link Partial} into its {@link Rollup} metrics (trend fields left empty). */
 final class RollupCalculator {
@@ -20,7 +21,7 @@ final class RollupCalculator {
    * topic maps are left empty (for rows that are never stored).
    */
   static Rollup compute(
-      Level level, long start, long end, String localStart, Partial p, TopicNames names) {
+      Level level, long start, long end, String localStart, Partial p, @Nullable TopicNames names) {
     TopicTally.TopicColumns topics = names == null ? p.topics.countOnly() : p.topics.render(names);
     return new Rollup(
         level,
@@ -78,11 +79,11 @@ final class RollupCalculator {
         new LazyMap<>(topics.quality(), JsonText::parseQuality));
   }
 
-  private static Double ratio(long numerator, long denominator) {
+  private static @Nullable Double ratio(long numerator, long denominator) {
     return denominator == 0 ? null : (double) numerator / denominator;
   }
 
-  static Double median(List<Long> values) {
+  static @Nullable Double median(List<Long> values) {
     if (values.isEmpty()) {
       return null;
     }
@@ -93,7 +94,7 @@ final class RollupCalculator {
   }
 
   /** The local hour of day with the most exchanges (the earliest on a tie); null if none. */
-  static Integer peakHour(long[] byHour) {
+  static @Nullable Integer peakHour(long[] byHour) {
     int best = -1;
     for (int h = 0; h < byHour.length; h++) {
       if (byHour[h] > 0 && (best < 0 || byHour[h] > byHour[best])) {

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the rollups equal to the raw events (DESIGN.md §5).
@@ -140,7 +142,7 @@ public final class RollupEngine {
    * Recomputes every rollup of the learning days {@code from..to} (inclusive; null means the first
    * or last day with data) and of the weeks and months that hold them.
    */
-  public int rebuild(LocalDate from, LocalDate to) {
+  public int rebuild(@Nullable LocalDate from, @Nullable LocalDate to) {
     long t0 = System.nanoTime();
     try {
       int n = db.writer().inTransaction(h -> rebuild(h.getConnection(), from, to));
@@ -279,16 +281,22 @@ public final class RollupEngine {
     return batch;
   }
 
-  private int rebuild(Connection c, LocalDate from, LocalDate to) throws SQLException {
+  private int rebuild(Connection c, @Nullable LocalDate from, @Nullable LocalDate to)
+      throws SQLException {
     long[] range = dataRange(c);
     if (range == null && (from == null || to == null)) {
       return 0; // no data and no explicit range: nothing to build
     }
-    long fromUtc = from != null ? buckets.dayStart(from) : buckets.start(Level.DAILY, range[0]);
+    // range is null only when both ends were given (returned above otherwise)
+    long fromUtc =
+        from != null
+            ? buckets.dayStart(from)
+            : buckets.start(Level.DAILY, Objects.requireNonNull(range)[0]);
     long toUtc =
         to != null
             ? buckets.dayStart(to.plusDays(1))
-            : buckets.end(Level.DAILY, buckets.start(Level.DAILY, range[1]));
+            : buckets.end(
+                Level.DAILY, buckets.start(Level.DAILY, Objects.requireNonNull(range)[1]));
     RollupWriter writer = writer(c);
     scanInChunks(fromUtc, toUtc, writer);
     int rows = count(writer.finish());
@@ -367,7 +375,7 @@ public final class RollupEngine {
   }
 
   /** {min, max} instant over all raw event tables, or null when there are none. */
-  private static long[] dataRange(Connection c) throws SQLException {
+  private static long @Nullable [] dataRange(Connection c) throws SQLException {
     String sql =
         "SELECT min(lo), max(hi) FROM ("
             + " SELECT min(ts_utc) lo, max(ts_utc) hi FROM exchanges"

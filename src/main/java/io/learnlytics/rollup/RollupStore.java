@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** SQL for rollup rows and day states, on a connection the caller manages. */
 final class RollupStore {
@@ -279,7 +280,7 @@ final class RollupStore {
         new LazyMap<>(rs.getString(34), JsonText::parseQuality));
   }
 
-  private static void set(PreparedStatement ps, int i, Double v) throws SQLException {
+  private static void set(PreparedStatement ps, int i, @Nullable Double v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.REAL);
     } else {
@@ -287,7 +288,7 @@ final class RollupStore {
     }
   }
 
-  private static Double get(ResultSet rs, int i) throws SQLException {
+  private static @Nullable Double get(ResultSet rs, int i) throws SQLException {
     double v = rs.getDouble(i);
     return rs.wasNull() ? null : v;
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sums a set of disjoint rollup rows into the totals of their union — exactly, because every field
@@ -26,9 +27,9 @@ public final class RollupTotals {
   // Topic maps are merged only when asked for: most readers (progress, trends) never need them,
   // and merging a year of daily maps cost more than the rest of such an answer.
   private final List<Rollup> rows = new ArrayList<>();
-  private TreeMap<String, Long> topics;
-  private TreeMap<String, Long> topicSessions;
-  private TreeMap<String, TopicQuality> topicQuality;
+  private @Nullable TreeMap<String, Long> topics;
+  private @Nullable TreeMap<String, Long> topicSessions;
+  private @Nullable TreeMap<String, TopicQuality> topicQuality;
 
   public static RollupTotals of(Collection<Rollup> rows) {
     RollupTotals t = new RollupTotals();
@@ -121,12 +122,12 @@ public final class RollupTotals {
   }
 
   /** Mean composite quality weighted by score count, or null without scores. */
-  public Double quality() {
+  public @Nullable Double quality() {
     return qualityCount == 0 ? null : qualitySum / qualityCount;
   }
 
   /** Exchanges per session over the sessions started in the period, or null without sessions. */
-  public Double engagement() {
+  public @Nullable Double engagement() {
     return sessions == 0 ? null : (double) sessionExchanges / sessions;
   }
 }

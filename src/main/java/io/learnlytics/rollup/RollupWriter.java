@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recomputes whole learning days from raw events, then the weeks and months that hold them from day
@@ -175,6 +176,8 @@ final class RollupWriter {
    * Sets the trend of every row of {@code rows} (those written) against the previous bucket, and of
    * the bucket after each (its previous bucket just changed).
    */
+  // put() only replaces the value of the key being visited: the map's structure does not change.
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
   private void applyTrends(Level level, TreeMap<Long, Rollup> rows) throws SQLException {
     List<Rollup> updates = new ArrayList<>();
     for (Rollup r : rows.values()) {
@@ -201,7 +204,8 @@ final class RollupWriter {
     return level != Level.DAILY || r.periodEndUtc() >= dailyFloorUtc;
   }
 
-  private Rollup lookup(TreeMap<Long, Rollup> rows, Level level, long start) throws SQLException {
+  private @Nullable Rollup lookup(TreeMap<Long, Rollup> rows, Level level, long start)
+      throws SQLException {
     Rollup r = rows.get(start);
     return r != null ? r : RollupStore.find(conn, level, start).orElse(null);
   }

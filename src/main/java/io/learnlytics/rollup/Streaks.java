@@ -4,6 +4,7 @@ import io.learnlytics.store.Database;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Learning streaks from the daily rollups: consecutive learning days with at least one session
@@ -97,6 +98,6 @@ public final class Streaks {
       int current,
       int best,
       boolean todayComplete,
-      LocalDate lastActiveDate,
-      LocalDate startDate) {}
+      @Nullable LocalDate lastActiveDate,
+      @Nullable LocalDate startDate) {}
 }

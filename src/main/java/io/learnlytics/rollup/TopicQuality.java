@@ -1,5 +1,7 @@
 package io.learnlytics.rollup;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Count and sum of the composite quality of scores whose exchange mentions a topic: mergeable, so
  * the mean quality of a topic over any set of buckets is exact.
@@ -10,7 +12,7 @@ public record TopicQuality(long count, double sum) {
   }
 
   /** Mean composite quality, or null with no scores. */
-  public Double mean() {
+  public @Nullable Double mean() {
     return count == 0 ? null : sum / count;
   }
 }

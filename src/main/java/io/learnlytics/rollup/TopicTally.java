@@ -183,7 +183,7 @@ final class TopicTally {
   }
 
   private static int mix(int id) {
-    return id * 0x9E3779B9 >>> 7;
+    return (id * 0x9E3779B9) >>> 7;
   }
 
   private void grow() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One server per database file. Two servers on one file would each run the refresher and the
@@ -77,7 +78,7 @@ public final class ServerLock implements AutoCloseable {
     return new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).strip();
   }
 
-  private static void closeQuietly(FileChannel c) {
+  private static void closeQuietly(@Nullable FileChannel c) {
     if (c != null) {
       try {
         c.close();

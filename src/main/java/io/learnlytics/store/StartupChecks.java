@@ -12,6 +12,7 @@ import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -38,7 +39,7 @@ final class StartupChecks {
               + ") or copy it to a writable place and pass that with --db");
     }
     Path dir = file.getParent();
-    if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+    if (dir != null && Files.isDirectory(dir) && !Files.isWritable(dir)) {
       throw new UnusableDatabaseException(
           "the folder of database "
               + file
@@ -82,7 +83,7 @@ final class StartupChecks {
     }
   }
 
-  static UnusableDatabaseException damaged(Path file, String detail) {
+  static UnusableDatabaseException damaged(Path file, @Nullable String detail) {
     return new UnusableDatabaseException(
         "database "
             + file
@@ -127,7 +128,7 @@ final class StartupChecks {
     }
   }
 
-  private static String oneLine(String s) {
+  private static String oneLine(@Nullable String s) {
     return s == null ? "unknown" : s.replaceAll("\\s+", " ").strip();
   }
 }

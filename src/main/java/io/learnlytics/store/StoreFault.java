@@ -3,6 +3,7 @@ package io.learnlytics.store;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteException;
 
 /**
@@ -29,7 +30,7 @@ public enum StoreFault {
   private static final int SQLITE_NOTADB = 26;
 
   /** The fault somewhere in {@code t}'s causes, or null when it is none of these. */
-  public static StoreFault of(Throwable t) {
+  public static @Nullable StoreFault of(Throwable t) {
     for (Throwable c = t; c != null; c = next(c)) {
       if (c instanceof SQLiteException s) {
         StoreFault f = ofCode(s.getResultCode().code & 0xff);
@@ -45,14 +46,14 @@ public enum StoreFault {
     return null;
   }
 
-  private static Throwable next(Throwable c) {
+  private static @Nullable Throwable next(Throwable c) {
     if (c instanceof BatchUpdateException b && b.getNextException() != null) {
       return b.getNextException();
     }
     return c.getCause() == c ? null : c.getCause();
   }
 
-  private static StoreFault ofCode(int code) {
+  private static @Nullable StoreFault ofCode(int code) {
     return switch (code) {
       case SQLITE_BUSY, SQLITE_LOCKED -> BUSY;
       case SQLITE_FULL -> FULL;
@@ -63,7 +64,7 @@ public enum StoreFault {
   }
 
   /** Batch updates in sqlite-jdbc report the result only in the message text. */
-  private static StoreFault ofMessage(String message) {
+  private static @Nullable StoreFault ofMessage(@Nullable String message) {
     if (message == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.learnlytics.support;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one unchecked exception family that reaches HTTP handlers; the API maps each to its status in
@@ -13,14 +14,15 @@ public abstract class ApiException extends RuntimeException {
   private final String code;
   private final List<FieldError> details;
 
-  protected ApiException(int status, String code, String message, List<FieldError> details) {
+  protected ApiException(
+      int status, String code, @Nullable String message, List<FieldError> details) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = List.copyOf(details);
   }
 
-  protected ApiException(int status, String code, String message) {
+  protected ApiException(int status, String code, @Nullable String message) {
     this(status, code, message, List.of());
   }
 
@@ -44,7 +46,8 @@ public abstract class ApiException extends RuntimeException {
   }
 
   /** One problem with one field; {@code index} is the event's position in a batch, if any. */
-  public record FieldError(Integer index, String field, String message) {}
+  public record FieldError(
+      @Nullable Integer index, @Nullable String field, @Nullable String message) {}
 
   /** 400: the request is malformed or a value is outside what is allowed. */
   public static final class InvalidInput extends ApiException {
@@ -128,7 +131,7 @@ public abstract class ApiException extends RuntimeException {
 
     private final int retryAfterSeconds;
 
-    public Unavailable(String message, int retryAfterSeconds) {
+    public Unavailable(@Nullable String message, int retryAfterSeconds) {
       super(503, "unavailable", message);
       this.retryAfterSeconds = retryAfterSeconds;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ final class BatchReader {
   private final IngestService ingest;
   private final long alreadyRead;
   private long position;
-  private Long maxTsUtc;
+  private @Nullable Long maxTsUtc;
 
   BatchReader(
       SourceDatabase src,
@@ -50,7 +51,7 @@ final class BatchReader {
   /** The rows of one batch as validated events, and what was seen on the way. */
   static final class Batch {
     long lastRowid;
-    Long maxTsUtc;
+    @Nullable Long maxTsUtc;
     int read;
     int freshRead;
     int skipped;
@@ -59,11 +60,11 @@ final class BatchReader {
     int warnings;
     List<JsonNode> events = new ArrayList<>();
     List<Long> rowOfEvent = new ArrayList<>();
-    IngestService.Validated validated;
+    IngestService.@Nullable Validated validated;
   }
 
   /** The next batch of up to {@code limit} rows, or null when there are no more. */
-  Batch next(int limit) throws SQLException {
+  @Nullable Batch next(int limit) throws SQLException {
     List<SourceRow> rows = src.rowsAfter(table.table, position, limit);
     if (rows.isEmpty()) {
       return null;

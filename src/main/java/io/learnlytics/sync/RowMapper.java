@@ -14,6 +14,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps rows of the assistant's tables to Learnlytics events (DESIGN.md §4). Ids are derived from
@@ -47,7 +48,11 @@ final class RowMapper {
   private RowMapper() {}
 
   /** The events of one row, or why there are none; {@code warning} notes a partial mapping. */
-  record Mapped(List<JsonNode> events, String skip, String warning, Long tsUtc) {
+  record Mapped(
+      List<JsonNode> events,
+      @Nullable String skip,
+      @Nullable String warning,
+      @Nullable Long tsUtc) {
     static Mapped skip(String why) {
       return new Mapped(List.of(), why, null, null);
     }
@@ -214,7 +219,7 @@ final class RowMapper {
   }
 
   /** A naive timestamp read as UTC; one with an offset keeps it. Null when unreadable. */
-  static OffsetDateTime timestamp(String text) {
+  static @Nullable OffsetDateTime timestamp(@Nullable String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -239,7 +244,7 @@ final class RowMapper {
    * millions of them, and the general formatter costs more than the rest of the row. Null for any
    * other form (the formatter then decides).
    */
-  private static LocalDateTime usualForm(String t) {
+  private static @Nullable LocalDateTime usualForm(String t) {
     int n = t.length();
     if (n < 19
         || t.charAt(4) != '-'
@@ -297,13 +302,13 @@ final class RowMapper {
     return Json.MAPPER.createObjectNode().put("kind", kind).put("id", id);
   }
 
-  private static void putText(ObjectNode n, String field, String value) {
+  private static void putText(ObjectNode n, String field, @Nullable String value) {
     if (value != null) {
       n.put(field, value);
     }
   }
 
-  private static JsonNode parse(String text) {
+  private static @Nullable JsonNode parse(String text) {
     try {
       return Json.MAPPER.readTree(text);
     } catch (java.io.IOException e) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -34,7 +35,7 @@ final class SourceDatabase implements AutoCloseable {
   }
 
   /** Opens {@code file} read-only, or returns null when it does not exist (yet). */
-  static SourceDatabase open(Path file) throws SQLException {
+  static @Nullable SourceDatabase open(@Nullable Path file) throws SQLException {
     if (file == null || !Files.isRegularFile(file)) {
       return null;
     }

@@ -1,15 +1,16 @@
 package io.learnlytics.sync;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One row of a source table: its rowid and its columns by (lower-case) name. */
 record SourceRow(long rowid, Map<String, Object> columns) {
-  String text(String column) {
+  @Nullable String text(String column) {
     Object v = columns.get(column);
     return v == null ? null : v.toString();
   }
 
-  Long integer(String column) {
+  @Nullable Long integer(String column) {
     Object v = columns.get(column);
     if (v instanceof Number n) {
       return n.longValue();
@@ -24,7 +25,7 @@ record SourceRow(long rowid, Map<String, Object> columns) {
     return null;
   }
 
-  Double real(String column) {
+  @Nullable Double real(String column) {
     Object v = columns.get(column);
     if (v instanceof Number n) {
       return n.doubleValue();
@@ -40,7 +41,7 @@ record SourceRow(long rowid, Map<String, Object> columns) {
   }
 
   /** A boolean column as SQLite stores it (0/1, or 'true'/'false' text); null when absent. */
-  Boolean flag(String column) {
+  @Nullable Boolean flag(String column) {
     Object v = columns.get(column);
     if (v instanceof Number n) {
       return n.longValue() != 0;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -189,7 +190,7 @@ public final class SyncService {
       try {
         r =
             ingest.write(
-                b.validated,
+                Objects.requireNonNull(b.validated), // BatchReader.next validated it
                 (c, result) -> {
                   after[0] = advance(before, b, result.conflicts().size());
                   Watermarks.save(c, after[0]);

@@ -5,6 +5,7 @@ import io.learnlytics.sync.SourceTables.SourceFile;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the voice learning assistant keeps its databases: a data folder holding {@code
@@ -53,7 +54,7 @@ public record VoiceAgentSource(String name, Map<SourceFile, Path> files) {
     return folder(Path.of(spec.substring(prefix.length())));
   }
 
-  Path file(SourceFile f) {
+  @Nullable Path file(SourceFile f) {
     return files.get(f);
   }
 }

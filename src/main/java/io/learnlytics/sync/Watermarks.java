@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code sync_watermarks} rows: how far each source table has been read, and what was seen. */
 public final class Watermarks {
@@ -25,14 +26,14 @@ public final class Watermarks {
       String source,
       String table,
       long lastRowid,
-      Long maxTsUtc,
+      @Nullable Long maxTsUtc,
       long rowsRead,
       long rowsSkipped,
       long lateRows,
       long edits,
-      Long sourceRows,
-      Long lastSyncUtc,
-      String lastError) {
+      @Nullable Long sourceRows,
+      @Nullable Long lastSyncUtc,
+      @Nullable String lastError) {
     /** Rows in the source not read yet (as of the last pass). */
     public long lagRows() {
       return sourceRows == null ? 0 : Math.max(0, sourceRows - lastRowid);
@@ -135,7 +136,7 @@ public final class Watermarks {
   }
 
   /** The driver's {@code getObject(i, Long.class)} turns SQL NULL into 0; this keeps it null. */
-  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+  private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : value;
   }

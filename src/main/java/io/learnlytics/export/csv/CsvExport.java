@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the CSV export: a ZIP streamed entry by entry, each CSV file (RFC 4180: comma-separated,
@@ -187,7 +188,7 @@ public final class CsvExport {
     }
   }
 
-  private static Object scalar(JsonNode v) {
+  private static @Nullable Object scalar(@Nullable JsonNode v) {
     if (v == null || v.isNull()) {
       return null;
     }
@@ -332,7 +333,7 @@ public final class CsvExport {
   }
 
   /** One-time goals have no period: stored as the smallest instant, written as empty. */
-  private static String achievementPeriodStart(PackedRow r) {
+  private static @Nullable String achievementPeriodStart(PackedRow r) {
     long periodStart = r.longAt(Achievements.PERIOD_START);
     return periodStart == Long.MIN_VALUE ? null : Times.utc(periodStart);
   }

@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entries of the CSV export's ZIP. Each entry is hashed, sized and (for CSV files) its data
@@ -130,7 +131,7 @@ final class ZipEntries {
               CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator("\r\n").get());
     }
 
-    void row(Object... values) throws IOException {
+    void row(@Nullable Object... values) throws IOException {
       String[] cells = new String[values.length];
       for (int i = 0; i < values.length; i++) {
         cells[i] = CsvCells.cell(values[i]);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming JSON writer whose output is canonical by RFC 8785 (JCS): no whitespace, strings
@@ -90,7 +91,7 @@ public final class CanonicalWriter implements Closeable {
     return this;
   }
 
-  public CanonicalWriter string(String s) throws IOException {
+  public CanonicalWriter string(@Nullable String s) throws IOException {
     if (s == null) {
       return nul();
     }
@@ -121,7 +122,7 @@ public final class CanonicalWriter implements Closeable {
   }
 
   /** A nullable double: {@code null} or the number. */
-  public CanonicalWriter number(Double v) throws IOException {
+  public CanonicalWriter number(@Nullable Double v) throws IOException {
     return v == null ? nul() : number(v.doubleValue());
   }
 
@@ -172,7 +173,7 @@ public final class CanonicalWriter implements Closeable {
   }
 
   /** A JSON tree, with the members of every object sorted. */
-  public CanonicalWriter tree(JsonNode n) throws IOException {
+  public CanonicalWriter tree(@Nullable JsonNode n) throws IOException {
     if (n == null || n.isNull() || n.isMissingNode()) {
       return nul();
     }
@@ -245,7 +246,7 @@ public final class CanonicalWriter implements Closeable {
     throw new IllegalArgumentException("not a JSON value: " + n.getNodeType());
   }
 
-  private CanonicalWriter value(Object v) throws IOException {
+  private CanonicalWriter value(@Nullable Object v) throws IOException {
     if (v == null) {
       return nul();
     }

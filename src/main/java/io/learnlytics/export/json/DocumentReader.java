@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what an import needs from a JSON export, one element at a time however long the file: its
@@ -22,7 +23,7 @@ public final class DocumentReader {
   private final Consumer<JsonNode> events;
   private final Consumer<JsonNode> goals;
   private final Consumer<JsonNode> achievements;
-  private String exportId;
+  private @Nullable String exportId;
 
   public DocumentReader(
       Consumer<JsonNode> events, Consumer<JsonNode> goals, Consumer<JsonNode> achievements) {
@@ -37,7 +38,7 @@ public final class DocumentReader {
    *
    * @throws InvalidInput when the file is not a JSON export of this schema version
    */
-  public String read(Path file) throws IOException {
+  public @Nullable String read(Path file) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         JsonParser p = Json.MAPPER.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

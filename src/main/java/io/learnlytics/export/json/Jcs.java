@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON Canonicalization Scheme (RFC 8785) and the export checksum built on it (DESIGN.md §6
@@ -93,7 +94,7 @@ public final class Jcs {
    * unit in the last place of {@code d}, so that decimal is also the only one of its length and
    * therefore the closest, as ECMAScript requires. Returns null when the fast path does not apply.
    */
-  static String fastNumber(double d) {
+  static @Nullable String fastNumber(double d) {
     byte[] b = new byte[FAST_MAX_LENGTH];
     int end = fastNumber(d, b, 0);
     return end < 0 ? null : new String(b, 0, end, StandardCharsets.US_ASCII);
@@ -206,7 +207,7 @@ public final class Jcs {
    * The one-digit decimal nearest to {@code a} (of the two around {@code 0.digits × 10^n}) if one
    * reads back as {@code a}: its digit, or "10" when that is the next power of ten; else null.
    */
-  private static String oneDigit(double a, String digits, int n) {
+  private static @Nullable String oneDigit(double a, String digits, int n) {
     BigDecimal exact = new BigDecimal(a);
     int low = digits.charAt(0) - '0';
     String best = null;

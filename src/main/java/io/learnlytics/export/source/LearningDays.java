@@ -11,6 +11,8 @@ public final class LearningDays {
   private final Buckets buckets;
   private long from = 1;
   private long to = 0;
+
+  @SuppressWarnings("NullAway.Init") // set by the first of(): from > to forces it
   private String date;
 
   public LearningDays(Buckets buckets) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row read from SQLite with its text and integer columns packed into a single string.
@@ -118,14 +119,14 @@ public final class PackedRow {
   }
 
   /** A text column, or null. */
-  public String string(int column) {
+  public @Nullable String string(int column) {
     return isNull(column)
         ? null
         : new String(data, off[column], len[column], StandardCharsets.UTF_8);
   }
 
   /** The i-th REAL column, or null. */
-  public Double real(int i) {
+  public @Nullable Double real(int i) {
     double v = reals[i];
     return v < 0 ? null : v;
   }

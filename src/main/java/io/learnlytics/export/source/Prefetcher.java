@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams the packed queries of an export from its read transaction. Each query is a forward-only
@@ -29,12 +30,17 @@ public final class Prefetcher {
   private final String threadName;
   private final ArrayBlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
   private final ArrayDeque<Query> expected = new ArrayDeque<>();
-  private Thread reader;
+  private @Nullable Thread reader;
   private volatile boolean cancelled;
 
   /** Up to {@link #CHUNK} raw rows of one query; {@code last} ends the query, or an error. */
   private record Batch(
-      Query query, byte[][] packed, double[][] reals, int size, boolean last, Throwable error) {}
+      @Nullable Query query,
+      byte[][] packed,
+      double[][] reals,
+      int size,
+      boolean last,
+      @Nullable Throwable error) {}
 
   public Prefetcher(Connection conn, Range range, String threadName) {
     this.conn = conn;
@@ -60,6 +66,7 @@ public final class Prefetcher {
    * Streams the rows of a packed query, prefetched (or, if no prefetch was started, read now on the
    * reader thread); returns how many there were.
    */
+  @SuppressWarnings("ReferenceEquality") // the very Query objects that prefetch() queued
   public long stream(Query q, PackedRow.Handler handler) throws SQLException, IOException {
     if (reader == null) {
       prefetch(List.of(q));
@@ -147,7 +154,7 @@ public final class Prefetcher {
   /** Passes a failure of the reader thread on to the writer, which rethrows it. */
   private void fail(Throwable t) {
     try {
-      put(new Batch(null, null, null, 0, true, t));
+      put(new Batch(null, new byte[0][], new double[0][], 0, true, t));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
