@@ -175,9 +175,6 @@ final class RecommendationRule implements Rule {
             "window", window));
   }
 
-  // TopicQuality.mean() is null only for a topic without scores; the weak ones have
-  // MIN_TOPIC_SCORES.
-  @SuppressWarnings("NullAway")
   private static void revisit(
       List<Rollup> days,
       RollupTotals sums,
