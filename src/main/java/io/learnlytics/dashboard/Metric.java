@@ -13,22 +13,28 @@ import org.jspecify.annotations.Nullable;
  * without data; means are null there (nothing was measured), so charts show a gap, not a zero.
  */
 public enum Metric {
-  SESSIONS("Sessions", "#4F46E5", true, r -> (double) r.sessionCount(), t -> (double) t.sessions),
-  QUALITY("Quality", "#10B981", false, Rollup::avgQualityComposite, RollupTotals::quality),
+  SESSIONS(
+      "Sessions", "#4F46E5", true, r -> (double) r.activity().sessions(), t -> (double) t.sessions),
+  QUALITY("Quality", "#10B981", false, r -> r.quality().composite(), RollupTotals::quality),
   EXCHANGES(
-      "Exchanges", "#F59E0B", true, r -> (double) r.exchangeCount(), t -> (double) t.exchanges),
+      "Exchanges",
+      "#F59E0B",
+      true,
+      r -> (double) r.activity().exchanges(),
+      t -> (double) t.exchanges),
   DURATION(
       "Duration (min)",
       "#EC4899",
       true,
-      r -> r.totalDurationMs() / 60_000.0,
+      r -> r.activity().durationMs() / 60_000.0,
       t -> t.durationMs / 60_000.0),
-  FEEDBACK("Feedback", "#06B6D4", true, r -> (double) r.feedbackCount(), t -> (double) t.feedback),
+  FEEDBACK(
+      "Feedback", "#06B6D4", true, r -> (double) r.feedback().count(), t -> (double) t.feedback),
   ENGAGEMENT(
       "Exchanges per session",
       "#8B5CF6",
       false,
-      Rollup::avgExchangesPerSession,
+      r -> r.activity().exchangesPerSession(),
       RollupTotals::engagement);
 
   /** The series the progress chart offers, in the order the API lists them. */

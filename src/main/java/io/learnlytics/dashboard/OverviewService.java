@@ -5,7 +5,6 @@ import io.learnlytics.insight.Insight;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.rollup.ComparisonWindow;
 import io.learnlytics.rollup.Period;
-import io.learnlytics.rollup.Rollup;
 import io.learnlytics.rollup.RollupTotals;
 import java.time.Instant;
 import java.util.List;
@@ -28,24 +27,10 @@ public final class OverviewService {
   public Overview overview(Period period) {
     Instant now = rows.clock.instant();
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
-    List<Rollup> current = rows.current(w);
-    RollupTotals cur = RollupTotals.of(current);
+    RollupTotals cur = RollupTotals.of(rows.current(w));
     RollupTotals prev = RollupTotals.of(rows.previous(w));
-    Summary summary =
-        new Summary(
-            cur.sessions,
-            cur.exchanges,
-            round(cur.quality(), 4),
-            goals.streak().current(),
-            cur.topics().size(),
-            Math.round(cur.durationMs / 600.0) / 100.0,
-            cur.feedback);
-    TrendBlock trends =
-        new TrendBlock(
-            Change.of(cur.sessions, (double) prev.sessions),
-            Change.of(cur.quality(), prev.quality()),
-            Change.of(cur.engagement(), prev.engagement()),
-            Change.of(cur.exchanges, (double) prev.exchanges));
+    Summary summary = summary(cur);
+    TrendBlock trends = trends(cur, prev);
     Meta meta =
         new Meta(
             period.id(),
@@ -56,6 +41,25 @@ public final class OverviewService {
             w.comparison(),
             null);
     return new Overview(summary, trends, insights.recent(RECENT_INSIGHTS), goals.active(), meta);
+  }
+
+  private Summary summary(RollupTotals cur) {
+    return new Summary(
+        cur.sessions,
+        cur.exchanges,
+        round(cur.quality(), 4),
+        goals.streak().current(),
+        cur.topics().size(),
+        Math.round(cur.durationMs / 600.0) / 100.0,
+        cur.feedback);
+  }
+
+  private static TrendBlock trends(RollupTotals cur, RollupTotals prev) {
+    return new TrendBlock(
+        Change.of(cur.sessions, (double) prev.sessions),
+        Change.of(cur.quality(), prev.quality()),
+        Change.of(cur.engagement(), prev.engagement()),
+        Change.of(cur.exchanges, (double) prev.exchanges));
   }
 
   static @Nullable Double round(@Nullable Double v, int digits) {

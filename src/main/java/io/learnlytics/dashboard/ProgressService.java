@@ -46,13 +46,8 @@ public final class ProgressService {
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
     List<Rollup> days = rows.currentCounts(w);
     List<RollupTotals> buckets = buckets(w, granularity, days);
-    List<String> labels = new ArrayList<>();
-    List<String> dates = new ArrayList<>();
-    for (long s : bucketStarts(w, granularity)) {
-      LocalDate d = rows.buckets.learningDate(Math.max(s, w.currentFromUtc()));
-      labels.add(granularity == Level.MONTHLY ? MONTH.format(d) : DAY.format(d));
-      dates.add(d.toString());
-    }
+    List<LocalDate> dates = bucketDates(w, granularity);
+    DateTimeFormatter format = granularity == Level.MONTHLY ? MONTH : DAY;
     RollupTotals totals = RollupTotals.of(days);
     List<Chart.Dataset> datasets = new ArrayList<>();
     Map<String, Statistics> statistics = new LinkedHashMap<>();
@@ -63,16 +58,27 @@ public final class ProgressService {
       datasets.add(new Chart.Dataset(m.label, shown, m.color, null, "y-" + m.id()));
       statistics.put(m.id(), Statistics.of(m, data, totals));
     }
-    Meta meta =
-        new Meta(
-            period.id(),
-            rows.buckets.zone().getId(),
-            now,
-            false,
-            rows.asOf(now),
-            null,
-            granularity.id());
-    return new Progress(new Chart(labels, datasets), dates, statistics, meta);
+    Meta meta = meta(period, now, granularity);
+    Chart chart = new Chart(dates.stream().map(format::format).toList(), datasets);
+    return new Progress(chart, dates.stream().map(LocalDate::toString).toList(), statistics, meta);
+  }
+
+  private Meta meta(Period period, Instant now, Level granularity) {
+    return new Meta(
+        period.id(),
+        rows.buckets.zone().getId(),
+        now,
+        false,
+        rows.asOf(now),
+        null,
+        granularity.id());
+  }
+
+  /** The learning date each bucket is labelled with: its first day inside the period. */
+  private List<LocalDate> bucketDates(ComparisonWindow w, Level level) {
+    return bucketStarts(w, level).stream()
+        .map(s -> rows.buckets.learningDate(Math.max(s, w.currentFromUtc())))
+        .toList();
   }
 
   /**
@@ -83,13 +89,7 @@ public final class ProgressService {
     long from = w.currentFromUtc();
     long to = rows.buckets.dayStart(w.today().plusDays(1));
     List<Long> starts = bucketStarts(w, level);
-    Map<Long, Rollup> whole = new LinkedHashMap<>();
-    if (level != Level.DAILY) {
-      long end = rows.buckets.end(level, starts.get(starts.size() - 1));
-      rows.levelCounts(level, starts.get(0), end).forEach(r -> whole.put(r.periodStartUtc(), r));
-    } else {
-      days.forEach(r -> whole.put(r.periodStartUtc(), r));
-    }
+    Map<Long, Rollup> whole = level == Level.DAILY ? byStart(days) : wholeBuckets(level, starts);
     List<RollupTotals> out = new ArrayList<>();
     for (long s : starts) {
       long e = rows.buckets.end(level, s);
@@ -97,14 +97,29 @@ public final class ProgressService {
       if (s >= from && e <= to) {
         parts = whole.containsKey(s) ? List.of(whole.get(s)) : List.of();
       } else {
-        long lo = Math.max(s, from);
-        long hi = Math.min(e, to);
-        parts =
-            days.stream().filter(r -> r.periodStartUtc() >= lo && r.periodStartUtc() < hi).toList();
+        parts = daysIn(days, Math.max(s, from), Math.min(e, to));
       }
       out.add(parts.isEmpty() ? null : RollupTotals.of(parts));
     }
     return out;
+  }
+
+  /** The stored rows of the buckets starting at {@code starts}, by start. */
+  private Map<Long, Rollup> wholeBuckets(Level level, List<Long> starts) {
+    long end = rows.buckets.end(level, starts.get(starts.size() - 1));
+    return byStart(rows.levelCounts(level, starts.get(0), end));
+  }
+
+  private static Map<Long, Rollup> byStart(List<Rollup> rollups) {
+    Map<Long, Rollup> out = new LinkedHashMap<>();
+    rollups.forEach(r -> out.put(r.periodStartUtc(), r));
+    return out;
+  }
+
+  private static List<Rollup> daysIn(List<Rollup> days, long from, long to) {
+    return days.stream()
+        .filter(r -> r.periodStartUtc() >= from && r.periodStartUtc() < to)
+        .toList();
   }
 
   private List<Long> bucketStarts(ComparisonWindow w, Level level) {
@@ -145,19 +160,22 @@ public final class ProgressService {
       if (m == Metric.QUALITY) {
         avg = period.quality();
       }
-      String trend =
-          switch (Trends.fit(data, 0).direction()) {
-            case "improving" -> "up";
-            case "declining" -> "down";
-            default -> "flat";
-          };
       // Rounded as the chart shows values: no 0.8250000000000001 reaches a client.
       return new Statistics(
           m.count ? OverviewService.round(s.getSum(), 4) : null,
           OverviewService.round(avg, 4),
           OverviewService.round(s.getMax(), 4),
           OverviewService.round(s.getMin(), 4),
-          trend);
+          direction(data));
+    }
+
+    /** The fitted trend as the chart names it: up, down or flat. */
+    private static String direction(List<Double> data) {
+      return switch (Trends.fit(data, 0).direction()) {
+        case "improving" -> "up";
+        case "declining" -> "down";
+        default -> "flat";
+      };
     }
   }
 }

@@ -29,6 +29,13 @@ public final class TopicService {
   public static final int TRENDING_DAYS = 30;
   static final int TRENDING_LIMIT = 10;
 
+  /** New topics first, then by growth, fastest first. */
+  private static final Comparator<Trending> NEW_THEN_FASTEST =
+      Comparator.comparing(Trending::isNew)
+          .reversed()
+          .thenComparing(t -> t.growth() == null ? 0 : -t.growth())
+          .thenComparing(Trending::name);
+
   static final int GAPS = 5;
   static final int CLUSTERS = 5;
 
@@ -48,11 +55,7 @@ public final class TopicService {
 
   public Topics topics(Period period, int limit) {
     Instant now = rows.clock.instant();
-    RollupTotals totals =
-        period.isAll()
-            ? RollupTotals.of(rows.level(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE))
-            : RollupTotals.of(
-                rows.current(ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli())));
+    RollupTotals totals = totals(period, now);
     List<Map.Entry<String, Long>> ranked =
         totals.topics().entrySet().stream()
             .sorted(
@@ -60,32 +63,39 @@ public final class TopicService {
                     .thenComparing(Map.Entry.comparingByKey()))
             .limit(limit)
             .toList();
+    List<TopTopic> top = ranked.stream().map(e -> topTopic(totals, e)).toList();
+    Meta meta =
+        new Meta(period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
+    return new Topics(new Distribution(doughnut(ranked)), top, trending(now), graphPanel(), meta);
+  }
+
+  private RollupTotals totals(Period period, Instant now) {
+    if (period.isAll()) {
+      return RollupTotals.of(rows.level(Level.MONTHLY, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+    return RollupTotals.of(
+        rows.current(ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli())));
+  }
+
+  /** Mentions per topic, each slice its colour from the palette in turn. */
+  private static Chart doughnut(List<Map.Entry<String, Long>> ranked) {
     List<String> labels = ranked.stream().map(Map.Entry::getKey).toList();
     List<Long> data = ranked.stream().map(Map.Entry::getValue).toList();
     List<String> colors = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
       colors.add(PALETTE[i % PALETTE.length]);
     }
-    Chart doughnut =
-        new Chart(labels, List.of(new Chart.Dataset("Mentions", data, null, colors, null)));
-    List<TopTopic> top =
-        ranked.stream()
-            .map(
-                e ->
-                    new TopTopic(
-                        e.getKey(),
-                        totals.topicSessions().getOrDefault(e.getKey(), 0L),
-                        e.getValue(),
-                        OverviewService.round(
-                            totals
-                                .topicQuality()
-                                .getOrDefault(e.getKey(), new TopicQuality(0, 0))
-                                .mean(),
-                            4)))
-            .toList();
-    Meta meta =
-        new Meta(period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
-    return new Topics(new Distribution(doughnut), top, trending(now), graphPanel(), meta);
+    return new Chart(labels, List.of(new Chart.Dataset("Mentions", data, null, colors, null)));
+  }
+
+  private static TopTopic topTopic(RollupTotals totals, Map.Entry<String, Long> topic) {
+    String name = topic.getKey();
+    TopicQuality quality = totals.topicQuality().getOrDefault(name, new TopicQuality(0, 0));
+    return new TopTopic(
+        name,
+        totals.topicSessions().getOrDefault(name, 0L),
+        topic.getValue(),
+        OverviewService.round(quality.mean(), 4));
   }
 
   /**
@@ -152,35 +162,39 @@ public final class TopicService {
         cur.topics().entrySet().stream()
             .filter(e -> e.getValue() > prev.topics().getOrDefault(e.getKey(), 0L))
             .toList();
-    Map<String, LocalDate> firstSeen = new java.util.HashMap<>();
-    local
-        .firstSeenUtc(growing.stream().map(Map.Entry::getKey).toList())
-        .forEach((k, v) -> firstSeen.put(k, rows.buckets.learningDate(v)));
+    Map<String, LocalDate> firstSeen = firstSeen(growing);
     return growing.stream()
-        .map(
-            e -> {
-              long before = prev.topics().getOrDefault(e.getKey(), 0L);
-              Double growth =
-                  before == 0
-                      ? null
-                      : OverviewService.round((e.getValue() - before) * 100.0 / before, 1);
-              LocalDate first = firstSeen.get(e.getKey());
-              boolean isNew = first != null && !first.isBefore(w.firstDay());
-              return new Trending(
-                  e.getKey(),
-                  growth,
-                  isNew,
-                  e.getValue(),
-                  before,
-                  first == null ? null : first.toString());
-            })
-        .sorted(
-            Comparator.comparing(Trending::isNew)
-                .reversed()
-                .thenComparing(t -> t.growth() == null ? 0 : -t.growth())
-                .thenComparing(Trending::name))
+        .map(e -> trending(e, prev.topics().getOrDefault(e.getKey(), 0L), firstSeen, w))
+        .sorted(NEW_THEN_FASTEST)
         .limit(TRENDING_LIMIT)
         .toList();
+  }
+
+  /** The learning date of each topic's first mention ever. */
+  private Map<String, LocalDate> firstSeen(List<Map.Entry<String, Long>> topics) {
+    Map<String, LocalDate> out = new java.util.HashMap<>();
+    local
+        .firstSeenUtc(topics.stream().map(Map.Entry::getKey).toList())
+        .forEach((k, v) -> out.put(k, rows.buckets.learningDate(v)));
+    return out;
+  }
+
+  private static Trending trending(
+      Map.Entry<String, Long> topic,
+      long before,
+      Map<String, LocalDate> firstSeen,
+      ComparisonWindow w) {
+    Double growth =
+        before == 0 ? null : OverviewService.round((topic.getValue() - before) * 100.0 / before, 1);
+    LocalDate first = firstSeen.get(topic.getKey());
+    boolean isNew = first != null && !first.isBefore(w.firstDay());
+    return new Trending(
+        topic.getKey(),
+        growth,
+        isNew,
+        topic.getValue(),
+        before,
+        first == null ? null : first.toString());
   }
 
   public record Topics(

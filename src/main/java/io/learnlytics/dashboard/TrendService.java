@@ -7,7 +7,6 @@ import io.learnlytics.rollup.Rollup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,38 +32,36 @@ public final class TrendService {
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
     Map<LocalDate, Rollup> byDay = new HashMap<>();
     rows.currentCounts(w).forEach(r -> byDay.put(rows.buckets.learningDate(r.periodStartUtc()), r));
-    List<String> labels = new ArrayList<>();
-    List<String> dates = new ArrayList<>();
-    List<Double> daily = new ArrayList<>();
-    for (LocalDate d = w.firstDay(); !d.isAfter(w.today()); d = d.plusDays(1)) {
-      labels.add(DAY.format(d));
-      dates.add(d.toString());
-      daily.add(metric.of(byDay.get(d)));
-    }
-    List<Double> rolling = Trends.rollingMean(daily, window);
-    Chart chart =
-        new Chart(
-            labels,
-            List.of(
-                new Chart.Dataset("Daily", shown(metric, daily), "#E5E7EB", null, null),
-                new Chart.Dataset(
-                    window + "-day Avg",
-                    shown(Metric.QUALITY, rolling),
-                    metric.color,
-                    null,
-                    null)));
-    Trends.Fit fit = Trends.fit(daily, PREDICTION_DAYS);
-    Trend trend =
-        new Trend(
-            fit.direction(),
-            OverviewService.round(fit.slope(), 6),
-            OverviewService.round(fit.confidence(), 4),
-            OverviewService.round(clamp(metric, fit.prediction()), 4),
-            fit.points());
+    List<LocalDate> days = w.firstDay().datesUntil(w.today().plusDays(1)).toList();
+    List<Double> daily = days.stream().map(d -> metric.of(byDay.get(d))).toList();
+    List<String> labels = days.stream().map(DAY::format).toList();
+    Chart chart = chart(labels, metric, daily, window);
+    Trend trend = trend(metric, Trends.fit(daily, PREDICTION_DAYS));
     Meta meta =
         new Meta(
             period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, "daily");
+    List<String> dates = days.stream().map(LocalDate::toString).toList();
     return new TrendAnswer(metric.id(), window, chart, dates, trend, meta);
+  }
+
+  /** The daily values and their rolling mean over {@code window} days. */
+  private static Chart chart(List<String> labels, Metric metric, List<Double> daily, int window) {
+    List<Double> rolling = Trends.rollingMean(daily, window);
+    return new Chart(
+        labels,
+        List.of(
+            new Chart.Dataset("Daily", shown(metric, daily), "#E5E7EB", null, null),
+            new Chart.Dataset(
+                window + "-day Avg", shown(Metric.QUALITY, rolling), metric.color, null, null)));
+  }
+
+  private static Trend trend(Metric metric, Trends.Fit fit) {
+    return new Trend(
+        fit.direction(),
+        OverviewService.round(fit.slope(), 6),
+        OverviewService.round(fit.confidence(), 4),
+        OverviewService.round(clamp(metric, fit.prediction()), 4),
+        fit.points());
   }
 
   private static List<Number> shown(Metric metric, List<Double> values) {

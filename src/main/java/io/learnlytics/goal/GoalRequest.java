@@ -51,12 +51,7 @@ final class GoalRequest {
     if (body == null || !body.isObject()) {
       throw InvalidInput.of("body", "must be a JSON object");
     }
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!FIELDS.contains(f)) {
-        error(f, "unknown field; allowed fields are " + String.join(", ", List.copyOf(FIELDS)));
-      }
-    }
+    checkFieldNames(body);
     name = text(body, "name", true, 100);
     description = orElse(text(body, "description", false, 500), name);
     goalType = oneOf(body, "goal_type", TYPES, "custom");
@@ -68,6 +63,27 @@ final class GoalRequest {
     icon = orElse(text(body, "icon", false, 40), "target");
     color = color(body);
     enabled = !body.has("enabled") || body.get("enabled").asBoolean(true);
+    checkTargetFitsMetric(body);
+    if (!errors.isEmpty()) {
+      throw new InvalidInput(
+          errors.size()
+              + (errors.size() == 1 ? " problem" : " problems")
+              + " with the goal; nothing was saved",
+          errors);
+    }
+  }
+
+  private void checkFieldNames(JsonNode body) {
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!FIELDS.contains(f)) {
+        error(f, "unknown field; allowed fields are " + String.join(", ", List.copyOf(FIELDS)));
+      }
+    }
+  }
+
+  /** A fraction metric takes a target up to 1; only some metrics can be filtered by topic. */
+  private void checkTargetFitsMetric(JsonNode body) {
     if (targetMetric != null && GoalMetric.of(targetMetric).isFraction() && targetValue > 1) {
       error(
           "target_value",
@@ -80,13 +96,6 @@ final class GoalRequest {
         && targetMetric != null
         && !GoalMetric.topicFilterIds().contains(targetMetric)) {
       error("filters.topic", "applies only to " + String.join(", ", GoalMetric.topicFilterIds()));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidInput(
-          errors.size()
-              + (errors.size() == 1 ? " problem" : " problems")
-              + " with the goal; nothing was saved",
-          errors);
     }
   }
 

@@ -153,6 +153,22 @@ public final class GoalService {
    */
   public int evaluate() {
     long now = clock.millis();
+    Streaks.Streak s = saveStreak(now);
+    int unlocked = 0;
+    Map<String, RollupTotals> memo = new HashMap<>();
+    for (Goal g : store.all()) {
+      if (g.enabled()) {
+        unlocked += record(g, now, s.current(), memo);
+      }
+    }
+    if (unlocked > 0) {
+      listeners.forEach(Runnable::run);
+    }
+    return unlocked;
+  }
+
+  /** Today's streak with the best ever, as stored for the dashboard. */
+  private Streaks.Streak saveStreak(long now) {
     Streaks.Streak today = streaks.at(now);
     Streaks.Streak s =
         new Streaks.Streak(
@@ -162,26 +178,25 @@ public final class GoalService {
             today.lastActiveDate(),
             today.startDate());
     store.saveStreak(s, now);
-    int unlocked = 0;
-    Map<String, RollupTotals> memo = new HashMap<>();
-    for (Goal g : store.all()) {
-      if (!g.enabled()) {
-        continue;
-      }
-      Span current = evaluator.period(g, now);
-      List<Span> periods = new ArrayList<>(List.of(current));
-      if (!current.isAll()) {
-        periods.add(evaluator.period(g, current.fromUtc() - 1));
-      }
-      for (Span p : periods) {
-        GoalProgress progress = evaluator.evaluate(g, p, now, s.current(), memo);
-        if (store.record(g, progress, evaluator.label(g, p.fromUtc()), now)) {
-          unlocked++;
-        }
-      }
+    return s;
+  }
+
+  /**
+   * Records a goal's progress in its current and previous period; returns how many achievements
+   * that unlocked.
+   */
+  private int record(Goal g, long now, int streak, Map<String, RollupTotals> memo) {
+    Span current = evaluator.period(g, now);
+    List<Span> periods = new ArrayList<>(List.of(current));
+    if (!current.isAll()) {
+      periods.add(evaluator.period(g, current.fromUtc() - 1));
     }
-    if (unlocked > 0) {
-      listeners.forEach(Runnable::run);
+    int unlocked = 0;
+    for (Span p : periods) {
+      GoalProgress progress = evaluator.evaluate(g, p, now, streak, memo);
+      if (store.record(g, progress, evaluator.label(g, p.fromUtc()), now)) {
+        unlocked++;
+      }
     }
     return unlocked;
   }

@@ -64,12 +64,27 @@ final class AnomalyRule implements Rule {
     if (firstDay == null || yesterday.isBefore(firstDay)) {
       return List.of();
     }
+    Map<LocalDate, Rollup> days = days(now, yesterday);
+    List<LocalDate> baseline = baseline(yesterday, firstDay);
+    List<Candidate> out = new ArrayList<>();
+    quality(yesterday, baseline, days, out);
+    sessions(yesterday, baseline, days, out);
+    return out;
+  }
+
+  /** The daily rows from the oldest baseline day to yesterday, by learning date. */
+  private Map<LocalDate, Rollup> days(Moment now, LocalDate yesterday) {
     Map<LocalDate, Rollup> days = new HashMap<>();
     for (Rollup r :
         rollups.list(
             Level.DAILY, now.dayStart(yesterday.minusWeeks(WEEKS)), now.dayStart(now.today()))) {
       days.put(now.dateOf(r.periodStartUtc()), r);
     }
+    return days;
+  }
+
+  /** The same weekday in the weeks before yesterday, none before the learner's first day. */
+  private static List<LocalDate> baseline(LocalDate yesterday, LocalDate firstDay) {
     List<LocalDate> baseline = new ArrayList<>();
     for (int k = 1; k <= WEEKS; k++) {
       LocalDate d = yesterday.minusWeeks(k);
@@ -77,10 +92,7 @@ final class AnomalyRule implements Rule {
         baseline.add(d);
       }
     }
-    List<Candidate> out = new ArrayList<>();
-    quality(yesterday, baseline, days, out);
-    sessions(yesterday, baseline, days, out);
-    return out;
+    return baseline;
   }
 
   private static void quality(
@@ -103,26 +115,28 @@ final class AnomalyRule implements Rule {
     }
     RobustBaseline b = RobustBaseline.of(values, MIN_MAD_QUALITY);
     double z = b.z(x);
-    if (Math.abs(z) <= Z_THRESHOLD) {
-      return;
+    if (Math.abs(z) > Z_THRESHOLD) {
+      Map<String, Object> data = data("quality", yesterday, x, b, z, observed, values);
+      out.add(unusualQuality(yesterday, x, z > 0, b, data));
     }
-    boolean high = z > 0;
-    String weekday = plural(yesterday);
-    out.add(
-        Candidate.of(
-            high ? "anomaly:quality_high" : "anomaly:quality_low",
-            yesterday.toString(),
-            null,
-            "medium",
-            high ? "Exceptional quality day" : "Unusually low quality yesterday",
-            String.format(
-                Locale.ROOT,
-                "Yesterday's quality score (%.2f) was unusually %s (typical on %s: %.2f).",
-                x,
-                high ? "high" : "low",
-                weekday,
-                b.median()),
-            data("quality", yesterday, x, b, z, observed, values)));
+  }
+
+  private static Candidate unusualQuality(
+      LocalDate yesterday, double x, boolean high, RobustBaseline b, Map<String, Object> data) {
+    return Candidate.of(
+        high ? "anomaly:quality_high" : "anomaly:quality_low",
+        yesterday.toString(),
+        null,
+        "medium",
+        high ? "Exceptional quality day" : "Unusually low quality yesterday",
+        String.format(
+            Locale.ROOT,
+            "Yesterday's quality score (%.2f) was unusually %s (typical on %s: %.2f).",
+            x,
+            high ? "high" : "low",
+            plural(yesterday),
+            b.median()),
+        data);
   }
 
   private static void sessions(
@@ -141,39 +155,48 @@ final class AnomalyRule implements Rule {
     RobustBaseline b = RobustBaseline.of(values, MIN_MAD_SESSIONS);
     double z = b.z(x);
     long zeros = values.stream().filter(v -> v == 0).count();
-    String weekday = plural(yesterday);
-    String typical = number(b.median());
     Map<String, Object> data = data("sessions", yesterday, x, b, z, baseline, values);
     data.put("baseline_days_without_sessions", zeros);
     if (x == 0 && b.median() >= 1 && (zeros <= 1 || z < -Z_THRESHOLD)) {
-      out.add(
-          Candidate.of(
-              "anomaly:no_sessions",
-              yesterday.toString(),
-              null,
-              "low",
-              "No sessions yesterday",
-              "No sessions yesterday (you typically have " + typical + " on " + weekday + ").",
-              data));
+      out.add(noSessions(yesterday, b, data));
     } else if (Math.abs(z) > Z_THRESHOLD && x > 0) {
-      boolean high = z > 0;
-      out.add(
-          Candidate.of(
-              high ? "anomaly:sessions_high" : "anomaly:sessions_low",
-              yesterday.toString(),
-              null,
-              "low",
-              high ? "Unusually many sessions yesterday" : "Unusually few sessions yesterday",
-              "You had "
-                  + x
-                  + (x == 1 ? " session" : " sessions")
-                  + " yesterday; you typically have "
-                  + typical
-                  + " on "
-                  + weekday
-                  + ".",
-              data));
+      out.add(unusualSessions(yesterday, x, z > 0, b, data));
     }
+  }
+
+  private static Candidate noSessions(
+      LocalDate yesterday, RobustBaseline b, Map<String, Object> data) {
+    return Candidate.of(
+        "anomaly:no_sessions",
+        yesterday.toString(),
+        null,
+        "low",
+        "No sessions yesterday",
+        "No sessions yesterday (you typically have "
+            + number(b.median())
+            + " on "
+            + plural(yesterday)
+            + ").",
+        data);
+  }
+
+  private static Candidate unusualSessions(
+      LocalDate yesterday, long x, boolean high, RobustBaseline b, Map<String, Object> data) {
+    return Candidate.of(
+        high ? "anomaly:sessions_high" : "anomaly:sessions_low",
+        yesterday.toString(),
+        null,
+        "low",
+        high ? "Unusually many sessions yesterday" : "Unusually few sessions yesterday",
+        "You had "
+            + x
+            + (x == 1 ? " session" : " sessions")
+            + " yesterday; you typically have "
+            + number(b.median())
+            + " on "
+            + plural(yesterday)
+            + ".",
+        data);
   }
 
   private static Map<String, Object> data(
@@ -212,11 +235,11 @@ final class AnomalyRule implements Rule {
   }
 
   private static @Nullable Double quality(@Nullable Rollup r) {
-    return r == null || r.qualityCount() == 0 ? null : r.avgQualityComposite();
+    return r == null || r.quality().count() == 0 ? null : r.quality().composite();
   }
 
   private static long sessions(@Nullable Rollup r) {
-    return r == null ? 0 : r.sessionCount();
+    return r == null ? 0 : r.activity().sessions();
   }
 
   /** First learning day with a daily rollup row: before it the learner had no history. */

@@ -43,29 +43,37 @@ final class InsightStore {
   int insertNew(Handle h, List<Candidate> candidates, long nowUtc) {
     int stored = 0;
     for (Candidate c : candidates) {
-      if (exists(h, c.key())
-          || (c.familyPrefix() != null && live(h, c.familyPrefix(), nowUtc, true) > 0)
-          || (c.maxLive() != null && live(h, c.rulePrefix(), nowUtc, false) >= c.maxLive())) {
-        continue;
+      if (isNew(h, c, nowUtc)) {
+        insert(h, c, nowUtc);
+        stored++;
       }
-      h.createUpdate(
-              "INSERT INTO analytics_insights (id, insight_type, title, description, importance,"
-                  + " data, dedupe_key, generated_utc, expires_utc)"
-                  + " VALUES (:id, :type, :title, :description, :importance, :data, :key, :now,"
-                  + " :expires)")
-          .bind("id", id(c.key()))
-          .bind("type", c.type())
-          .bind("title", c.title())
-          .bind("description", c.description())
-          .bind("importance", c.importance())
-          .bind("data", json(c.data()))
-          .bind("key", c.key())
-          .bind("now", nowUtc)
-          .bind("expires", nowUtc + Candidate.ttl(c.type()).toMillis())
-          .execute();
-      stored++;
     }
     return stored;
+  }
+
+  /** Not stored yet, no live insight of its family, and its rule under its live limit. */
+  private static boolean isNew(Handle h, Candidate c, long nowUtc) {
+    return !exists(h, c.key())
+        && (c.familyPrefix() == null || live(h, c.familyPrefix(), nowUtc, true) == 0)
+        && (c.maxLive() == null || live(h, c.rulePrefix(), nowUtc, false) < c.maxLive());
+  }
+
+  private static void insert(Handle h, Candidate c, long nowUtc) {
+    h.createUpdate(
+            "INSERT INTO analytics_insights (id, insight_type, title, description, importance,"
+                + " data, dedupe_key, generated_utc, expires_utc)"
+                + " VALUES (:id, :type, :title, :description, :importance, :data, :key, :now,"
+                + " :expires)")
+        .bind("id", id(c.key()))
+        .bind("type", c.type())
+        .bind("title", c.title())
+        .bind("description", c.description())
+        .bind("importance", c.importance())
+        .bind("data", json(c.data()))
+        .bind("key", c.key())
+        .bind("now", nowUtc)
+        .bind("expires", nowUtc + Candidate.ttl(c.type()).toMillis())
+        .execute();
   }
 
   private static boolean exists(Handle h, String key) {
@@ -107,18 +115,22 @@ final class InsightStore {
                           + " LIMIT :limit");
               bindFilter(q, type, importance, nowUtc).bind("limit", limit);
               List<Insight> insights = q.map((rs, ctx) -> read(rs)).list();
-              Query counts =
-                  h.createQuery(
-                      "SELECT count(*), coalesce(sum(viewed_utc IS NULL), 0)"
-                          + " FROM analytics_insights"
-                          + LISTED
-                          + filter);
-              int[] n =
-                  bindFilter(counts, type, importance, nowUtc)
-                      .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
-                      .one();
+              int[] n = counts(h, filter, type, importance, nowUtc);
               return new InsightList(insights, n[0], n[1]);
             });
+  }
+
+  /** {total, unread} of the listed insights that pass the filter. */
+  private static int[] counts(
+      Handle h, String filter, @Nullable String type, @Nullable String importance, long nowUtc) {
+    Query counts =
+        h.createQuery(
+            "SELECT count(*), coalesce(sum(viewed_utc IS NULL), 0) FROM analytics_insights"
+                + LISTED
+                + filter);
+    return bindFilter(counts, type, importance, nowUtc)
+        .map((rs, ctx) -> new int[] {rs.getInt(1), rs.getInt(2)})
+        .one();
   }
 
   private static Query bindFilter(

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -114,24 +115,19 @@ final class KnowledgeRule implements Rule {
       // every prerequisite candidate carries its concept (see its evidence below)
       String studied = (String) Objects.requireNonNull(c.data().get("concept"));
       try {
-        graph
-            .path(studied)
-            .ifPresent(
-                steps -> {
-                  c.data().put("learning_path", steps.stream().map(PathStep::concept).toList());
-                  c.data()
-                      .put(
-                          "path_next",
-                          steps.stream()
-                              .filter(s -> !s.known())
-                              .map(PathStep::concept)
-                              .findFirst()
-                              .orElse(null));
-                });
+        graph.path(studied).ifPresent(steps -> addPath(c, steps));
       } catch (GraphUnavailableException e) {
         return;
       }
     }
+  }
+
+  private static void addPath(Candidate c, List<PathStep> steps) {
+    c.data().put("learning_path", steps.stream().map(PathStep::concept).toList());
+    c.data()
+        .put(
+            "path_next",
+            steps.stream().filter(s -> !s.known()).map(PathStep::concept).findFirst().orElse(null));
   }
 
   private void prerequisites(List<Candidate> out) {
@@ -188,19 +184,23 @@ final class KnowledgeRule implements Rule {
                 + " and it has come up in "
                 + c.mentions()
                 + " exchanges since: your learning path is heading there.",
-            evidence(
-                "concept",
-                c.name(),
-                "first_seen",
-                first.toString(),
-                "first_seen_utc",
-                Instant.ofEpochMilli(c.firstSeenUtc()).toString(),
-                "mentions",
-                c.mentions(),
-                "window_days",
-                EMERGING_DAYS,
-                "min_mentions",
-                EMERGING_MENTIONS))
+            emergingEvidence(c, first))
         .withMaxLive(MAX_LIVE);
+  }
+
+  private static Map<String, Object> emergingEvidence(NewConcept c, LocalDate first) {
+    return evidence(
+        "concept",
+        c.name(),
+        "first_seen",
+        first.toString(),
+        "first_seen_utc",
+        Instant.ofEpochMilli(c.firstSeenUtc()).toString(),
+        "mentions",
+        c.mentions(),
+        "window_days",
+        EMERGING_DAYS,
+        "min_mentions",
+        EMERGING_MENTIONS);
   }
 }

@@ -65,47 +65,54 @@ final class MilestoneRule {
    */
   List<Candidate> crossings(Handle h, Totals totals, long nowUtc) {
     List<Candidate> out = new ArrayList<>();
-    Long previousSessions = load(h, SESSIONS);
-    long sessions = highestCrossed(SESSION_THRESHOLDS, previousSessions, totals.sessions());
-    if (sessions > 0) {
-      out.add(
-          Candidate.of(
-              "milestone:sessions",
-              String.valueOf(sessions),
-              null,
-              "high",
-              sessions + " learning sessions completed!",
-              "Congratulations! You've completed "
-                  + sessions
-                  + " learning sessions ("
-                  + totals.sessions()
-                  + " so far).",
-              data(SESSIONS, sessions, previousSessions, totals.sessions(), SESSION_THRESHOLDS)));
-    }
-    Long previousStreak = load(h, STREAK);
-    long streak = highestCrossed(STREAK_THRESHOLDS, previousStreak, totals.streak());
-    if (streak > 0) {
-      Map<String, Object> data =
-          data(STREAK, streak, previousStreak, totals.streak(), STREAK_THRESHOLDS);
-      // a streak above zero has a start
-      data.put("streak_start", Objects.requireNonNull(totals.streakStart()).toString());
-      out.add(
-          Candidate.of(
-              "milestone:streak",
-              streak + ":" + totals.streakStart(),
-              null,
-              "high",
-              streak + "-day learning streak achieved!",
-              "You've learned on "
-                  + totals.streak()
-                  + " consecutive days, since "
-                  + DAY.format(totals.streakStart())
-                  + ". Keep it going!",
-              data));
-    }
+    sessions(load(h, SESSIONS), totals, out);
+    streak(load(h, STREAK), totals, out);
     save(h, SESSIONS, totals.sessions(), nowUtc);
     save(h, STREAK, totals.streak(), nowUtc);
     return out;
+  }
+
+  private static void sessions(@Nullable Long previous, Totals totals, List<Candidate> out) {
+    long sessions = highestCrossed(SESSION_THRESHOLDS, previous, totals.sessions());
+    if (sessions == 0) {
+      return;
+    }
+    out.add(
+        Candidate.of(
+            "milestone:sessions",
+            String.valueOf(sessions),
+            null,
+            "high",
+            sessions + " learning sessions completed!",
+            "Congratulations! You've completed "
+                + sessions
+                + " learning sessions ("
+                + totals.sessions()
+                + " so far).",
+            data(SESSIONS, sessions, previous, totals.sessions(), SESSION_THRESHOLDS)));
+  }
+
+  private static void streak(@Nullable Long previous, Totals totals, List<Candidate> out) {
+    long streak = highestCrossed(STREAK_THRESHOLDS, previous, totals.streak());
+    if (streak == 0) {
+      return;
+    }
+    Map<String, Object> data = data(STREAK, streak, previous, totals.streak(), STREAK_THRESHOLDS);
+    // a streak above zero has a start
+    data.put("streak_start", Objects.requireNonNull(totals.streakStart()).toString());
+    out.add(
+        Candidate.of(
+            "milestone:streak",
+            streak + ":" + totals.streakStart(),
+            null,
+            "high",
+            streak + "-day learning streak achieved!",
+            "You've learned on "
+                + totals.streak()
+                + " consecutive days, since "
+                + DAY.format(totals.streakStart())
+                + ". Keep it going!",
+            data));
   }
 
   /**

@@ -75,17 +75,8 @@ final class RecommendationRule implements Rule {
       List<Candidate> out) {
     long[] exchanges = new long[24];
     long[] sessions = new long[24];
-    for (Rollup r : hours) {
-      int hour = Instant.ofEpochMilli(r.periodStartUtc()).atZone(now.buckets().zone()).getHour();
-      exchanges[hour] += r.exchangeCount();
-      sessions[hour] += r.sessionCount();
-    }
-    int peak = 0;
-    for (int h = 1; h < 24; h++) {
-      if (exchanges[h] > exchanges[peak]) {
-        peak = h;
-      }
-    }
+    countByHour(now, hours, exchanges, sessions);
+    int peak = busiest(exchanges);
     if (exchanges[peak] == 0 || sessions[peak] <= MIN_PEAK_SESSIONS) {
       return;
     }
@@ -104,23 +95,49 @@ final class RecommendationRule implements Rule {
                 + ", in "
                 + sessions[peak]
                 + " sessions started then: schedule sessions at that time.",
-            evidence(
-                "peak_hour",
-                peak,
-                "exchanges_at_peak",
-                exchanges[peak],
-                "sessions_at_peak",
-                sessions[peak],
-                "threshold",
-                MIN_PEAK_SESSIONS,
-                "condition",
-                "sessions_at_peak > threshold",
-                "exchanges_by_hour",
-                Arrays.stream(exchanges).boxed().toList(),
-                "sessions_by_hour",
-                Arrays.stream(sessions).boxed().toList(),
-                "window",
-                window)));
+            peakEvidence(peak, exchanges, sessions, window)));
+  }
+
+  /** Adds each hourly row's exchanges and sessions to its local hour of day. */
+  private static void countByHour(
+      Moment now, List<Rollup> hours, long[] exchanges, long[] sessions) {
+    for (Rollup r : hours) {
+      int hour = Instant.ofEpochMilli(r.periodStartUtc()).atZone(now.buckets().zone()).getHour();
+      exchanges[hour] += r.activity().exchanges();
+      sessions[hour] += r.activity().sessions();
+    }
+  }
+
+  /** The hour with the most exchanges, the earliest on a tie. */
+  private static int busiest(long[] exchanges) {
+    int peak = 0;
+    for (int h = 1; h < 24; h++) {
+      if (exchanges[h] > exchanges[peak]) {
+        peak = h;
+      }
+    }
+    return peak;
+  }
+
+  private static Map<String, Object> peakEvidence(
+      int peak, long[] exchanges, long[] sessions, Map<String, Object> window) {
+    return evidence(
+        "peak_hour",
+        peak,
+        "exchanges_at_peak",
+        exchanges[peak],
+        "sessions_at_peak",
+        sessions[peak],
+        "threshold",
+        MIN_PEAK_SESSIONS,
+        "condition",
+        "sessions_at_peak > threshold",
+        "exchanges_by_hour",
+        Arrays.stream(exchanges).boxed().toList(),
+        "sessions_by_hour",
+        Arrays.stream(sessions).boxed().toList(),
+        "window",
+        window);
   }
 
   private static void correctionRate(
@@ -129,35 +146,35 @@ final class RecommendationRule implements Rule {
       return;
     }
     double rate = sums.corrections / (double) sums.exchanges;
-    if (rate <= CORRECTION_RATE) {
-      return;
+    if (rate > CORRECTION_RATE) {
+      out.add(highCorrectionRate(rate, sums, window, period));
     }
-    String pct = Math.round(rate * 100) + "%";
-    out.add(
-        Candidate.of(
-            "recommendation:correction_rate",
-            null,
-            period,
-            "medium",
-            "High correction rate (" + pct + ")",
-            pct
-                + " of your exchanges in the last 30 days were corrected ("
-                + sums.corrections
-                + " of "
-                + sums.exchanges
-                + "): try breaking complex topics into smaller questions.",
-            evidence(
-                "correction_rate", rate,
-                "corrections", sums.corrections,
-                "exchanges", sums.exchanges,
-                "threshold", CORRECTION_RATE,
-                "min_exchanges", MIN_EXCHANGES,
-                "window", window)));
   }
 
-  // TopicQuality.mean() is null only for a topic without scores; the weak ones have
-  // MIN_TOPIC_SCORES.
-  @SuppressWarnings("NullAway")
+  private static Candidate highCorrectionRate(
+      double rate, RollupTotals sums, Map<String, Object> window, String period) {
+    String pct = Math.round(rate * 100) + "%";
+    return Candidate.of(
+        "recommendation:correction_rate",
+        null,
+        period,
+        "medium",
+        "High correction rate (" + pct + ")",
+        pct
+            + " of your exchanges in the last 30 days were corrected ("
+            + sums.corrections
+            + " of "
+            + sums.exchanges
+            + "): try breaking complex topics into smaller questions.",
+        evidence(
+            "correction_rate", rate,
+            "corrections", sums.corrections,
+            "exchanges", sums.exchanges,
+            "threshold", CORRECTION_RATE,
+            "min_exchanges", MIN_EXCHANGES,
+            "window", window));
+  }
+
   private static void revisit(
       List<Rollup> days,
       RollupTotals sums,
@@ -168,51 +185,78 @@ final class RecommendationRule implements Rule {
     if (overall == null) {
       return;
     }
+    for (Map.Entry<String, TopicQuality> e : weakTopics(topicQuality(days), overall)) {
+      out.add(revisit(e.getKey(), e.getValue(), overall, sums, window, period));
+    }
+  }
+
+  private static Map<String, TopicQuality> topicQuality(List<Rollup> days) {
     Map<String, TopicQuality> topics = new TreeMap<>();
     for (Rollup r : days) {
-      if (r.topicQuality() != null) {
-        r.topicQuality().forEach((t, q) -> topics.merge(t, q, TopicQuality::plus));
+      if (r.topics().quality() != null) {
+        r.topics().quality().forEach((t, q) -> topics.merge(t, q, TopicQuality::plus));
       }
     }
+    return topics;
+  }
+
+  /** Topics with enough scores whose quality trails the overall by the gap, weakest first. */
+  private static List<Map.Entry<String, TopicQuality>> weakTopics(
+      Map<String, TopicQuality> topics, double overall) {
     List<Map.Entry<String, TopicQuality>> weak = new ArrayList<>();
     for (Map.Entry<String, TopicQuality> e : topics.entrySet()) {
       TopicQuality q = e.getValue();
       // the tolerance keeps a gap of exactly 0.10 from failing on rounding
-      if (q.count() >= MIN_TOPIC_SCORES && q.mean() <= overall - TOPIC_GAP + 1e-9) {
+      if (q.count() >= MIN_TOPIC_SCORES && mean(q) <= overall - TOPIC_GAP + 1e-9) {
         weak.add(e);
       }
     }
-    weak.sort(Comparator.comparingDouble(e -> e.getValue().mean()));
-    for (Map.Entry<String, TopicQuality> e : weak) {
-      String topic = e.getKey();
-      double mean = e.getValue().mean();
-      out.add(
-          Candidate.of(
-                  "recommendation:revisit",
-                  topic,
-                  period,
-                  "medium",
-                  "Consider revisiting '" + topic + "'",
-                  String.format(
-                      Locale.ROOT,
-                      "Your quality on '%s' averaged %.2f over %d scores in the last 30 days,"
-                          + " %.2f below your overall %.2f.",
-                      topic,
-                      mean,
-                      e.getValue().count(),
-                      overall - mean,
-                      overall),
-                  evidence(
-                      "topic", topic,
-                      "topic_quality", mean,
-                      "topic_scores", e.getValue().count(),
-                      "overall_quality", overall,
-                      "overall_scores", sums.qualityCount,
-                      "gap", overall - mean,
-                      "min_gap", TOPIC_GAP,
-                      "min_scores", MIN_TOPIC_SCORES,
-                      "window", window))
-              .withMaxLive(MAX_TOPICS));
-    }
+    weak.sort(Comparator.comparingDouble(e -> mean(e.getValue())));
+    return weak;
+  }
+
+  /** Mean quality of a topic with scores (every weak topic has {@value #MIN_TOPIC_SCORES}). */
+  private static double mean(TopicQuality q) {
+    return q.sum() / q.count();
+  }
+
+  private static Candidate revisit(
+      String topic,
+      TopicQuality q,
+      double overall,
+      RollupTotals sums,
+      Map<String, Object> window,
+      String period) {
+    double mean = mean(q);
+    return Candidate.of(
+            "recommendation:revisit",
+            topic,
+            period,
+            "medium",
+            "Consider revisiting '" + topic + "'",
+            revisitText(topic, mean, q.count(), overall),
+            evidence(
+                "topic", topic,
+                "topic_quality", mean,
+                "topic_scores", q.count(),
+                "overall_quality", overall,
+                "overall_scores", sums.qualityCount,
+                "gap", overall - mean,
+                "min_gap", TOPIC_GAP,
+                "min_scores", MIN_TOPIC_SCORES,
+                "window", window))
+        .withMaxLive(MAX_TOPICS);
+  }
+
+  private static String revisitText(String topic, double mean, long scores, double overall) {
+    return String.format(
+        Locale.ROOT,
+        "Your quality on '%s' averaged %.2f over %d scores in the last 30 days,"
+            + " %.2f below your overall %.2f.",
+        topic,
+        mean,
+        scores,
+        overall - mean,
+        overall);
   }
 }

@@ -81,44 +81,62 @@ final class TrendRule implements Rule {
         || previous.quality() <= 0) {
       return;
     }
-    double now = current.quality();
-    double before = previous.quality();
-    double change = (now - before) / before;
-    if (Math.abs(change) <= QUALITY_CHANGE) {
-      return;
+    double change = (current.quality() - previous.quality()) / previous.quality();
+    if (Math.abs(change) > QUALITY_CHANGE) {
+      out.add(qualityChanged(current, previous, change, window, period));
     }
+  }
+
+  private static Candidate qualityChanged(
+      RollupTotals current,
+      RollupTotals previous,
+      double change,
+      Map<String, Object> window,
+      String period) {
     boolean up = change > 0;
-    Map<String, Object> data =
-        evidence(
-            "metric", "quality",
-            "current", now,
-            "previous", before,
-            "relative_change", change,
-            "threshold", up ? QUALITY_CHANGE : -QUALITY_CHANGE,
-            "current_scores", current.qualityCount,
-            "previous_scores", previous.qualityCount,
-            "min_scores", MIN_SCORES,
-            "window", window);
     String verb = up ? "improved" : "declined";
-    out.add(
-        Candidate.of(
-            up ? "trend:quality_up" : "trend:quality_down",
-            null,
-            period,
-            "high",
-            "Quality " + verb + " " + percent(change) + " this week",
-            String.format(
-                Locale.ROOT,
-                "Your mean quality score was %.2f over the last 7 days (%d scores) against %.2f"
-                    + " over the 7 days before (%d scores): %s %s, a relative change, compared at"
-                    + " equal elapsed time.",
-                now,
-                current.qualityCount,
-                before,
-                previous.qualityCount,
-                verb,
-                percent(change)),
-            data));
+    return Candidate.of(
+        up ? "trend:quality_up" : "trend:quality_down",
+        null,
+        period,
+        "high",
+        "Quality " + verb + " " + percent(change) + " this week",
+        String.format(
+            Locale.ROOT,
+            "Your mean quality score was %.2f over the last 7 days (%d scores) against %.2f"
+                + " over the 7 days before (%d scores): %s %s, a relative change, compared at"
+                + " equal elapsed time.",
+            current.quality(),
+            current.qualityCount,
+            previous.quality(),
+            previous.qualityCount,
+            verb,
+            percent(change)),
+        qualityEvidence(current, previous, change, window));
+  }
+
+  private static Map<String, Object> qualityEvidence(
+      RollupTotals current, RollupTotals previous, double change, Map<String, Object> window) {
+    double threshold = change > 0 ? QUALITY_CHANGE : -QUALITY_CHANGE;
+    return evidence(
+        "metric",
+        "quality",
+        "current",
+        current.quality(),
+        "previous",
+        previous.quality(),
+        "relative_change",
+        change,
+        "threshold",
+        threshold,
+        "current_scores",
+        current.qualityCount,
+        "previous_scores",
+        previous.qualityCount,
+        "min_scores",
+        MIN_SCORES,
+        "window",
+        window);
   }
 
   private static void activity(
@@ -131,10 +149,29 @@ final class TrendRule implements Rule {
       return;
     }
     double change = (current.exchanges - previous.exchanges) / (double) previous.exchanges;
-    if (change <= ACTIVITY_CHANGE) {
-      return;
+    if (change > ACTIVITY_CHANGE) {
+      out.add(activityUp(current, previous, change, window, period));
     }
-    Map<String, Object> data =
+  }
+
+  private static Candidate activityUp(
+      RollupTotals current,
+      RollupTotals previous,
+      double change,
+      Map<String, Object> window,
+      String period) {
+    return Candidate.of(
+        "trend:activity_up",
+        null,
+        period,
+        "medium",
+        "Learning activity up " + percent(change) + " from last week",
+        String.format(
+            Locale.ROOT,
+            "You had %d exchanges over the last 7 days against %d over the 7 days before"
+                + " (compared at equal elapsed time).",
+            current.exchanges,
+            previous.exchanges),
         evidence(
             "metric", "exchanges",
             "current", current.exchanges,
@@ -142,21 +179,7 @@ final class TrendRule implements Rule {
             "relative_change", change,
             "threshold", ACTIVITY_CHANGE,
             "min_previous", MIN_PREVIOUS_EXCHANGES,
-            "window", window);
-    out.add(
-        Candidate.of(
-            "trend:activity_up",
-            null,
-            period,
-            "medium",
-            "Learning activity up " + percent(change) + " from last week",
-            String.format(
-                Locale.ROOT,
-                "You had %d exchanges over the last 7 days against %d over the 7 days before"
-                    + " (compared at equal elapsed time).",
-                current.exchanges,
-                previous.exchanges),
-            data));
+            "window", window));
   }
 
   /** A relative change as a whole percentage without sign, e.g. 0.123 → "12%". */

@@ -203,22 +203,27 @@ public final class JsonText {
           if (sb == null) {
             sb = new StringBuilder(s.substring(start, p - 1));
           }
-          char e = s.charAt(p++);
-          switch (e) {
-            case 'n' -> sb.append('\n');
-            case 't' -> sb.append('\t');
-            case 'r' -> sb.append('\r');
-            case 'b' -> sb.append('\b');
-            case 'f' -> sb.append('\f');
-            case 'u' -> {
-              sb.append((char) Integer.parseInt(s.substring(p, p + 4), 16));
-              p += 4;
-            }
-            default -> sb.append(e); // quote, backslash, slash
-          }
+          unescape(sb);
         } else if (sb != null) {
           sb.append(c);
         }
+      }
+    }
+
+    /** Appends the character of the escape after a backslash. */
+    private void unescape(StringBuilder sb) {
+      char e = s.charAt(p++);
+      switch (e) {
+        case 'n' -> sb.append('\n');
+        case 't' -> sb.append('\t');
+        case 'r' -> sb.append('\r');
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'u' -> {
+          sb.append((char) Integer.parseInt(s.substring(p, p + 4), 16));
+          p += 4;
+        }
+        default -> sb.append(e); // quote, backslash, slash
       }
     }
 

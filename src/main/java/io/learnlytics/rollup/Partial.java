@@ -189,30 +189,39 @@ final class Partial {
     p.sessions = b.getLong();
     p.sessionExchanges = b.getLong();
     p.sessionDurationMs = b.getLong();
-    p.qualityCount = b.getLong();
-    p.compositeMean = b.getDouble();
-    p.compositeM2 = b.getDouble();
-    for (Dimension d : p.dimensions()) {
-      d.count = b.getLong();
-      d.sum = b.getDouble();
-    }
+    p.readQuality(b);
     p.feedback = b.getLong();
     p.positive = b.getLong();
     p.negative = b.getLong();
     p.corrections = b.getLong();
     p.clarifications = b.getLong();
-    long durations = b.getLong();
-    for (long i = 0; i < durations; i++) {
-      p.sessionDurations.add(b.getLong());
-    }
-    for (int h = 0; h < 24; h++) {
-      p.exchangesByHour[h] = b.getLong();
-    }
-    for (int d = 0; d < 7; d++) {
-      p.exchangesByWeekday[d] = b.getLong();
-    }
+    p.readDistributions(b);
     p.topics = TopicTally.read(b);
     return p;
+  }
+
+  private void readQuality(ByteBuffer b) {
+    qualityCount = b.getLong();
+    compositeMean = b.getDouble();
+    compositeM2 = b.getDouble();
+    for (Dimension d : dimensions()) {
+      d.count = b.getLong();
+      d.sum = b.getDouble();
+    }
+  }
+
+  /** Session durations, then exchanges by hour of day and by weekday. */
+  private void readDistributions(ByteBuffer b) {
+    long durations = b.getLong();
+    for (long i = 0; i < durations; i++) {
+      sessionDurations.add(b.getLong());
+    }
+    for (int h = 0; h < 24; h++) {
+      exchangesByHour[h] = b.getLong();
+    }
+    for (int d = 0; d < 7; d++) {
+      exchangesByWeekday[d] = b.getLong();
+    }
   }
 
   private Dimension[] dimensions() {

@@ -116,6 +116,11 @@ final class RawScanner {
     int idCount;
 
     void read(byte[] b, int numberCount) {
+      readIds(b, readNumbers(b, numberCount));
+    }
+
+    /** Reads the whole numbers; returns the position after the colon. */
+    private int readNumbers(byte[] b, int numberCount) {
       int p = 0;
       for (int n = 0; n < numberCount; n++) {
         boolean negative = b[p] == '-';
@@ -129,10 +134,14 @@ final class RawScanner {
         numbers[n] = negative ? -v : v;
         p++; // the ',' or ':'
       }
+      return p;
+    }
+
+    private void readIds(byte[] b, int from) {
       idCount = 0;
       int v = 0;
       boolean any = false;
-      for (; p < b.length; p++) {
+      for (int p = from; p < b.length; p++) {
         byte ch = b[p];
         if (ch == ',') {
           add(v);

@@ -5,83 +5,72 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One rollup row: the specification's {@code AggregatedMetrics} for one bucket (DESIGN.md §5).
- * Durations are in milliseconds; means are null when nothing was measured in the bucket. {@code
- * peakHour} is set for daily and coarser levels, {@code dayDistribution} for weekly and monthly,
- * the trend fields (change against the previous bucket of the same level) for daily and coarser.
+ * One rollup row: the specification's {@code AggregatedMetrics} for one bucket (DESIGN.md §5),
+ * grouped so a reader names the part it needs: {@code row.quality().composite()}. Durations are in
+ * milliseconds; means are null when nothing was measured in the bucket. The trend (change against
+ * the previous bucket of the same level) is set for daily and coarser levels, and has only null
+ * fields for hourly rows.
  */
 public record Rollup(
     Level level,
     long periodStartUtc,
     long periodEndUtc,
     String localStart,
-    long sessionCount,
-    long exchangeCount,
-    int uniqueTopics,
-    long totalDurationMs,
-    @Nullable Double avgSessionDurationMs,
-    @Nullable Double medianSessionDurationMs,
-    long qualityCount,
-    @Nullable Double avgQualityComposite,
-    @Nullable Double avgQualityRelevance,
-    @Nullable Double avgQualityHelpfulness,
-    @Nullable Double avgQualityAccuracy,
-    @Nullable Double avgQualityClarity,
-    @Nullable Double avgQualityEngagement,
-    @Nullable Double qualityStdDev,
-    long feedbackCount,
-    long positiveFeedbackCount,
-    long negativeFeedbackCount,
-    @Nullable Double positiveFeedbackRate,
-    long correctionCount,
-    long clarificationCount,
-    @Nullable Double avgExchangesPerSession,
-    @Nullable Integer peakHour,
-    @Nullable Map<String, Long> dayDistribution,
-    List<String> topTopics,
-    Map<String, Long> topicDistribution,
-    Map<String, Long> topicSessions,
-    Map<String, TopicQuality> topicQuality,
-    @Nullable Double qualityChange,
-    @Nullable Double volumeChange,
-    @Nullable String trendDirection) {
+    Activity activity,
+    Quality quality,
+    Feedback feedback,
+    Topics topics,
+    Trend trend) {
 
-  /** This row with its trend fields replaced. */
+  /** This row with its trend replaced. */
   Rollup withTrend(Trend t) {
     return new Rollup(
-        level,
-        periodStartUtc,
-        periodEndUtc,
-        localStart,
-        sessionCount,
-        exchangeCount,
-        uniqueTopics,
-        totalDurationMs,
-        avgSessionDurationMs,
-        medianSessionDurationMs,
-        qualityCount,
-        avgQualityComposite,
-        avgQualityRelevance,
-        avgQualityHelpfulness,
-        avgQualityAccuracy,
-        avgQualityClarity,
-        avgQualityEngagement,
-        qualityStdDev,
-        feedbackCount,
-        positiveFeedbackCount,
-        negativeFeedbackCount,
-        positiveFeedbackRate,
-        correctionCount,
-        clarificationCount,
-        avgExchangesPerSession,
-        peakHour,
-        dayDistribution,
-        topTopics,
-        topicDistribution,
-        topicSessions,
-        topicQuality,
-        t.qualityChange(),
-        t.volumeChange(),
-        t.direction());
+        level, periodStartUtc, periodEndUtc, localStart, activity, quality, feedback, topics, t);
   }
+
+  /**
+   * Sessions (counted in the bucket of their start) and exchanges. {@code peakHour} is set for
+   * daily and coarser levels, {@code dayDistribution} (exchanges per weekday) for weekly and
+   * monthly.
+   */
+  public record Activity(
+      long sessions,
+      long exchanges,
+      long durationMs,
+      @Nullable Double avgSessionDurationMs,
+      @Nullable Double medianSessionDurationMs,
+      @Nullable Double exchangesPerSession,
+      @Nullable Integer peakHour,
+      @Nullable Map<String, Long> dayDistribution) {}
+
+  /** Quality scores: their count, mean composite and dimensions, and the composite's spread. */
+  public record Quality(
+      long count,
+      @Nullable Double composite,
+      @Nullable Double relevance,
+      @Nullable Double helpfulness,
+      @Nullable Double accuracy,
+      @Nullable Double clarity,
+      @Nullable Double engagement,
+      @Nullable Double stdDev) {}
+
+  /** Feedback events by polarity ({@link FeedbackKind}), corrections and clarifications. */
+  public record Feedback(
+      long count,
+      long positive,
+      long negative,
+      @Nullable Double positiveRate,
+      long corrections,
+      long clarifications) {}
+
+  /**
+   * Topics of the bucket's exchanges: how many, the most mentioned, and per topic the exchanges,
+   * sessions and quality scores that mention it.
+   */
+  public record Topics(
+      int unique,
+      List<String> top,
+      Map<String, Long> distribution,
+      Map<String, Long> sessions,
+      Map<String, TopicQuality> quality) {}
 }

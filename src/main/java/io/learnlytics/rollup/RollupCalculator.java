@@ -28,36 +28,55 @@ final class RollupCalculator {
         start,
         end,
         localStart,
+        activity(level, p),
+        quality(p),
+        feedback(p),
+        topics(topics),
+        Trend.NONE);
+  }
+
+  private static Rollup.Activity activity(Level level, Partial p) {
+    return new Rollup.Activity(
         p.sessions,
         p.exchanges,
-        topics.unique(),
         p.sessionDurationMs,
         ratio(p.sessionDurationMs, p.sessions),
         median(p.sessionDurations),
+        ratio(p.sessionExchanges, p.sessions),
+        level == Level.HOURLY ? null : peakHour(p.exchangesByHour),
+        level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(p.exchangesByWeekday) : null);
+  }
+
+  private static Rollup.Quality quality(Partial p) {
+    boolean none = p.qualityCount == 0;
+    return new Rollup.Quality(
         p.qualityCount,
-        p.qualityCount == 0 ? null : p.compositeMean,
+        none ? null : p.compositeMean,
         p.relevance.mean(),
         p.helpfulness.mean(),
         p.accuracy.mean(),
         p.clarity.mean(),
         p.engagement.mean(),
-        p.qualityCount == 0 ? null : Math.sqrt(Math.max(0, p.compositeM2 / p.qualityCount)),
+        none ? null : Math.sqrt(Math.max(0, p.compositeM2 / p.qualityCount)));
+  }
+
+  private static Rollup.Feedback feedback(Partial p) {
+    return new Rollup.Feedback(
         p.feedback,
         p.positive,
         p.negative,
         ratio(p.positive, p.feedback),
         p.corrections,
-        p.clarifications,
-        ratio(p.sessionExchanges, p.sessions),
-        level == Level.HOURLY ? null : peakHour(p.exchangesByHour),
-        level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(p.exchangesByWeekday) : null,
+        p.clarifications);
+  }
+
+  private static Rollup.Topics topics(TopicTally.TopicColumns topics) {
+    return new Rollup.Topics(
+        topics.unique(),
         topics.top(),
         new LazyMap<>(topics.mentions(), JsonText::parseCounts),
         new LazyMap<>(topics.sessions(), JsonText::parseCounts),
-        new LazyMap<>(topics.quality(), JsonText::parseQuality),
-        null,
-        null,
-        null);
+        new LazyMap<>(topics.quality(), JsonText::parseQuality));
   }
 
   private static @Nullable Double ratio(long numerator, long denominator) {

@@ -240,43 +240,55 @@ public final class RollupEngine {
   }
 
   private int refreshBatch(Connection c) throws SQLException {
-    TreeSet<Long> days = new TreeSet<>();
-    List<long[]> coarse = new ArrayList<>(); // {level ordinal, start}
-    List<Object[]> handled = new ArrayList<>();
+    DirtyBatch batch = readDirty(c);
+    if (batch.handled.isEmpty()) {
+      return 0;
+    }
+    RollupWriter writer = writer(c);
+    for (long day : batch.days) {
+      long end = buckets.end(Level.DAILY, day);
+      writer.writeDays(day, end, scanner.scanAll(c, day, end));
+    }
+    for (long[] m : batch.coarse) {
+      writer.queue(Level.values()[(int) m[0]], m[1]);
+    }
+    int rows = count(writer.finish());
+    DirtyMarks.delete(c, batch.handled);
+    return Math.max(rows, 1);
+  }
+
+  /** The dirty marks one transaction handles: the first days in time, and every week and month. */
+  private final class DirtyBatch {
+    final TreeSet<Long> days = new TreeSet<>();
+    final List<long[]> coarse = new ArrayList<>(); // {level ordinal, start}
+    final List<Object[]> handled = new ArrayList<>();
+
+    void offer(Level level, long start) {
+      if (level == Level.HOURLY || level == Level.DAILY) {
+        long day = buckets.start(Level.DAILY, start);
+        if (!days.contains(day) && days.size() >= DAYS_PER_TRANSACTION) {
+          return; // left for the next transaction
+        }
+        days.add(day);
+      } else {
+        coarse.add(new long[] {level.ordinal(), start});
+      }
+      handled.add(new Object[] {level.id(), start});
+    }
+  }
+
+  private DirtyBatch readDirty(Connection c) throws SQLException {
+    DirtyBatch batch = new DirtyBatch();
     try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT interval_type, period_start_utc FROM dirty_buckets"
                     + " ORDER BY period_start_utc");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Level level = Level.fromId(rs.getString(1));
-        long start = rs.getLong(2);
-        if (level == Level.HOURLY || level == Level.DAILY) {
-          long day = buckets.start(Level.DAILY, start);
-          if (!days.contains(day) && days.size() >= DAYS_PER_TRANSACTION) {
-            continue; // left for the next transaction
-          }
-          days.add(day);
-        } else {
-          coarse.add(new long[] {level.ordinal(), start});
-        }
-        handled.add(new Object[] {level.id(), start});
+        batch.offer(Level.fromId(rs.getString(1)), rs.getLong(2));
       }
     }
-    if (handled.isEmpty()) {
-      return 0;
-    }
-    RollupWriter writer = writer(c);
-    for (long day : days) {
-      long end = buckets.end(Level.DAILY, day);
-      writer.writeDays(day, end, scanner.scanAll(c, day, end));
-    }
-    for (long[] m : coarse) {
-      writer.queue(Level.values()[(int) m[0]], m[1]);
-    }
-    int rows = count(writer.finish());
-    DirtyMarks.delete(c, handled);
-    return Math.max(rows, 1);
+    return batch;
   }
 
   private int rebuild(Connection c, @Nullable LocalDate from, @Nullable LocalDate to)

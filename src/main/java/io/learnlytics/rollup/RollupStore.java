@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,9 +58,9 @@ final class RollupStore {
             + " WHERE interval_type = ? AND period_start_utc = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Rollup r : rows) {
-        set(ps, 1, r.qualityChange());
-        set(ps, 2, r.volumeChange());
-        ps.setString(3, r.trendDirection());
+        set(ps, 1, r.trend().qualityChange());
+        set(ps, 2, r.trend().volumeChange());
+        ps.setString(3, r.trend().direction());
         ps.setString(4, r.level().id());
         ps.setLong(5, r.periodStartUtc());
         ps.addBatch();
@@ -177,62 +178,94 @@ final class RollupStore {
     return out;
   }
 
+  // Parameter and column numbers follow the order of COLUMNS.
   private static void bind(PreparedStatement ps, Rollup r) throws SQLException {
     ps.setString(1, r.level().id());
     ps.setLong(2, r.periodStartUtc());
     ps.setLong(3, r.periodEndUtc());
     ps.setString(4, r.localStart());
-    ps.setLong(5, r.sessionCount());
-    ps.setLong(6, r.exchangeCount());
-    ps.setInt(7, r.uniqueTopics());
-    ps.setLong(8, r.totalDurationMs());
-    set(ps, 9, r.avgSessionDurationMs());
-    set(ps, 10, r.medianSessionDurationMs());
-    ps.setLong(11, r.qualityCount());
-    set(ps, 12, r.avgQualityComposite());
-    set(ps, 13, r.avgQualityRelevance());
-    set(ps, 14, r.avgQualityHelpfulness());
-    set(ps, 15, r.avgQualityAccuracy());
-    set(ps, 16, r.avgQualityClarity());
-    set(ps, 17, r.avgQualityEngagement());
-    set(ps, 18, r.qualityStdDev());
-    ps.setLong(19, r.feedbackCount());
-    ps.setLong(20, r.positiveFeedbackCount());
-    ps.setLong(21, r.negativeFeedbackCount());
-    set(ps, 22, r.positiveFeedbackRate());
-    ps.setLong(23, r.correctionCount());
-    ps.setLong(24, r.clarificationCount());
-    set(ps, 25, r.avgExchangesPerSession());
-    if (r.peakHour() == null) {
+    bindActivity(ps, r.activity());
+    bindQuality(ps, r.quality());
+    bindFeedback(ps, r.feedback());
+    bindTopics(ps, r.topics());
+    set(ps, 30, r.trend().qualityChange());
+    set(ps, 31, r.trend().volumeChange());
+    ps.setString(32, r.trend().direction());
+  }
+
+  private static void bindActivity(PreparedStatement ps, Rollup.Activity a) throws SQLException {
+    ps.setLong(5, a.sessions());
+    ps.setLong(6, a.exchanges());
+    ps.setLong(8, a.durationMs());
+    set(ps, 9, a.avgSessionDurationMs());
+    set(ps, 10, a.medianSessionDurationMs());
+    set(ps, 25, a.exchangesPerSession());
+    if (a.peakHour() == null) {
       ps.setNull(26, Types.INTEGER);
     } else {
-      ps.setInt(26, r.peakHour());
+      ps.setInt(26, a.peakHour());
     }
-    ps.setString(27, r.dayDistribution() == null ? null : JsonText.counts(r.dayDistribution()));
-    ps.setString(28, JsonText.names(r.topTopics()));
-    ps.setString(29, JsonText.counts(r.topicDistribution()));
-    set(ps, 30, r.qualityChange());
-    set(ps, 31, r.volumeChange());
-    ps.setString(32, r.trendDirection());
-    ps.setString(33, JsonText.counts(r.topicSessions()));
-    ps.setString(34, JsonText.quality(r.topicQuality()));
+    ps.setString(27, a.dayDistribution() == null ? null : JsonText.counts(a.dayDistribution()));
+  }
+
+  private static void bindQuality(PreparedStatement ps, Rollup.Quality q) throws SQLException {
+    ps.setLong(11, q.count());
+    set(ps, 12, q.composite());
+    set(ps, 13, q.relevance());
+    set(ps, 14, q.helpfulness());
+    set(ps, 15, q.accuracy());
+    set(ps, 16, q.clarity());
+    set(ps, 17, q.engagement());
+    set(ps, 18, q.stdDev());
+  }
+
+  private static void bindFeedback(PreparedStatement ps, Rollup.Feedback f) throws SQLException {
+    ps.setLong(19, f.count());
+    ps.setLong(20, f.positive());
+    ps.setLong(21, f.negative());
+    set(ps, 22, f.positiveRate());
+    ps.setLong(23, f.corrections());
+    ps.setLong(24, f.clarifications());
+  }
+
+  private static void bindTopics(PreparedStatement ps, Rollup.Topics t) throws SQLException {
+    ps.setInt(7, t.unique());
+    ps.setString(28, JsonText.names(t.top()));
+    ps.setString(29, JsonText.counts(t.distribution()));
+    ps.setString(33, JsonText.counts(t.sessions()));
+    ps.setString(34, JsonText.quality(t.quality()));
   }
 
   private static Rollup read(ResultSet rs) throws SQLException {
-    int peak = rs.getInt(26);
-    Integer peakHour = rs.wasNull() ? null : peak;
-    String days = rs.getString(27);
     return new Rollup(
         Level.fromId(rs.getString(1)),
         rs.getLong(2),
         rs.getLong(3),
         rs.getString(4),
+        readActivity(rs),
+        readQuality(rs),
+        readFeedback(rs),
+        readTopics(rs),
+        new Trend(get(rs, 30), get(rs, 31), rs.getString(32)));
+  }
+
+  private static Rollup.Activity readActivity(ResultSet rs) throws SQLException {
+    int peak = rs.getInt(26);
+    Integer peakHour = rs.wasNull() ? null : peak;
+    String days = rs.getString(27);
+    return new Rollup.Activity(
         rs.getLong(5),
         rs.getLong(6),
-        rs.getInt(7),
         rs.getLong(8),
         get(rs, 9),
         get(rs, 10),
+        get(rs, 25),
+        peakHour,
+        days == null ? null : JsonText.parseCounts(days, new LinkedHashMap<>()));
+  }
+
+  private static Rollup.Quality readQuality(ResultSet rs) throws SQLException {
+    return new Rollup.Quality(
         rs.getLong(11),
         get(rs, 12),
         get(rs, 13),
@@ -240,23 +273,26 @@ final class RollupStore {
         get(rs, 15),
         get(rs, 16),
         get(rs, 17),
-        get(rs, 18),
+        get(rs, 18));
+  }
+
+  private static Rollup.Feedback readFeedback(ResultSet rs) throws SQLException {
+    return new Rollup.Feedback(
         rs.getLong(19),
         rs.getLong(20),
         rs.getLong(21),
         get(rs, 22),
         rs.getLong(23),
-        rs.getLong(24),
-        get(rs, 25),
-        peakHour,
-        days == null ? null : JsonText.parseCounts(days, new java.util.LinkedHashMap<>()),
+        rs.getLong(24));
+  }
+
+  private static Rollup.Topics readTopics(ResultSet rs) throws SQLException {
+    return new Rollup.Topics(
+        rs.getInt(7),
         JsonText.parseNames(rs.getString(28)),
         new LazyMap<>(rs.getString(29), JsonText::parseCounts),
         new LazyMap<>(rs.getString(33), JsonText::parseCounts),
-        new LazyMap<>(rs.getString(34), JsonText::parseQuality),
-        get(rs, 30),
-        get(rs, 31),
-        rs.getString(32));
+        new LazyMap<>(rs.getString(34), JsonText::parseQuality));
   }
 
   private static void set(PreparedStatement ps, int i, @Nullable Double v) throws SQLException {

@@ -38,29 +38,37 @@ public final class RollupTotals {
   }
 
   public void add(Rollup r) {
-    sessions += r.sessionCount();
-    exchanges += r.exchangeCount();
-    if (r.avgExchangesPerSession() != null) {
-      sessionExchanges += Math.round(r.avgExchangesPerSession() * r.sessionCount());
-    }
-    durationMs += r.totalDurationMs();
-    if (r.avgQualityComposite() != null) {
-      qualityCount += r.qualityCount();
-      qualitySum += r.avgQualityComposite() * r.qualityCount();
-    }
-    feedback += r.feedbackCount();
-    positive += r.positiveFeedbackCount();
-    corrections += r.correctionCount();
+    addActivity(r.activity());
+    addQuality(r.quality());
+    feedback += r.feedback().count();
+    positive += r.feedback().positive();
+    corrections += r.feedback().corrections();
     rows.add(r);
     topics = null;
     topicSessions = null;
     topicQuality = null;
   }
 
+  private void addActivity(Rollup.Activity a) {
+    sessions += a.sessions();
+    exchanges += a.exchanges();
+    if (a.exchangesPerSession() != null) {
+      sessionExchanges += Math.round(a.exchangesPerSession() * a.sessions());
+    }
+    durationMs += a.durationMs();
+  }
+
+  private void addQuality(Rollup.Quality q) {
+    if (q.composite() != null) {
+      qualityCount += q.count();
+      qualitySum += q.composite() * q.count();
+    }
+  }
+
   /** Exchanges mentioning each topic. */
   public TreeMap<String, Long> topics() {
     if (topics == null) {
-      topics = sum(Rollup::topicDistribution);
+      topics = sum(Rollup.Topics::distribution);
     }
     return topics;
   }
@@ -68,7 +76,7 @@ public final class RollupTotals {
   /** Sessions (started in these buckets) mentioning each topic. */
   public TreeMap<String, Long> topicSessions() {
     if (topicSessions == null) {
-      topicSessions = sum(Rollup::topicSessions);
+      topicSessions = sum(Rollup.Topics::sessions);
     }
     return topicSessions;
   }
@@ -84,10 +92,11 @@ public final class RollupTotals {
             s[1] += sum;
           };
       for (Rollup r : rows) {
-        if (r.topicQuality() instanceof LazyMap<?> lazy) {
+        Map<String, TopicQuality> quality = r.topics().quality();
+        if (quality instanceof LazyMap<?> lazy) {
           JsonText.readQuality(lazy.json(), add); // no map per row
         } else {
-          r.topicQuality().forEach((k, v) -> add.add(k, v.count(), v.sum()));
+          quality.forEach((k, v) -> add.add(k, v.count(), v.sum()));
         }
       }
       topicQuality = new TreeMap<>();
@@ -97,10 +106,10 @@ public final class RollupTotals {
   }
 
   /** One topic column summed over the rows, read straight from stored JSON where it can be. */
-  private TreeMap<String, Long> sum(Function<Rollup, Map<String, Long>> column) {
+  private TreeMap<String, Long> sum(Function<Rollup.Topics, Map<String, Long>> column) {
     Map<String, long[]> sums = new HashMap<>();
     for (Rollup r : rows) {
-      Map<String, Long> m = column.apply(r);
+      Map<String, Long> m = column.apply(r.topics());
       if (m instanceof LazyMap<?> lazy) {
         JsonText.addCounts(lazy.json(), sums);
       } else {

@@ -57,8 +57,24 @@ final class RollupWriter {
     RollupStore.delete(conn, Level.HOURLY, from, to);
     RollupStore.delete(conn, Level.DAILY, from, to);
     RollupStore.deleteDayStates(conn, from, to);
-    List<Rollup> hourly = new ArrayList<>(hours.size());
     TreeMap<Long, Partial> days = new TreeMap<>();
+    List<Rollup> hourly = hourlyRows(hours, days);
+    List<Rollup> daily = dailyRows(days);
+    RollupStore.insert(conn, hourly, nowUtc);
+    RollupStore.insert(conn, daily, nowUtc);
+    RollupStore.saveDayStates(conn, days);
+    dayStates.putAll(days);
+    recomputed.add(new long[] {from, to});
+    written.computeIfAbsent(Level.HOURLY, l -> new ArrayList<>()).addAll(hourly);
+    written.computeIfAbsent(Level.DAILY, l -> new ArrayList<>()).addAll(daily);
+    for (long day = from; day < to; day = buckets.end(Level.DAILY, day)) {
+      queueWeekAndMonth(day);
+    }
+  }
+
+  /** The hourly rows retention keeps; merges every hour into its day's partial in {@code days}. */
+  private List<Rollup> hourlyRows(NavigableMap<Long, Partial> hours, Map<Long, Partial> days) {
+    List<Rollup> hourly = new ArrayList<>(hours.size());
     for (Map.Entry<Long, Partial> e : hours.entrySet()) {
       long start = e.getKey();
       if (buckets.end(Level.HOURLY, start) >= hourlyFloorUtc) {
@@ -67,6 +83,11 @@ final class RollupWriter {
       long day = buckets.start(Level.DAILY, start);
       days.computeIfAbsent(day, d -> new Partial()).merge(e.getValue());
     }
+    return hourly;
+  }
+
+  /** The daily rows retention keeps; every day's row is remembered for the trends. */
+  private List<Rollup> dailyRows(Map<Long, Partial> days) {
     List<Rollup> daily = new ArrayList<>(days.size());
     for (Map.Entry<Long, Partial> e : days.entrySet()) {
       long start = e.getKey();
@@ -78,16 +99,7 @@ final class RollupWriter {
         daily.add(r);
       }
     }
-    RollupStore.insert(conn, hourly, nowUtc);
-    RollupStore.insert(conn, daily, nowUtc);
-    RollupStore.saveDayStates(conn, days);
-    dayStates.putAll(days);
-    recomputed.add(new long[] {from, to});
-    written.computeIfAbsent(Level.HOURLY, l -> new ArrayList<>()).addAll(hourly);
-    written.computeIfAbsent(Level.DAILY, l -> new ArrayList<>()).addAll(daily);
-    for (long day = from; day < to; day = buckets.end(Level.DAILY, day)) {
-      queueWeekAndMonth(day);
-    }
+    return daily;
   }
 
   void queueWeekAndMonth(long dayStart) {

@@ -43,21 +43,25 @@ public final class Streaks {
                       .bind(0, before)
                       .mapTo(Long.class)
                       .stream()) {
-                Iterator<Long> it = days.iterator();
-                LocalDate last = it.hasNext() ? buckets.learningDate(it.next()) : null;
-                boolean todayComplete = today.equals(last);
-                LocalDate expected = todayComplete ? today : today.minusDays(1);
-                int current = 0;
-                LocalDate day = last;
-                while (day != null && day.equals(expected)) {
-                  current++;
-                  expected = expected.minusDays(1);
-                  day = it.hasNext() ? buckets.learningDate(it.next()) : null;
-                }
-                LocalDate start = current == 0 ? null : expected.plusDays(1);
-                return new Streak(current, current, todayComplete, last, start);
+                return walk(days.iterator(), today);
               }
             });
+  }
+
+  /** Counts back from today over active days, newest first, to the first missing day. */
+  private Streak walk(Iterator<Long> days, LocalDate today) {
+    LocalDate last = days.hasNext() ? buckets.learningDate(days.next()) : null;
+    boolean todayComplete = today.equals(last);
+    LocalDate expected = todayComplete ? today : today.minusDays(1);
+    int current = 0;
+    LocalDate day = last;
+    while (day != null && day.equals(expected)) {
+      current++;
+      expected = expected.minusDays(1);
+      day = days.hasNext() ? buckets.learningDate(days.next()) : null;
+    }
+    LocalDate start = current == 0 ? null : expected.plusDays(1);
+    return new Streak(current, current, todayComplete, last, start);
   }
 
   /** The longest run of consecutive active learning days in the kept daily rollups. */

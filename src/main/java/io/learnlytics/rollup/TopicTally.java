@@ -62,33 +62,16 @@ final class TopicTally {
    * of many topics would otherwise build, sort and re-read three boxed maps per row.
    */
   TopicColumns render(TopicNames names) {
-    long[] order = new long[size]; // name rank in the high half, slot in the low half
-    int n = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != 0) {
-        order[n++] = (long) names.rank(keys[i]) << 32 | i;
-      }
-    }
-    Arrays.sort(order, 0, n);
+    long[] order = new long[size];
+    int n = rank(names, order);
     StringBuilder m = new StringBuilder(2 + n * 24).append('{');
     StringBuilder s = new StringBuilder(2 + n * 24).append('{');
     StringBuilder q = new StringBuilder(2 + n * 48).append('{');
     TopFive top = new TopFive();
     int unique = 0;
     for (int j = 0; j < n; j++) {
-      int i = (int) order[j];
-      String name = names.quoted(keys[i]);
-      if (mentions[i] > 0) {
-        separate(m).append(name).append(':').append(mentions[i]);
-        top.offer(i, mentions[i]);
+      if (append((int) order[j], names, m, s, q, top)) {
         unique++;
-      }
-      if (sessions[i] > 0) {
-        separate(s).append(name).append(':').append(sessions[i]);
-      }
-      if (qualityCount[i] > 0) {
-        separate(q).append(name).append(":{\"count\":").append(qualityCount[i]);
-        q.append(",\"sum\":").append(qualitySum[i]).append('}');
       }
     }
     List<String> topNames = new ArrayList<>(top.size);
@@ -101,6 +84,40 @@ final class TopicTally {
         m.append('}').toString(),
         s.append('}').toString(),
         q.append('}').toString());
+  }
+
+  /**
+   * Fills {@code order} with the used slots sorted by name (name rank in the high half, slot in the
+   * low half); returns how many there are.
+   */
+  private int rank(TopicNames names, long[] order) {
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0) {
+        order[n++] = (long) names.rank(keys[i]) << 32 | i;
+      }
+    }
+    Arrays.sort(order, 0, n);
+    return n;
+  }
+
+  /** Appends slot {@code i} to the columns it has values for; true if it was mentioned. */
+  private boolean append(
+      int i, TopicNames names, StringBuilder m, StringBuilder s, StringBuilder q, TopFive top) {
+    String name = names.quoted(keys[i]);
+    if (sessions[i] > 0) {
+      separate(s).append(name).append(':').append(sessions[i]);
+    }
+    if (qualityCount[i] > 0) {
+      separate(q).append(name).append(":{\"count\":").append(qualityCount[i]);
+      q.append(",\"sum\":").append(qualitySum[i]).append('}');
+    }
+    if (mentions[i] == 0) {
+      return false;
+    }
+    separate(m).append(name).append(':').append(mentions[i]);
+    top.offer(i, mentions[i]);
+    return true;
   }
 
   /** Empty topic columns, with the count of topics mentioned. */

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * direction follows quality when both buckets have quality scores, else volume; a change within ±5
  * % is {@code stable}.
  */
-record Trend(
+public record Trend(
     @Nullable Double qualityChange, @Nullable Double volumeChange, @Nullable String direction) {
   static final double STABLE_BAND = 0.05;
   static final Trend NONE = new Trend(null, null, null);
@@ -17,8 +17,9 @@ record Trend(
     if (previous == null) {
       return NONE;
     }
-    Double quality = relative(previous.avgQualityComposite(), current.avgQualityComposite());
-    Double volume = relative((double) previous.exchangeCount(), (double) current.exchangeCount());
+    Double quality = relative(previous.quality().composite(), current.quality().composite());
+    Double volume =
+        relative((double) previous.activity().exchanges(), (double) current.activity().exchanges());
     Double basis = quality != null ? quality : volume;
     return new Trend(quality, volume, basis == null ? null : direction(basis));
   }

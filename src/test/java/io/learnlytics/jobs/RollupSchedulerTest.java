@@ -65,7 +65,7 @@ class RollupSchedulerTest {
 
       assertThat(app.rollups().list(Level.DAILY, 0, Long.MAX_VALUE))
           .singleElement()
-          .satisfies(r -> assertThat(r.exchangeCount()).isEqualTo(1));
+          .satisfies(r -> assertThat(r.activity().exchanges()).isEqualTo(1));
       assertThat(app.registry().scrape().stream().map(m -> m.getMetadata().getName()))
           .contains("analytics_aggregation_duration_seconds");
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -84,62 +85,50 @@ final class Oracle {
         start,
         end,
         buckets.localLabel(start),
-        ss.size(),
-        xs.size(),
-        topics.size(),
-        totalDuration,
-        ss.isEmpty() ? null : (double) totalDuration / ss.size(),
-        median(durations),
-        qs.size(),
-        mean(composites),
-        mean(
-            qs.stream()
-                .filter(q -> q.relevance() != null)
-                .mapToDouble(History.Quality::relevance)
-                .toArray()),
-        mean(
-            qs.stream()
-                .filter(q -> q.helpfulness() != null)
-                .mapToDouble(History.Quality::helpfulness)
-                .toArray()),
-        mean(
-            qs.stream()
-                .filter(q -> q.accuracy() != null)
-                .mapToDouble(History.Quality::accuracy)
-                .toArray()),
-        mean(
-            qs.stream()
-                .filter(q -> q.clarity() != null)
-                .mapToDouble(History.Quality::clarity)
-                .toArray()),
-        mean(
-            qs.stream()
-                .filter(q -> q.engagement() != null)
-                .mapToDouble(History.Quality::engagement)
-                .toArray()),
-        populationStdDev(composites),
-        fs.size(),
-        positive,
-        negative,
-        fs.isEmpty() ? null : (double) positive / fs.size(),
-        fs.stream().filter(f -> f.type().equals("correction")).count(),
-        fs.stream().filter(f -> f.type().equals("clarification")).count(),
-        ss.isEmpty() ? null : ss.stream().mapToLong(s -> s[2]).sum() / (double) ss.size(),
-        level == Level.HOURLY ? null : peakHour(xs),
-        level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(xs) : null,
-        topics.entrySet().stream()
-            .sorted(
-                Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                    .thenComparing(Map.Entry.comparingByKey()))
-            .limit(5)
-            .map(Map.Entry::getKey)
-            .toList(),
-        new LinkedHashMap<>(topics),
-        topicSessions(start, end),
-        topicQuality(qs),
-        null,
-        null,
-        null);
+        new Rollup.Activity(
+            ss.size(),
+            xs.size(),
+            totalDuration,
+            ss.isEmpty() ? null : (double) totalDuration / ss.size(),
+            median(durations),
+            ss.isEmpty() ? null : ss.stream().mapToLong(s -> s[2]).sum() / (double) ss.size(),
+            level == Level.HOURLY ? null : peakHour(xs),
+            level == Level.WEEKLY || level == Level.MONTHLY ? weekdays(xs) : null),
+        new Rollup.Quality(
+            qs.size(),
+            mean(composites),
+            mean(qs, History.Quality::relevance),
+            mean(qs, History.Quality::helpfulness),
+            mean(qs, History.Quality::accuracy),
+            mean(qs, History.Quality::clarity),
+            mean(qs, History.Quality::engagement),
+            populationStdDev(composites)),
+        new Rollup.Feedback(
+            fs.size(),
+            positive,
+            negative,
+            fs.isEmpty() ? null : (double) positive / fs.size(),
+            fs.stream().filter(f -> f.type().equals("correction")).count(),
+            fs.stream().filter(f -> f.type().equals("clarification")).count()),
+        new Rollup.Topics(
+            topics.size(),
+            topics.entrySet().stream()
+                .sorted(
+                    Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(5)
+                .map(Map.Entry::getKey)
+                .toList(),
+            new LinkedHashMap<>(topics),
+            topicSessions(start, end),
+            topicQuality(qs)),
+        Trend.NONE);
+  }
+
+  /** Mean of one quality dimension over the scores that have it. */
+  private static Double mean(
+      List<History.Quality> qs, Function<History.Quality, Double> dimension) {
+    return mean(qs.stream().map(dimension).filter(v -> v != null).mapToDouble(v -> v).toArray());
   }
 
   private Map<String, Long> topicSessions(long start, long end) {

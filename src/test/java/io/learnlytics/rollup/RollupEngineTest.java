@@ -61,11 +61,14 @@ class RollupEngineTest {
       long hour = ZonedDateTime.parse("2025-11-10T09:00:00-05:00").toInstant().toEpochMilli();
       assertThat(app.rollups().list(Level.HOURLY, hour, hour + 1))
           .singleElement()
-          .satisfies(r -> assertThat(r.exchangeCount()).isEqualTo(1));
-      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).sessionCount()).isEqualTo(1);
-      assertThat(only(app, Level.WEEKLY, "2025-11-10", NEW_YORK).exchangeCount()).isEqualTo(1);
-      assertThat(only(app, Level.MONTHLY, "2025-11-01", NEW_YORK).exchangeCount()).isEqualTo(1);
-      assertThat(only(app, Level.MONTHLY, "2025-12-01", NEW_YORK).exchangeCount()).isEqualTo(1);
+          .satisfies(r -> assertThat(r.activity().exchanges()).isEqualTo(1));
+      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).activity().sessions()).isEqualTo(1);
+      assertThat(only(app, Level.WEEKLY, "2025-11-10", NEW_YORK).activity().exchanges())
+          .isEqualTo(1);
+      assertThat(only(app, Level.MONTHLY, "2025-11-01", NEW_YORK).activity().exchanges())
+          .isEqualTo(1);
+      assertThat(only(app, Level.MONTHLY, "2025-12-01", NEW_YORK).activity().exchanges())
+          .isEqualTo(1);
     }
   }
 
@@ -81,13 +84,15 @@ class RollupEngineTest {
 
       Rollup monday = only(app, Level.DAILY, "2025-11-10", NEW_YORK);
       Rollup tuesday = only(app, Level.DAILY, "2025-11-11", NEW_YORK);
-      assertThat(monday.sessionCount()).isEqualTo(1);
-      assertThat(monday.totalDurationMs()).isEqualTo(31 * 60_000); // 30 min + last exchange's 1 min
-      assertThat(monday.avgExchangesPerSession()).isEqualTo(2.0);
-      assertThat(monday.exchangeCount()).isEqualTo(1);
-      assertThat(tuesday.sessionCount()).isZero();
-      assertThat(tuesday.exchangeCount()).isEqualTo(1);
-      assertThat(only(app, Level.WEEKLY, "2025-11-10", NEW_YORK).sessionCount()).isEqualTo(1);
+      assertThat(monday.activity().sessions()).isEqualTo(1);
+      assertThat(monday.activity().durationMs())
+          .isEqualTo(31 * 60_000); // 30 min + last exchange's 1 min
+      assertThat(monday.activity().exchangesPerSession()).isEqualTo(2.0);
+      assertThat(monday.activity().exchanges()).isEqualTo(1);
+      assertThat(tuesday.activity().sessions()).isZero();
+      assertThat(tuesday.activity().exchanges()).isEqualTo(1);
+      assertThat(only(app, Level.WEEKLY, "2025-11-10", NEW_YORK).activity().sessions())
+          .isEqualTo(1);
     }
   }
 
@@ -96,13 +101,13 @@ class RollupEngineTest {
     try (App app = open(NEW_YORK, 0, DayOfWeek.MONDAY)) {
       app.ingest().ingest(List.of(exchange("b", "s", "2025-11-11T00:20:00-05:00", 0)));
       app.rollups().refreshDirty();
-      assertThat(only(app, Level.DAILY, "2025-11-11", NEW_YORK).sessionCount()).isEqualTo(1);
+      assertThat(only(app, Level.DAILY, "2025-11-11", NEW_YORK).activity().sessions()).isEqualTo(1);
 
       app.ingest().ingest(List.of(exchange("a", "s", "2025-11-10T23:50:00-05:00", 0)));
       app.rollups().refreshDirty();
 
-      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).sessionCount()).isEqualTo(1);
-      assertThat(only(app, Level.DAILY, "2025-11-11", NEW_YORK).sessionCount()).isZero();
+      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).activity().sessions()).isEqualTo(1);
+      assertThat(only(app, Level.DAILY, "2025-11-11", NEW_YORK).activity().sessions()).isZero();
     }
   }
 
@@ -117,7 +122,7 @@ class RollupEngineTest {
       Rollup day = app.rollups().list(Level.DAILY, 0, Long.MAX_VALUE).get(0);
       assertThat(day.periodStartUtc()).isEqualTo(mondayStart);
       assertThat(day.periodEndUtc()).isEqualTo(mondayStart + 24 * 3_600_000L);
-      assertThat(day.peakHour()).isEqualTo(1);
+      assertThat(day.activity().peakHour()).isEqualTo(1);
     }
   }
 
@@ -135,7 +140,7 @@ class RollupEngineTest {
       assertThat(weeks)
           .extracting(Rollup::localStart)
           .containsExactly("2025-11-09T00:00-05:00", "2025-11-16T00:00-05:00");
-      assertThat(weeks.get(0).dayDistribution())
+      assertThat(weeks.get(0).activity().dayDistribution())
           .containsEntry("Saturday", 1L)
           .containsEntry("Sunday", 0L);
     }
@@ -156,7 +161,7 @@ class RollupEngineTest {
           .containsExactly("2025-11-02T01:00-04:00", "2025-11-02T01:00-05:00");
       Rollup day = only(app, Level.DAILY, "2025-11-02", NEW_YORK);
       assertThat(day.periodEndUtc() - day.periodStartUtc()).isEqualTo(25 * 3_600_000L);
-      assertThat(day.sessionCount()).isEqualTo(2);
+      assertThat(day.activity().sessions()).isEqualTo(2);
     }
   }
 
@@ -174,11 +179,11 @@ class RollupEngineTest {
       app.rollups().refreshDirty();
 
       Rollup tuesday = only(app, Level.DAILY, "2025-11-11", NEW_YORK);
-      assertThat(tuesday.qualityChange())
+      assertThat(tuesday.trend().qualityChange())
           .isCloseTo(0.20, org.assertj.core.data.Offset.offset(1e-12));
-      assertThat(tuesday.volumeChange()).isEqualTo(1.0);
-      assertThat(tuesday.trendDirection()).isEqualTo("improving");
-      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).trendDirection()).isNull();
+      assertThat(tuesday.trend().volumeChange()).isEqualTo(1.0);
+      assertThat(tuesday.trend().direction()).isEqualTo("improving");
+      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).trend().direction()).isNull();
     }
   }
 
@@ -196,8 +201,10 @@ class RollupEngineTest {
       assertThat(refreshed.await(10, TimeUnit.SECONDS))
           .as("the refresher finished the left-over marks within 10 s")
           .isTrue();
-      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).exchangeCount()).isEqualTo(1);
-      assertThat(only(app, Level.MONTHLY, "2025-11-01", NEW_YORK).exchangeCount()).isEqualTo(1);
+      assertThat(only(app, Level.DAILY, "2025-11-10", NEW_YORK).activity().exchanges())
+          .isEqualTo(1);
+      assertThat(only(app, Level.MONTHLY, "2025-11-01", NEW_YORK).activity().exchanges())
+          .isEqualTo(1);
     }
   }
 

@@ -53,7 +53,7 @@ class TopicStorageTest {
                           + "\"timestamp\":\"2025-11-18T11:05:00Z\",\"composite\":0.8}")));
       app.rollups().refreshDirty();
       Rollup before = app.rollups().list(Level.HOURLY, Long.MIN_VALUE, Long.MAX_VALUE).get(0);
-      assertThat(before.topicQuality()).isEmpty();
+      assertThat(before.topics().quality()).isEmpty();
 
       // The exchange is an hour earlier than its score: the score's hour must be recomputed.
       app.ingest()
@@ -71,7 +71,7 @@ class TopicStorageTest {
                   Instant.parse("2025-11-18T11:00:00Z").toEpochMilli(),
                   Instant.parse("2025-11-18T12:00:00Z").toEpochMilli())
               .get(0);
-      assertThat(scoreHour.topicQuality()).containsEntry("graphs", new TopicQuality(1, 0.8));
+      assertThat(scoreHour.topics().quality()).containsEntry("graphs", new TopicQuality(1, 0.8));
       assertThat(count(app, "quality_waiting")).isZero();
     }
   }
@@ -105,9 +105,9 @@ class TopicStorageTest {
       app.rollups().rebuild(null, null);
       Rollup day = app.rollups().list(Level.DAILY, Long.MIN_VALUE, Long.MAX_VALUE).get(0);
 
-      assertThat(day.topicDistribution()).isEqualTo(Map.of("graphs", 2L, "trees", 1L));
-      assertThat(day.topicSessions()).isEqualTo(Map.of("graphs", 1L, "trees", 1L));
-      assertThat(day.topicQuality())
+      assertThat(day.topics().distribution()).isEqualTo(Map.of("graphs", 2L, "trees", 1L));
+      assertThat(day.topics().sessions()).isEqualTo(Map.of("graphs", 1L, "trees", 1L));
+      assertThat(day.topics().quality())
           .isEqualTo(Map.of("graphs", new TopicQuality(1, 0.5), "trees", new TopicQuality(1, 0.5)));
       assertThat(count(app, "quality_waiting")).isEqualTo(1); // q2's exchange never came
     }
@@ -148,8 +148,8 @@ class TopicStorageTest {
       app.rollups().refreshDirty();
 
       Rollup week = app.rollups().list(Level.WEEKLY, Long.MIN_VALUE, Long.MAX_VALUE).get(0);
-      assertThat(week.exchangeCount()).isEqualTo(1);
-      assertThat(week.topicDistribution()).isEqualTo(Map.of("graphs", 1L));
+      assertThat(week.activity().exchanges()).isEqualTo(1);
+      assertThat(week.topics().distribution()).isEqualTo(Map.of("graphs", 1L));
       String type =
           app.db()
               .reader()
@@ -194,7 +194,7 @@ class TopicStorageTest {
       assertThat(daily)
           .extracting(Rollup::localStart)
           .containsExactly("2025-11-01T00:00Z", "2025-11-02T00:00Z");
-      assertThat(daily.get(1).trendDirection()).isEqualTo("stable");
+      assertThat(daily.get(1).trend().direction()).isEqualTo("stable");
       assertThat(monthly).hasSize(2); // months are kept forever, September included
     }
   }

@@ -23,49 +23,49 @@ final class SummaryNode {
     quality(n, r);
     feedback(n, r);
     topics(n, r);
-    n.put("quality_change", r.qualityChange());
-    n.put("volume_change", r.volumeChange());
-    n.put("trend_direction", r.trendDirection());
+    n.put("quality_change", r.trend().qualityChange());
+    n.put("volume_change", r.trend().volumeChange());
+    n.put("trend_direction", r.trend().direction());
     return n;
   }
 
   private static void activity(ObjectNode n, Rollup r) {
-    n.put("session_count", r.sessionCount());
-    n.put("exchange_count", r.exchangeCount());
-    n.put("total_duration_ms", r.totalDurationMs());
-    n.put("avg_session_duration_ms", r.avgSessionDurationMs());
-    n.put("median_session_duration_ms", r.medianSessionDurationMs());
-    n.put("avg_exchanges_per_session", r.avgExchangesPerSession());
-    n.put("peak_hour", r.peakHour());
-    if (r.dayDistribution() != null) {
-      n.set("day_distribution", Json.MAPPER.valueToTree(r.dayDistribution()));
+    n.put("session_count", r.activity().sessions());
+    n.put("exchange_count", r.activity().exchanges());
+    n.put("total_duration_ms", r.activity().durationMs());
+    n.put("avg_session_duration_ms", r.activity().avgSessionDurationMs());
+    n.put("median_session_duration_ms", r.activity().medianSessionDurationMs());
+    n.put("avg_exchanges_per_session", r.activity().exchangesPerSession());
+    n.put("peak_hour", r.activity().peakHour());
+    if (r.activity().dayDistribution() != null) {
+      n.set("day_distribution", Json.MAPPER.valueToTree(r.activity().dayDistribution()));
     }
   }
 
   private static void quality(ObjectNode n, Rollup r) {
-    n.put("quality_count", r.qualityCount());
-    n.put("avg_quality_composite", r.avgQualityComposite());
-    n.put("avg_quality_relevance", r.avgQualityRelevance());
-    n.put("avg_quality_helpfulness", r.avgQualityHelpfulness());
-    n.put("avg_quality_accuracy", r.avgQualityAccuracy());
-    n.put("avg_quality_clarity", r.avgQualityClarity());
-    n.put("avg_quality_engagement", r.avgQualityEngagement());
-    n.put("quality_std_dev", r.qualityStdDev());
+    n.put("quality_count", r.quality().count());
+    n.put("avg_quality_composite", r.quality().composite());
+    n.put("avg_quality_relevance", r.quality().relevance());
+    n.put("avg_quality_helpfulness", r.quality().helpfulness());
+    n.put("avg_quality_accuracy", r.quality().accuracy());
+    n.put("avg_quality_clarity", r.quality().clarity());
+    n.put("avg_quality_engagement", r.quality().engagement());
+    n.put("quality_std_dev", r.quality().stdDev());
   }
 
   private static void feedback(ObjectNode n, Rollup r) {
-    n.put("feedback_count", r.feedbackCount());
-    n.put("positive_feedback_count", r.positiveFeedbackCount());
-    n.put("negative_feedback_count", r.negativeFeedbackCount());
-    n.put("positive_feedback_rate", r.positiveFeedbackRate());
-    n.put("correction_count", r.correctionCount());
-    n.put("clarification_count", r.clarificationCount());
+    n.put("feedback_count", r.feedback().count());
+    n.put("positive_feedback_count", r.feedback().positive());
+    n.put("negative_feedback_count", r.feedback().negative());
+    n.put("positive_feedback_rate", r.feedback().positiveRate());
+    n.put("correction_count", r.feedback().corrections());
+    n.put("clarification_count", r.feedback().clarifications());
   }
 
   private static void topics(ObjectNode n, Rollup r) {
-    n.put("unique_topics", r.uniqueTopics());
-    n.set("top_topics", Json.MAPPER.valueToTree(r.topTopics()));
-    n.set("topic_distribution", Json.MAPPER.valueToTree(r.topicDistribution()));
-    n.set("topic_sessions", Json.MAPPER.valueToTree(r.topicSessions()));
+    n.put("unique_topics", r.topics().unique());
+    n.set("top_topics", Json.MAPPER.valueToTree(r.topics().top()));
+    n.set("topic_distribution", Json.MAPPER.valueToTree(r.topics().distribution()));
+    n.set("topic_sessions", Json.MAPPER.valueToTree(r.topics().sessions()));
   }
 }
