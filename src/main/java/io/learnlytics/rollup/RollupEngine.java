@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -240,7 +239,7 @@ public final class RollupEngine {
   }
 
   private int refreshBatch(Connection c) throws SQLException {
-    DirtyBatch batch = readDirty(c);
+    DirtyBatch batch = DirtyBatch.read(c, buckets, DAYS_PER_TRANSACTION);
     if (batch.handled.isEmpty()) {
       return 0;
     }
@@ -255,40 +254,6 @@ public final class RollupEngine {
     int rows = count(writer.finish());
     DirtyMarks.delete(c, batch.handled);
     return Math.max(rows, 1);
-  }
-
-  /** The dirty marks one transaction handles: the first days in time, and every week and month. */
-  private final class DirtyBatch {
-    final TreeSet<Long> days = new TreeSet<>();
-    final List<long[]> coarse = new ArrayList<>(); // {level ordinal, start}
-    final List<Object[]> handled = new ArrayList<>();
-
-    void offer(Level level, long start) {
-      if (level == Level.HOURLY || level == Level.DAILY) {
-        long day = buckets.start(Level.DAILY, start);
-        if (!days.contains(day) && days.size() >= DAYS_PER_TRANSACTION) {
-          return; // left for the next transaction
-        }
-        days.add(day);
-      } else {
-        coarse.add(new long[] {level.ordinal(), start});
-      }
-      handled.add(new Object[] {level.id(), start});
-    }
-  }
-
-  private DirtyBatch readDirty(Connection c) throws SQLException {
-    DirtyBatch batch = new DirtyBatch();
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT interval_type, period_start_utc FROM dirty_buckets"
-                    + " ORDER BY period_start_utc");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        batch.offer(Level.fromId(rs.getString(1)), rs.getLong(2));
-      }
-    }
-    return batch;
   }
 
   private int rebuild(Connection c, @Nullable LocalDate from, @Nullable LocalDate to)
