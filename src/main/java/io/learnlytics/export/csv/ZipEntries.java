@@ -1,15 +1,13 @@
 package io.learnlytics.export.csv;
 
-import io.learnlytics.export.json.Jcs;
+import io.learnlytics.export.json.HashingStream;
 import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,31 +70,30 @@ final class ZipEntries {
   }
 
   /** One ZIP entry, hashed and counted as it is written; closing it records it in the manifest. */
-  private final class EntryStream extends FilterOutputStream {
+  private final class EntryStream extends OutputStream {
     private final String name;
-    private final MessageDigest digest = Jcs.sha256();
-    private long bytes;
+    private final HashingStream hashed = new HashingStream(zip);
     long rows;
     boolean csv = true;
 
     EntryStream(String name) throws IOException {
-      super(zip);
       this.name = name;
       zip.putNextEntry(entry(name));
     }
 
     @Override
     public void write(int b) throws IOException {
-      digest.update((byte) b);
-      out.write(b);
-      bytes++;
+      hashed.write(b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      digest.update(b, off, len);
-      out.write(b, off, len);
-      bytes += len;
+      hashed.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      hashed.flush();
     }
 
     /** Ends the entry, not the ZIP. */
@@ -106,8 +103,8 @@ final class ZipEntries {
       Map<String, Object> file = new LinkedHashMap<>();
       file.put("name", name);
       file.put("rows", csv ? rows : null);
-      file.put("bytes", bytes);
-      file.put("sha256", HexFormat.of().formatHex(digest.digest()));
+      file.put("bytes", hashed.bytes());
+      file.put("sha256", hashed.checksum().substring("sha256:".length()));
       files.add(file);
       if (csv) {
         counts.put(name, rows);
