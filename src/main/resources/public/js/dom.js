@@ -8,6 +8,8 @@ export function h(tag, attrs = {}, ...children) {
     if (key === 'class') el.className = value;
     else if (key === 'text') el.textContent = value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    // Through the CSSOM: the page's Content-Security-Policy refuses style attributes.
+    else if (key === 'style') el.style.cssText = value;
     else if (key.startsWith('on') && typeof value === 'function') {
       el.addEventListener(key.slice(2), value);
     } else el.setAttribute(key, value === true ? '' : String(value));

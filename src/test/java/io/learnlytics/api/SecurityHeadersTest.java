@@ -1,0 +1,58 @@
+package io.learnlytics.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learnlytics.testing.TestServer;
+import java.net.http.HttpHeaders;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every answer carries the browser-safety headers; API answers with private data are not stored.
+ */
+class SecurityHeadersTest {
+  @TempDir static Path dir;
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void the_page_its_scripts_and_errors_allow_only_own_scripts_and_no_framing() {
+    for (String path : List.of("/", "/js/app.js", "/css/dashboard.css", "/no-such-page")) {
+      HttpHeaders h = server.get(path).raw().headers();
+      String policy = h.firstValue("Content-Security-Policy").orElse("");
+      assertThat(policy).as(path).contains("script-src 'self'", "frame-ancestors 'none'");
+      assertThat(policy).as(path).doesNotContain("unsafe-inline", "unsafe-eval");
+      assertThat(h.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(h.firstValue("X-Frame-Options")).as(path).contains("DENY");
+      assertThat(h.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+    }
+  }
+
+  @Test
+  void api_answers_are_not_stored_unless_the_route_revalidates_them() {
+    for (String path :
+        List.of(
+            "/api/analytics/overview",
+            "/api/analytics/goals",
+            "/api/analytics/overview?period=5d")) {
+      assertThat(server.get(path).raw().headers().firstValue("Cache-Control"))
+          .as(path)
+          .contains("no-store");
+    }
+    assertThat(server.get("/api/meta").raw().headers().firstValue("Cache-Control"))
+        .contains("private, no-cache");
+  }
+}
