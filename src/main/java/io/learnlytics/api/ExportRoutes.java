@@ -39,7 +39,6 @@ public final class ExportRoutes {
       ctx.contentType(export.contentType());
       ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");
       ctx.header("X-Export-Id", export.id());
-      ctx.header("Cache-Control", "no-store");
       OutputStream out = ctx.res().getOutputStream();
       try {
         export.writeTo(out);

@@ -47,7 +47,8 @@ class SecurityHeadersTest {
         List.of(
             "/api/analytics/overview",
             "/api/analytics/goals",
-            "/api/analytics/overview?period=5d")) {
+            "/api/analytics/overview?period=5d",
+            "/api/analytics/export?format=json&period=7d")) {
       assertThat(server.get(path).raw().headers().firstValue("Cache-Control"))
           .as(path)
           .contains("no-store");
