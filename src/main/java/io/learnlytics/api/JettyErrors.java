@@ -27,14 +27,29 @@ final class JettyErrors extends ErrorHandler {
   }
 
   private static byte[] body(int status, String reason) {
-    String message =
-        reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason.strip();
+    String message = explain(status, reason);
     try {
       return Json.MAPPER.writeValueAsBytes(ErrorBody.of(code(status), message));
     } catch (IOException e) {
       return "{\"error\":{\"code\":\"bad_request\",\"message\":\"bad request\",\"details\":[]}}"
           .getBytes(StandardCharsets.UTF_8);
     }
+  }
+
+  /** Jetty's reason, or for a limit the limit itself, so the client knows what to change. */
+  private static String explain(int status, String reason) {
+    return switch (status) {
+      case 414 ->
+          "the URL is too long: request line and headers may have at most "
+              + HttpLimits.MAX_HEADER_BYTES
+              + " bytes";
+      case 431 ->
+          "the request headers are too large: request line and headers may have at most "
+              + HttpLimits.MAX_HEADER_BYTES
+              + " bytes";
+      default ->
+          reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason.strip();
+    };
   }
 
   /** {@code bad_request}, {@code request_header_fields_too_large}, ... */

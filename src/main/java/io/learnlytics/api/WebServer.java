@@ -81,6 +81,7 @@ public final class WebServer implements AutoCloseable {
     c.staticFiles.enableWebjars();
     c.jetty.host = config.host();
     c.jetty.port = config.port();
+    HttpLimits.apply(c);
     c.jetty.modifyServer(
         server -> {
           server.setStopTimeout(stopGrace.toMillis());
