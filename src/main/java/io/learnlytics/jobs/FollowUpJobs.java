@@ -1,5 +1,6 @@
 package io.learnlytics.jobs;
 
+import io.learnlytics.store.StoreFault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -82,6 +83,15 @@ public final class FollowUpJobs implements AutoCloseable {
     try {
       task.run();
     } catch (RuntimeException e) {
+      StoreFault fault = StoreFault.of(e);
+      if (fault != null) {
+        // A locked, full or read-only database is the operator's to fix, not a bug: one line.
+        LOG.warn(
+            "{} skipped: the database is {}; it runs again on the next change",
+            what,
+            fault.inWords());
+        return;
+      }
       LOG.error("{} failed; it runs again on the next change or schedule", what, e);
     }
   }

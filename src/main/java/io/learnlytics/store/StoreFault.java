@@ -29,6 +29,16 @@ public enum StoreFault {
   private static final int SQLITE_FULL = 13;
   private static final int SQLITE_NOTADB = 26;
 
+  /** The state of the database, in words for a log line ("the database is ..."). */
+  public String inWords() {
+    return switch (this) {
+      case BUSY -> "locked by another writer";
+      case FULL -> "on a full disk";
+      case READ_ONLY -> "read-only";
+      case CORRUPT -> "damaged";
+    };
+  }
+
   /** The fault somewhere in {@code t}'s causes, or null when it is none of these. */
   public static @Nullable StoreFault of(Throwable t) {
     for (Throwable c = t; c != null; c = next(c)) {
