@@ -139,28 +139,29 @@ final class RollupWriter {
   }
 
   /**
-   * The merge of the day states in {@code [start, end)}: from memory for days recomputed here (a
-   * day without a state there had no data), from the database for the others.
+   * The merge of the day states in {@code [start, end)}, in day order: from memory for days
+   * recomputed here (a day without a state there had no data), from the database for the others.
+   * The order is fixed because floating sums depend on it: merging the recomputed days first made
+   * an incremental refresh differ from a full rebuild in the last bits.
    */
   private Partial merge(long start, long end) throws SQLException {
-    Partial total = new Partial();
-    boolean elsewhere = false;
+    TreeMap<Long, Partial> inOrder = new TreeMap<>();
     for (long day = start; day < end; day = buckets.end(Level.DAILY, day)) {
-      Partial p = dayStates.get(day);
-      if (p != null) {
-        total.merge(p);
-      } else if (!isRecomputed(day)) {
-        elsewhere = true;
+      if (!isRecomputed(day)) {
+        RollupStore.dayStates(conn, start, end).forEach((d, p) -> keepStored(inOrder, d, p));
+        break;
       }
     }
-    if (elsewhere) {
-      for (Map.Entry<Long, Partial> e : RollupStore.dayStates(conn, start, end).entrySet()) {
-        if (!isRecomputed(e.getKey())) {
-          total.merge(e.getValue());
-        }
-      }
-    }
+    inOrder.putAll(dayStates.subMap(start, end));
+    Partial total = new Partial();
+    inOrder.values().forEach(total::merge);
     return total;
+  }
+
+  private void keepStored(Map<Long, Partial> into, long day, Partial state) {
+    if (!isRecomputed(day)) {
+      into.put(day, state);
+    }
   }
 
   private boolean isRecomputed(long day) {
