@@ -106,6 +106,11 @@ final class CrashLoad {
       try {
         send(http, base, b);
       } catch (IOException e) {
+        if (running.get()) {
+          // Not the kill (it comes after running is cleared): the live server dropped the answer.
+          tally.droppedWhileUp.incrementAndGet();
+          continue; // the batch is re-sent after the restart like any other lost answer
+        }
         cut(e, tally.cutIngest);
         return; // the answer is lost: checked and re-sent after the restart
       } catch (InterruptedException e) {

@@ -23,6 +23,8 @@ final class CrashTally {
   final AtomicLong cutExport = new AtomicLong();
   final AtomicLong cutGoal = new AtomicLong(); // goal creation or the goals view
   final AtomicLong cutInsights = new AtomicLong();
+  // Connections closed without an answer while the server was up (not by a kill).
+  final AtomicLong droppedWhileUp = new AtomicLong();
   final AtomicLong killsWithDirtyMarks = new AtomicLong(); // a refresh was pending or running
 
   String summary(long seed) {
@@ -34,7 +36,8 @@ final class CrashTally {
             + " (all equal to aggregate --rebuild)%n"
             + "  goals created %d; exports completed %d (all verified: %d)%n"
             + "  requests cut by the kills: ingest %d, export %d, goals %d, insights %d;"
-            + " kills with rollup work pending %d%n",
+            + " kills with rollup work pending %d%n"
+            + "  answers dropped by a live server (connection closed, no answer): %d%n",
         seed,
         kills.get(),
         batches.get(),
@@ -54,6 +57,7 @@ final class CrashTally {
         cutExport.get(),
         cutGoal.get(),
         cutInsights.get(),
-        killsWithDirtyMarks.get());
+        killsWithDirtyMarks.get(),
+        droppedWhileUp.get());
   }
 }
