@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
               server(c, config, stopGrace);
               RequestGuard guard = new RequestGuard(config);
               c.routes.before(SecurityHeaders::add);
+              c.routes.before(PathEscapes::check);
               c.routes.before(guard::checkCaller);
               config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
               c.routes.before("/api/*", guard::checkBody);
