@@ -137,6 +137,19 @@ public final class WebServer implements AutoCloseable {
     analytics.warmUp();
   }
 
+  /**
+   * Every registered route as {@code "METHOD /path/{param}"}, sorted: what the hostile-input suite
+   * checks it covers, read from Javalin's own router so that a route added later cannot be missed.
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(p -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method.name() + " " + e.path)
+        .sorted()
+        .toList();
+  }
+
   /** The bound port (useful when configured as 0 in tests). */
   public int port() {
     return app.port();
