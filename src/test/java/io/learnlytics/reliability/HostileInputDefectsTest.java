@@ -114,6 +114,27 @@ class HostileInputDefectsTest {
     assertThat(fine.status()).isEqualTo(404);
   }
 
+  @Test
+  void aTimestampBeyondTheMillisecondRangeIs400NamingIt() {
+    for (String ts : new String[] {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z"}) {
+      String event =
+          "{\"kind\":\"relation\",\"id\":\"r\",\"source\":\"a\",\"target\":\"b\","
+              + "\"type\":\"BUILDS_ON\",\"timestamp\":\""
+              + ts
+              + "\"}";
+      RawHttp.Answer a = post("/api/events", "application/x-ndjson", event);
+      assertThat(a.status()).as(ts).isEqualTo(400);
+      assertThat(a.json().at("/error/details/0/field").asText()).isEqualTo("timestamp");
+    }
+  }
+
+  @Test
+  void anEventThatIsNotAnObjectNamesTheBody() {
+    RawHttp.Answer a = post("/api/events", "application/json", "[[]]");
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().at("/error/details/0/field").asText()).isEqualTo("body");
+  }
+
   private RawHttp.Answer post(String path, String contentType, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return RawHttp.send(server.port(), head("POST", path, contentType, bytes.length), bytes);
