@@ -5,6 +5,8 @@ import io.learnlytics.support.ApiException;
 import io.learnlytics.support.ApiException.InsufficientStorage;
 import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.Unavailable;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,13 +59,19 @@ final class Errors {
     return null;
   }
 
-  /** A request body cut short or with a broken chunked encoding, as Jetty reports it. */
+  /**
+   * A request body cut short or with a broken chunked encoding, as Jetty reports it: an {@link
+   * EofException} (the client went away mid-body), or any of Jetty's {@link HttpException}s with a
+   * client-error code. Checked by type, not by class name: Jetty's own {@code
+   * HttpConnection.HttpEofException} is both, and a name list had missed it (a 500 for a goal body
+   * cut short).
+   */
   private static boolean brokenBody(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      String name = c.getClass().getName();
-      if (name.equals("org.eclipse.jetty.http.BadMessageException")
-          || name.equals("org.eclipse.jetty.io.EofException")
-          || name.startsWith("org.eclipse.jetty.http.HttpException")) {
+      if (c instanceof HttpException http) {
+        return http.getCode() < 500;
+      }
+      if (c instanceof EofException) {
         return true;
       }
     }

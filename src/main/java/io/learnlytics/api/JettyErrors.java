@@ -18,6 +18,15 @@ import org.eclipse.jetty.util.Callback;
  * page, and without a stack trace.
  */
 final class JettyErrors extends ErrorHandler {
+  /**
+   * Every method gets the JSON body. Jetty's default writes one only for GET, POST and HEAD, so a
+   * PUT or DELETE with a broken Content-Length or URI was answered with an empty body.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request, Response response, int code, String message, Throwable cause, Callback cb)

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps other web pages out of a server that, by default, has no token. Three checks, before any
@@ -20,7 +21,8 @@ import java.util.Set;
  *   <li><b>Origin</b>: a browser marks cross-site requests with the page's origin; any origin other
  *       than this server's own (or an allowed one) is refused, as is the opaque {@code null}.
  *   <li><b>Content-Type</b> on writes: a body must be JSON or NDJSON. An HTML form or a {@code
- *       text/plain} fetch can be sent cross-site without asking; a JSON body cannot.
+ *       text/plain} fetch can be sent cross-site without asking; a JSON body cannot. It must also
+ *       be UTF-8 and uncompressed (415 otherwise).
  * </ul>
  */
 final class RequestGuard {
@@ -55,15 +57,49 @@ final class RequestGuard {
     }
   }
 
-  /** Content-Type of a write: runs after authentication, so strangers learn nothing more. */
+  /**
+   * Content-Type and Content-Encoding of a write: runs after authentication, so strangers learn
+   * nothing more. Reads the raw header: the servlet's parsed content type throws on a charset the
+   * JVM does not know ({@code charset=bogus!}), which had made such a request a 500.
+   */
   void checkBody(Context ctx) {
-    if (isWrite(ctx.method().name()) && hasBody(ctx) && !isJson(ctx.contentType())) {
+    String contentType = ctx.header("Content-Type");
+    if (!isWrite(ctx.method().name()) || !hasBody(ctx, contentType)) {
+      return;
+    }
+    if (!isJson(contentType)) {
       throw new UnsupportedMediaType(
           "Content-Type '"
-              + ctx.contentType()
+              + contentType
               + "' is not accepted; send the body as application/json (or application/x-ndjson"
               + " for events)");
     }
+    String charset = foreignCharset(contentType);
+    if (charset != null) {
+      throw new UnsupportedMediaType(
+          "charset '" + charset + "' is not accepted; JSON bodies must be UTF-8 (charset=utf-8)");
+    }
+    String encoding = ctx.header("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !lower(encoding.strip()).equals("identity")) {
+      throw new UnsupportedMediaType(
+          "Content-Encoding '"
+              + encoding
+              + "' is not accepted; send the body uncompressed (bodies are never inflated)");
+    }
+  }
+
+  /** The first charset parameter that is not UTF-8, or null when all (or none) are UTF-8. */
+  static @Nullable String foreignCharset(String contentType) {
+    for (String param : contentType.split(";")) {
+      String p = param.strip();
+      if (lower(p).startsWith("charset=")) {
+        String name = p.substring("charset=".length()).strip().replace("\"", "");
+        if (!lower(name).equals("utf-8")) {
+          return name;
+        }
+      }
+    }
+    return null;
   }
 
   private boolean allowedHost(String hostHeader) {
@@ -116,13 +152,13 @@ final class RequestGuard {
         || method.equals("DELETE");
   }
 
-  private static boolean hasBody(Context ctx) {
+  private static boolean hasBody(Context ctx, @Nullable String contentType) {
     return ctx.req().getContentLengthLong() > 0
         || ctx.header("Transfer-Encoding") != null
-        || ctx.contentType() != null;
+        || contentType != null;
   }
 
-  static boolean isJson(String contentType) {
+  static boolean isJson(@Nullable String contentType) {
     if (contentType == null) {
       return false;
     }

@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
               server(c, config, stopGrace);
               RequestGuard guard = new RequestGuard(config);
               c.routes.before(SecurityHeaders::add);
+              c.routes.before(PathEscapes::check);
               c.routes.before(guard::checkCaller);
               config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
               c.routes.before("/api/*", guard::checkBody);
@@ -134,6 +135,19 @@ public final class WebServer implements AutoCloseable {
   /** Computes each endpoint's default answer into the cache. */
   public void warmUp() {
     analytics.warmUp();
+  }
+
+  /**
+   * Every registered route as {@code "METHOD /path/{param}"}, sorted: what the hostile-input suite
+   * checks it covers, read from Javalin's own router so that a route added later cannot be missed.
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(p -> p.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method.name() + " " + e.path)
+        .sorted()
+        .toList();
   }
 
   /** The bound port (useful when configured as 0 in tests). */

@@ -98,7 +98,7 @@ final class EventParser {
   private static InvalidInput lineError(int index, int line, String problem) {
     return new InvalidInput(
         "NDJSON line " + line + " " + problem + "; nothing was written",
-        List.of(new FieldError(index, null, "line " + line + " " + problem)));
+        List.of(new FieldError(index, "body", "line " + line + " " + problem)));
   }
 
   private static void checkBatchSize(int count) {

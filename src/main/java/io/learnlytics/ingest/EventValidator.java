@@ -80,7 +80,7 @@ final class EventValidator {
 
   private @Nullable Event validate(JsonNode node, int index) {
     if (!node.isObject()) {
-      problems.add(new FieldError(index, null, "an event must be a JSON object"));
+      problems.add(new FieldError(index, "body", "an event must be a JSON object"));
       return null;
     }
     FieldReader r = new FieldReader(node, index, problems, window);

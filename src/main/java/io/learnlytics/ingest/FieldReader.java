@@ -110,12 +110,29 @@ final class FieldReader {
           isNaive(text) ? naiveMessage(text) : "'" + text + "' is not an ISO-8601 timestamp");
       return null;
     }
-    if (!window.contains(ts.toInstant().toEpochMilli())) {
+    if (!window.contains(saturatedMillis(ts.toInstant()))) {
       error(field, outsideWindow(text));
       return null;
     }
     return ts;
   }
+
+  /**
+   * Epoch milliseconds, clamped: a year such as +999999999 is a valid timestamp but overflows a
+   * long of milliseconds ({@code toEpochMilli} threw, a 500); clamped, it is simply outside the
+   * window.
+   */
+  private static long saturatedMillis(java.time.Instant instant) {
+    if (instant.isAfter(MAX_MILLIS)) {
+      return Long.MAX_VALUE;
+    }
+    return instant.isBefore(MIN_MILLIS) ? Long.MIN_VALUE : instant.toEpochMilli();
+  }
+
+  private static final java.time.Instant MAX_MILLIS =
+      java.time.Instant.ofEpochMilli(Long.MAX_VALUE);
+  private static final java.time.Instant MIN_MILLIS =
+      java.time.Instant.ofEpochMilli(Long.MIN_VALUE);
 
   private String outsideWindow(String text) {
     return "'"

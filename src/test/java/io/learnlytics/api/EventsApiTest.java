@@ -236,6 +236,7 @@ class EventsApiTest {
     Response nd = server.post("/api/events", "{\"kind\":1}\nnot json\n", "application/x-ndjson");
     assertThat(nd.status()).isEqualTo(400);
     assertThat(detail(nd, 0).get("message").asText()).contains("line 2");
+    assertThat(detail(nd, 0).get("field").asText()).isEqualTo("body");
   }
 
   @Test

@@ -69,7 +69,8 @@ public final class ServerProcess implements AutoCloseable {
               "server-output");
       reader.setDaemon(true);
       reader.start();
-      return new ServerProcess(p, out, port.get(60, TimeUnit.SECONDS));
+      // generous: on a shared 2-core machine under load a JVM start has taken over 60 s
+      return new ServerProcess(p, out, port.get(180, TimeUnit.SECONDS));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

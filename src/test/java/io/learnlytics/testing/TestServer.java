@@ -73,6 +73,11 @@ public final class TestServer implements AutoCloseable {
     return app;
   }
 
+  /** The HTTP server itself (its route list, for instance). */
+  public WebServer server() {
+    return server;
+  }
+
   public Database db() {
     return db;
   }
