@@ -2,6 +2,7 @@ package io.learnlytics.cli;
 
 import io.learnlytics.config.ConfigException;
 import io.learnlytics.config.Version;
+import io.learnlytics.store.BackupException;
 import io.learnlytics.store.UnusableDatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       VerifyCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       ForgetCommand.class,
       SyncCommand.class,
       BenchIngestCommand.class,
@@ -40,7 +43,9 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof ConfigException || e instanceof UnusableDatabaseException) {
+          if (e instanceof ConfigException
+              || e instanceof UnusableDatabaseException
+              || e instanceof BackupException) {
             cmd.getErr().println("learnlytics: " + e.getMessage());
             return 2;
           }

@@ -1,5 +1,9 @@
 package io.learnlytics.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,20 @@ public final class Counts {
               }
               return out;
             });
+  }
+
+  /** The same counts over one connection, inside whatever transaction it has open. */
+  static Map<String, Long> of(Connection c) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Statement st = c.createStatement()) {
+      for (String table : TABLES) {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+          rs.next();
+          out.put(table, rs.getLong(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** True when no learning event has been stored yet. */

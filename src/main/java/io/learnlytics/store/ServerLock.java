@@ -35,6 +35,16 @@ public final class ServerLock implements AutoCloseable {
    * @throws UnusableDatabaseException when another server holds it
    */
   public static ServerLock acquire(Path db) {
+    return acquire(db, "stop it first, or start this one with another --db");
+  }
+
+  /**
+   * Takes the lock of database {@code db}; when another server holds it, the error ends with {@code
+   * remedy} (what the refused command should do instead).
+   *
+   * @throws UnusableDatabaseException when another server holds it
+   */
+  public static ServerLock acquire(Path db, String remedy) {
     Path absolute = db.toAbsolutePath().normalize();
     Path file = absolute.resolveSibling(absolute.getFileName() + ".lock");
     FileChannel channel = null;
@@ -47,7 +57,7 @@ public final class ServerLock implements AutoCloseable {
       if (lock == null) {
         String owner = owner(channel);
         channel.close();
-        throw inUse(absolute, owner);
+        throw inUse(absolute, owner, remedy);
       }
       writePid(channel);
       return new ServerLock(file, channel, lock);
@@ -58,13 +68,14 @@ public final class ServerLock implements AutoCloseable {
     }
   }
 
-  private static UnusableDatabaseException inUse(Path db, String owner) {
+  private static UnusableDatabaseException inUse(Path db, String owner, String remedy) {
     return new UnusableDatabaseException(
         "database "
             + db
             + " is in use by another Learnlytics server"
             + (owner.isEmpty() ? "" : " (pid " + owner + ")")
-            + "; stop it first, or start this one with another --db");
+            + "; "
+            + remedy);
   }
 
   /** The lock, or null when another process (or this very one) holds it. */

@@ -1,0 +1,44 @@
+package io.learnlytics.cli;
+
+import io.learnlytics.App;
+import io.learnlytics.config.Config;
+import io.learnlytics.store.BackupException;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The export checksum that backup and restore print: the checksum of a JSON export of everything,
+ * as of the newest stored event, with a fixed export id ({@code ExportService.fingerprint}). An
+ * export made at any other moment differs (its time, id, and the goals' "current period"); pinning
+ * "now" to the data makes the checksum a function of the stored data alone, equal for a backup and
+ * for the database restored from it.
+ */
+final class ExportChecksum {
+  private static final String NEWEST =
+      "SELECT max(t) FROM (SELECT max(ts_utc) AS t FROM exchanges"
+          + " UNION ALL SELECT max(ts_utc) FROM feedback"
+          + " UNION ALL SELECT max(ts_utc) FROM quality_scores"
+          + " UNION ALL SELECT max(ts_utc) FROM concept_relations)";
+
+  private ExportChecksum() {}
+
+  /** The checksum of database {@code db}, read with the zone and day settings of {@code config}. */
+  static String of(Config config, Path db) {
+    Config on = config.withDb(db);
+    Instant now;
+    try (App probe = App.open(on)) {
+      Long newest =
+          probe.db().reader().withHandle(h -> h.createQuery(NEWEST).mapTo(Long.class).one());
+      now = Instant.ofEpochMilli(newest == null ? 0 : newest);
+    }
+    try (App app = new App(on, Clock.fixed(now, on.zone()), new PrometheusRegistry())) {
+      return app.exports().fingerprint(OutputStream.nullOutputStream()).checksum();
+    } catch (IOException e) {
+      throw new BackupException("cannot export " + db + " to check it (" + e.getMessage() + ")", e);
+    }
+  }
+}
