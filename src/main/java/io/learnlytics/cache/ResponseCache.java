@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  *   <li>At most 100 entries and 50 MiB: every entry weighs at least 1/100 of the weight bound, so
  *       one Caffeine weight limit enforces both; eviction is Caffeine's (frequency and recency
  *       aware), not "soonest to expire".
- *   <li>Concurrent misses of one key compute it once (single flight).
+ *   <li>Concurrent misses of one key compute it once (single flight), and at most one answer per
+ *       core is computed at a time ({@link ComputeGate}).
  *   <li>Invalidation is real: {@link #invalidate} drops every entry of the named endpoints, and a
  *       generation counter stops a computation that started before an invalidation from storing its
  *       (possibly outdated) answer.
@@ -46,6 +47,7 @@ public final class ResponseCache {
   private final Cache<String, Entry> cache;
   private final Ticker ticker;
   private final Executor refresher;
+  private final ComputeGate gate;
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
@@ -60,8 +62,13 @@ public final class ResponseCache {
       String endpoint, byte[] fresh, byte[] hit, long storedNanos, Policy policy) {}
 
   public ResponseCache(Ticker ticker, Executor refresher) {
+    this(ticker, refresher, ComputeGate.perCore());
+  }
+
+  public ResponseCache(Ticker ticker, Executor refresher, ComputeGate gate) {
     this.ticker = ticker;
     this.refresher = refresher;
+    this.gate = gate;
     this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
@@ -109,7 +116,7 @@ public final class ResponseCache {
       Entry fresh =
           stored != null && generation.get() == gen
               ? stored
-              : entry(endpoint, policy, compute.get());
+              : gate.run(() -> entry(endpoint, policy, compute.get()));
       storeUnlessInvalidated(key, fresh, gen);
       mine.complete(fresh);
       return fresh;
