@@ -9,10 +9,11 @@ import java.util.function.Supplier;
 /**
  * Bounds how many uncached dashboard answers are computed at once. Each computation is CPU and
  * SQLite work; with 50 clients asking for 50 different answers, 50 threads computing at once on 2
- * cores left the ingest writer one time slice in 50 and cut ingest to a third of its solo rate
- * (bench-load). Past the bound, requests wait in line (fairly, oldest first) instead: the answers
- * come out at the same total rate, and ingest keeps its share of the machine. A request that waited
- * {@code maxWait} in vain gets a 503 with Retry-After rather than an endless wait.
+ * cores left the ingest writer (and the rollup refresher, which holds the write lock) a thin slice
+ * of the CPU: ingest fell to 9-16 % of its solo rate (bench-load, docs/benchmarks.md). Past the
+ * bound, requests wait in line (fairly, oldest first) instead: the answers come out at the same
+ * total rate, and ingest keeps its share of the machine. A request that waited {@code maxWait} in
+ * vain gets a 503 with Retry-After rather than an endless wait.
  */
 public final class ComputeGate {
   static final int RETRY_AFTER_SECONDS = 1;
