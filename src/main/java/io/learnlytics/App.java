@@ -211,17 +211,21 @@ public final class App implements AutoCloseable {
     return dashboard;
   }
 
-  /** Stops background work, then closes the database. */
+  /**
+   * Stops background work, then closes the database. Producers stop before the executors they
+   * submit to: a refresh or scheduled rebuild that ends while closing asks the follow-up jobs to
+   * run, so those stop last (stopped first, every such shutdown logged a rejected task).
+   */
   @Override
   public void close() {
-    if (followUps != null) {
-      followUps.close();
+    if (refresher != null) {
+      refresher.close(); // waits for a refresh in progress
     }
     if (scheduler != null) {
       scheduler.close();
     }
-    if (refresher != null) {
-      refresher.close();
+    if (followUps != null) {
+      followUps.close();
     }
     if (graphWriter != null) {
       graphWriter.shutdownNow();

@@ -10,6 +10,8 @@ import io.learnlytics.support.Json;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +29,8 @@ import java.util.function.Supplier;
  *   <li>At most 100 entries and 50 MiB: every entry weighs at least 1/100 of the weight bound, so
  *       one Caffeine weight limit enforces both; eviction is Caffeine's (frequency and recency
  *       aware), not "soonest to expire".
+ *   <li>Concurrent misses of one key compute it once (single flight), and at most one answer per
+ *       core is computed at a time ({@link ComputeGate}).
  *   <li>Invalidation is real: {@link #invalidate} drops every entry of the named endpoints, and a
  *       generation counter stops a computation that started before an invalidation from storing its
  *       (possibly outdated) answer.
@@ -43,10 +47,13 @@ public final class ResponseCache {
   private final Cache<String, Entry> cache;
   private final Ticker ticker;
   private final Executor refresher;
+  private final ComputeGate gate;
   private final AtomicLong generation = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong joined = new AtomicLong();
   private final Map<String, Boolean> refreshing = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Entry>> flights = new ConcurrentHashMap<>();
 
   /** TTL and stale-while-revalidate window of one endpoint. */
   public record Policy(Duration ttl, Duration staleWhileRevalidate) {}
@@ -55,8 +62,13 @@ public final class ResponseCache {
       String endpoint, byte[] fresh, byte[] hit, long storedNanos, Policy policy) {}
 
   public ResponseCache(Ticker ticker, Executor refresher) {
+    this(ticker, refresher, ComputeGate.perCore());
+  }
+
+  public ResponseCache(Ticker ticker, Executor refresher, ComputeGate gate) {
     this.ticker = ticker;
     this.refresher = refresher;
+    this.gate = gate;
     this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
@@ -73,16 +85,62 @@ public final class ResponseCache {
     Entry e = cache.getIfPresent(key);
     if (e == null) {
       misses.incrementAndGet();
-      long gen = generation.get();
-      Entry fresh = entry(endpoint, policy, compute.get());
-      storeUnlessInvalidated(key, fresh, gen);
-      return fresh.fresh();
+      return computeOnce(key, endpoint, policy, compute).fresh();
     }
     hits.incrementAndGet();
     if (ticker.read() - e.storedNanos() > policy.ttl().toNanos()) {
       revalidate(key, endpoint, policy, compute);
     }
     return e.hit();
+  }
+
+  /**
+   * Single flight: concurrent misses of one key share one computation instead of each computing it
+   * (a thundering herd: after every ingest commit empties the cache, 50 dashboard clients asked for
+   * the same answer 50 times at once). A flight is joined only by requests of the same generation,
+   * so a request that arrives after an invalidation never receives an answer computed from the data
+   * before it.
+   */
+  private Entry computeOnce(String key, String endpoint, Policy policy, Supplier<?> compute) {
+    long gen = generation.get();
+    String flightKey = gen + " " + key;
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> running = flights.putIfAbsent(flightKey, mine);
+    if (running != null) {
+      joined.incrementAndGet();
+      return await(running);
+    }
+    try {
+      // A flight that ended between our lookup and putIfAbsent may have stored the answer already.
+      Entry stored = cache.getIfPresent(key);
+      Entry fresh =
+          stored != null && generation.get() == gen
+              ? stored
+              : gate.run(() -> entry(endpoint, policy, compute.get()));
+      storeUnlessInvalidated(key, fresh, gen);
+      mine.complete(fresh);
+      return fresh;
+    } catch (RuntimeException | Error ex) {
+      mine.completeExceptionally(ex); // the waiters fail as the computing request does
+      throw ex;
+    } finally {
+      flights.remove(flightKey, mine);
+    }
+  }
+
+  private static Entry await(CompletableFuture<Entry> flight) {
+    try {
+      return flight.join();
+    } catch (CompletionException ex) {
+      Throwable cause = ex.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw ex;
+    }
   }
 
   /** Drops every entry of the given endpoints (all when none are named). */
@@ -95,6 +153,19 @@ public final class ResponseCache {
     for (String endpoint : endpoints) {
       cache.asMap().values().removeIf(e -> e.endpoint().equals(endpoint));
     }
+  }
+
+  public long hits() {
+    return hits.get();
+  }
+
+  public long misses() {
+    return misses.get();
+  }
+
+  /** Misses that waited for another request's computation of the same answer (single flight). */
+  public long joined() {
+    return joined.get();
   }
 
   /** Hits over lookups since start, 0 before the first lookup. */

@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
       BenchApiCommand.class,
       BenchExportCommand.class,
       BenchSyncCommand.class,
-      BenchGraphCommand.class
+      BenchGraphCommand.class,
+      BenchLoadCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
