@@ -5,8 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -27,8 +26,9 @@ public final class FollowUpJobs implements AutoCloseable {
   private final Runnable generateInsights;
   private final Clock clock;
   private final AtomicBoolean pending = new AtomicBoolean();
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
+  private final ScheduledThreadPoolExecutor executor =
+      new ScheduledThreadPoolExecutor(
+          1,
           r -> {
             Thread t = new Thread(r, "follow-up-jobs");
             t.setDaemon(true);
@@ -39,6 +39,9 @@ public final class FollowUpJobs implements AutoCloseable {
     this.evaluateGoals = evaluateGoals;
     this.generateInsights = generateInsights;
     this.clock = clock;
+    // On close, waiting runs are dropped; only a run already going is let finish.
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
   }
 
   /** Runs both tasks now (a fresh history has insights within seconds), then on schedule. */
@@ -96,8 +99,20 @@ public final class FollowUpJobs implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops the waiting runs and lets a running one finish (up to 30 s): interrupting it mid-way made
+   * its database call fail and log an error at every shutdown.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }
