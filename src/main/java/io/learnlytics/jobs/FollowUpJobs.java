@@ -1,6 +1,7 @@
 package io.learnlytics.jobs;
 
 import io.learnlytics.store.StoreFault;
+import io.learnlytics.support.GracefulStop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -105,14 +106,6 @@ public final class FollowUpJobs implements AutoCloseable {
    */
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GracefulStop.of(executor, Duration.ofSeconds(30));
   }
 }

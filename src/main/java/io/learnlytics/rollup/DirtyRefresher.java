@@ -1,5 +1,7 @@
 package io.learnlytics.rollup;
 
+import io.learnlytics.support.GracefulStop;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,14 +58,6 @@ public final class DirtyRefresher implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GracefulStop.of(executor, Duration.ofSeconds(30));
   }
 }
