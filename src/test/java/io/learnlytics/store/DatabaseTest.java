@@ -27,7 +27,7 @@ class DatabaseTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite"})
+  @ValueSource(strings = {"sqlite", "postgresql"})
   void latest_migration_is_the_newest_file_in_each_migrations_folder(String kind) throws Exception {
     URL folder = getClass().getClassLoader().getResource("db/migration/" + kind);
     Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
