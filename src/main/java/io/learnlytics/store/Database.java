@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -127,19 +128,48 @@ public final class Database implements AutoCloseable {
     writePool.close();
   }
 
-  /** The newest migration in {@code db/migration} (DatabaseTest checks it against the files). */
+  /**
+   * The newest migration in each folder of {@code db/migration} (DatabaseTest checks it against the
+   * files).
+   */
   static final int LATEST_MIGRATION = 11;
+
+  /**
+   * The SQLite migrations. They moved here from {@code db/migration} when PostgreSQL got its own
+   * folder; Flyway records an applied migration's version, description and checksum, not its
+   * folder, so databases migrated before the move validate unchanged.
+   */
+  public static final String SQLITE_MIGRATIONS = "classpath:db/migration/sqlite";
+
+  /** The PostgreSQL migrations: the same versions, written in PostgreSQL's types. */
+  public static final String POSTGRESQL_MIGRATIONS = "classpath:db/migration/postgresql";
+
+  /**
+   * The migrations folder for the database at {@code jdbcUrl}, chosen by its JDBC driver prefix.
+   */
+  public static String migrations(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return SQLITE_MIGRATIONS;
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return POSTGRESQL_MIGRATIONS;
+    }
+    throw new IllegalArgumentException(
+        "no migrations for database URL "
+            + jdbcUrl
+            + " (expected jdbc:sqlite: or jdbc:postgresql:)");
+  }
+
+  /** Flyway as Learnlytics migrates: the folder for {@code jdbcUrl}'s kind, logging via SLF4J. */
+  public static Flyway flyway(DataSource ds, String jdbcUrl) {
+    return Flyway.configure().dataSource(ds).locations(migrations(jdbcUrl)).loggers("slf4j").load();
+  }
 
   private static void migrate(Path file, SQLiteDataSource ds) {
     if (upToDate(ds)) {
       return; // starting Flyway costs about half a second of every command's start
     }
-    Flyway flyway =
-        Flyway.configure()
-            .dataSource(ds)
-            .locations("classpath:db/migration")
-            .loggers("slf4j")
-            .load();
+    Flyway flyway = flyway(ds, ds.getUrl());
     StartupChecks.schemaNotNewer(file, flyway);
     flyway.migrate();
   }

@@ -81,7 +81,7 @@ class TopicStorageTest {
     Path old = dir.resolve("old.db");
     Flyway.configure()
         .dataSource("jdbc:sqlite:" + old, null, null)
-        .locations("classpath:db/migration")
+        .locations(Database.SQLITE_MIGRATIONS)
         .target("6")
         .load()
         .migrate();
@@ -119,7 +119,7 @@ class TopicStorageTest {
     Path old = dir.resolve("v9.db");
     Flyway.configure()
         .dataSource("jdbc:sqlite:" + old, null, null)
-        .locations("classpath:db/migration")
+        .locations(Database.SQLITE_MIGRATIONS)
         .target("9")
         .load()
         .migrate();

@@ -1,0 +1,3 @@
+-- Intentionally empty. PostgreSQL support began after SQLite's V11: V11__baseline.sql creates the
+-- whole schema SQLite has after ../sqlite/V1 to V11 at once. This file keeps the version numbers
+-- (and so the schema version) equal on both backends.
