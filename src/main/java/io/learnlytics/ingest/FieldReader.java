@@ -3,6 +3,7 @@ package io.learnlytics.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.FieldError;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,6 +27,9 @@ final class FieldReader {
 
   /** Most topics on one exchange. */
   static final int MAX_TOPICS = 100;
+
+  private static final Instant MAX_MILLIS = Instant.ofEpochMilli(Long.MAX_VALUE);
+  private static final Instant MIN_MILLIS = Instant.ofEpochMilli(Long.MIN_VALUE);
 
   private final JsonNode node;
   private final int index;
@@ -122,17 +126,12 @@ final class FieldReader {
    * long of milliseconds ({@code toEpochMilli} threw, a 500); clamped, it is simply outside the
    * window.
    */
-  private static long saturatedMillis(java.time.Instant instant) {
+  private static long saturatedMillis(Instant instant) {
     if (instant.isAfter(MAX_MILLIS)) {
       return Long.MAX_VALUE;
     }
     return instant.isBefore(MIN_MILLIS) ? Long.MIN_VALUE : instant.toEpochMilli();
   }
-
-  private static final java.time.Instant MAX_MILLIS =
-      java.time.Instant.ofEpochMilli(Long.MAX_VALUE);
-  private static final java.time.Instant MIN_MILLIS =
-      java.time.Instant.ofEpochMilli(Long.MIN_VALUE);
 
   private String outsideWindow(String text) {
     return "'"
