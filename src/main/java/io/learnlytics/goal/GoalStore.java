@@ -100,7 +100,7 @@ final class GoalStore {
   private static int restoreGoals(Handle h, List<Goal> goals) {
     int n = 0;
     for (Goal g : goals) {
-      n += insert(h, INSERT_GOAL + " ON CONFLICT (id) DO NOTHING", g);
+      n += insert(h, INSERT_GOAL + " ON CONFLICT (learner_id, id) DO NOTHING", g);
     }
     return n;
   }
@@ -189,7 +189,7 @@ final class GoalStore {
               h.execute(
                   "INSERT INTO goal_progress (goal_id, current_value, target_value,"
                       + " progress_percent, status, period_start_utc, period_end_utc, evaluated_utc)"
-                      + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (goal_id, period_start_utc) DO UPDATE"
+                      + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, goal_id, period_start_utc) DO UPDATE"
                       + " SET current_value = excluded.current_value, target_value ="
                       + " excluded.target_value, progress_percent = excluded.progress_percent,"
                       + " status = excluded.status, period_end_utc = excluded.period_end_utc,"
@@ -268,7 +268,7 @@ final class GoalStore {
               h.execute(
                   "INSERT INTO streak_tracking (streak_type, current_streak, best_streak,"
                       + " last_active_date, streak_start_date, updated_utc)"
-                      + " VALUES ('daily_sessions', ?, ?, ?, ?, ?) ON CONFLICT (streak_type) DO"
+                      + " VALUES ('daily_sessions', ?, ?, ?, ?, ?) ON CONFLICT (learner_id, streak_type) DO"
                       + " UPDATE SET current_streak = excluded.current_streak, best_streak ="
                       + " max(best_streak, excluded.best_streak), last_active_date ="
                       + " excluded.last_active_date, streak_start_date = excluded.streak_start_date,"

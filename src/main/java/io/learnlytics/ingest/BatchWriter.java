@@ -296,7 +296,7 @@ final class BatchWriter {
   // On a tie of last exchange times the longer duration wins, so the result is order-independent.
   private static final String UPSERT_SESSION =
       "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc, last_duration_ms,"
-          + " exchange_count, topic_ids) VALUES (?,?,?,?,?,?,?) ON CONFLICT (session_id)"
+          + " exchange_count, topic_ids) VALUES (?,?,?,?,?,?,?) ON CONFLICT (learner_id, session_id)"
           + " DO UPDATE SET topic_ids = excluded.topic_ids,"
           + " start_offset_s = CASE WHEN excluded.start_utc < start_utc"
           + "   THEN excluded.start_offset_s ELSE start_offset_s END,"
@@ -358,7 +358,7 @@ final class BatchWriter {
 
   private static final String UPSERT_CONCEPT =
       "INSERT INTO concepts (name, frequency, first_seen_utc, last_seen_utc) VALUES (?,?,?,?)"
-          + " ON CONFLICT (name) DO UPDATE SET frequency = frequency + excluded.frequency,"
+          + " ON CONFLICT (learner_id, name) DO UPDATE SET frequency = frequency + excluded.frequency,"
           + " first_seen_utc = min(coalesce(first_seen_utc, excluded.first_seen_utc),"
           + "   excluded.first_seen_utc),"
           + " last_seen_utc = max(coalesce(last_seen_utc, excluded.last_seen_utc),"

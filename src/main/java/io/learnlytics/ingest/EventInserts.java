@@ -30,7 +30,7 @@ final class EventInserts {
         public String sql() {
           return "INSERT INTO exchanges (id, session_id, ts_utc, utc_offset_s, user_text, agent_text,"
               + " duration_ms, topics, metadata, fingerprint, ingested_utc, topic_ids)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override
@@ -56,7 +56,7 @@ final class EventInserts {
         @Override
         public String sql() {
           return "INSERT INTO feedback (id, exchange_id, ts_utc, utc_offset_s, type, rating, comment,"
-              + " fingerprint, ingested_utc) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+              + " fingerprint, ingested_utc) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override
@@ -80,7 +80,7 @@ final class EventInserts {
         public String sql() {
           return "INSERT INTO quality_scores (id, exchange_id, ts_utc, utc_offset_s, relevance,"
               + " helpfulness, accuracy, clarity, engagement, composite, fingerprint, ingested_utc,"
-              + " topic_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING";
+              + " topic_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override
@@ -109,7 +109,7 @@ final class EventInserts {
         public String sql() {
           return "INSERT INTO concept_relations (id, source, target, type, strength, ts_utc,"
               + " utc_offset_s, fingerprint, ingested_utc) VALUES (?,?,?,?,?,?,?,?,?)"
-              + " ON CONFLICT (id) DO NOTHING";
+              + " ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override

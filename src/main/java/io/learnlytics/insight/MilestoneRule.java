@@ -151,7 +151,7 @@ final class MilestoneRule {
   private static void save(Handle h, String name, long value, long nowUtc) {
     h.execute(
         "INSERT INTO insight_state (name, value, updated_utc) VALUES (?, ?, ?)"
-            + " ON CONFLICT (name) DO UPDATE SET value = excluded.value,"
+            + " ON CONFLICT (learner_id, name) DO UPDATE SET value = excluded.value,"
             + " updated_utc = excluded.updated_utc",
         name,
         value,

@@ -24,6 +24,11 @@ import org.sqlite.SQLiteDataSource;
  * (they take the write lock up front, so a read-then-write transaction can never deadlock), while
  * reads use a small pool of their own that WAL lets run alongside the writer. {@code synchronous =
  * FULL} makes every acknowledged commit durable, also against power loss.
+ *
+ * <p>Every row belongs to a learner ({@code learner_id}). An instance is a view for one learner:
+ * {@link #open} gives the {@link #DEFAULT_LEARNER}'s, {@link #forLearner} another's over the same
+ * pools. The store classes bind {@link #learner()} into every statement, so a service built on a
+ * view reads and writes that learner's rows only.
  */
 public final class Database implements AutoCloseable {
   /** How long a write waits for another program's lock unless configured otherwise. */
@@ -32,7 +37,12 @@ public final class Database implements AutoCloseable {
   private static final int READ_POOL_SIZE = 4;
   private static final int CACHE_KIB = 32 * 1024;
 
+  /** The learner of a single-user install, and of every path without a learner in it. */
+  public static final String DEFAULT_LEARNER = "default";
+
   private final Path file;
+  private final String learner;
+  private final boolean ownsPools;
   private final HikariDataSource writePool;
   private final HikariDataSource readPool;
   private final Jdbi writer;
@@ -40,6 +50,8 @@ public final class Database implements AutoCloseable {
 
   private Database(Path file, Duration lockTimeout) {
     this.file = file;
+    this.learner = DEFAULT_LEARNER;
+    this.ownsPools = true;
     int busyMs = (int) lockTimeout.toMillis();
     migrate(file, dataSource(file, SQLiteConfig.TransactionMode.DEFERRED, busyMs));
     this.writePool =
@@ -53,6 +65,29 @@ public final class Database implements AutoCloseable {
             busyMs);
     this.writer = Jdbi.create(writePool);
     this.reader = Jdbi.create(readPool);
+  }
+
+  private Database(Database root, String learner) {
+    this.file = root.file;
+    this.learner = learner;
+    this.ownsPools = false;
+    this.writePool = root.writePool;
+    this.readPool = root.readPool;
+    this.writer = root.writer;
+    this.reader = root.reader;
+  }
+
+  /**
+   * The same database seen as {@code learnerId}'s: same connections, different rows. Closing the
+   * view does nothing; the database closes with the instance {@link #open} returned.
+   */
+  public Database forLearner(String learnerId) {
+    return learnerId.equals(learner) ? this : new Database(this, learnerId);
+  }
+
+  /** Whose rows this view reads and writes: the value every statement binds to learner_id. */
+  public String learner() {
+    return learner;
   }
 
   /** Opens (creating file and folder if needed) and migrates the database at {@code file}. */
@@ -124,6 +159,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!ownsPools) {
+      return;
+    }
     readPool.close();
     writePool.close();
   }
@@ -132,7 +170,7 @@ public final class Database implements AutoCloseable {
    * The newest migration in each folder of {@code db/migration} (DatabaseTest checks it against the
    * files).
    */
-  static final int LATEST_MIGRATION = 11;
+  static final int LATEST_MIGRATION = 12;
 
   /**
    * The SQLite migrations. They moved here from {@code db/migration} when PostgreSQL got its own
