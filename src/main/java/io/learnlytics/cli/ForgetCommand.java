@@ -1,6 +1,7 @@
 package io.learnlytics.cli;
 
 import io.learnlytics.App;
+import io.learnlytics.Workspace;
 import io.learnlytics.ingest.Erased;
 import io.learnlytics.support.ApiException;
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ final class ForgetCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
+  @Mixin LearnerOption learner;
+
   @ArgGroup(multiplicity = "1")
   Target target;
 
@@ -51,13 +54,14 @@ final class ForgetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (App app = App.openChecked(options.toConfig())) {
+      Workspace ws = learner.of(app);
       Erased e;
       if (target.id != null) {
-        e = app.ingest().forget(target.id, kind);
+        e = ws.ingest().forget(target.id, kind);
       } else {
-        e = app.ingest().forgetBefore(app.rollups().buckets().dayStart(date(target.before)));
+        e = ws.ingest().forgetBefore(ws.rollups().buckets().dayStart(date(target.before)));
       }
-      int refreshed = app.rollups().refreshDirty();
+      int refreshed = ws.rollups().refreshDirty();
       spec.commandLine()
           .getOut()
           .printf(

@@ -3,6 +3,7 @@ package io.learnlytics.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import io.learnlytics.App;
+import io.learnlytics.Workspace;
 import io.learnlytics.config.Config;
 import io.learnlytics.ingest.BatchLoader;
 import io.learnlytics.ingest.IngestService;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Parameters;
 final class IngestCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
+  @Mixin LearnerOption learner;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON or NDJSON event files")
   List<Path> files;
 
@@ -45,12 +48,13 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Config config = options.toConfig();
     try (App app = App.openChecked(config)) {
+      Workspace ws = learner.of(app);
       for (Path file : files) {
-        if (!ingestFile(app.ingest(), file)) {
+        if (!ingestFile(ws.ingest(), file)) {
           return 1;
         }
       }
-      System.out.printf("%d rollup rows refreshed%n", app.rollups().refreshDirty());
+      System.out.printf("%d rollup rows refreshed%n", ws.rollups().refreshDirty());
     }
     return 0;
   }

@@ -58,4 +58,19 @@ class LearnerCommandTest {
     assertThat(badHour.err()).contains("0 to 23");
     assertThat(Cli.run("learner", "list", "--db", db).out()).doesNotContain("bob");
   }
+
+  @Test
+  void ingest_for_an_unknown_learner_stops_with_the_remedy_and_writes_nothing() throws Exception {
+    String db = dir.resolve("l.db").toString();
+    Path events = dir.resolve("e.ndjson");
+    java.nio.file.Files.writeString(
+        events,
+        "{\"kind\":\"exchange\",\"id\":\"e\",\"session_id\":\"s\",\"timestamp\":\"2025-01-01T10:00:00Z\"}\n");
+    Run refused = Cli.run("ingest", events.toString(), "--db", db, "--learner", "zoe");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("no learner 'zoe'").contains("learner add zoe");
+    assertThat(Cli.run("learner", "add", "zoe", "--db", db).code()).isZero();
+    Run ok = Cli.run("ingest", events.toString(), "--db", db, "--learner", "zoe");
+    assertThat(ok.code()).as(ok.err()).isZero();
+  }
 }
