@@ -18,10 +18,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes one validated batch inside the caller's (single, IMMEDIATE) transaction.
- *
- * <p>Every row is the learner's: each statement binds {@code learner}, so ids, sessions and
- * concepts are matched only among that learner's rows.
+ * Writes one validated batch of {@code learner}'s events inside the caller's (single, IMMEDIATE)
+ * transaction. Every statement binds the learner: ids, sessions and concepts match theirs only.
  *
  * <p>Each kind is inserted with {@code ON CONFLICT(learner_id, id) DO NOTHING} as one JDBC batch;
  * an update count of 0 means the id was already stored, and comparing the stored fingerprint tells
