@@ -161,7 +161,7 @@ final class Eraser {
    * {@code where} limited to the learner's rows; the learner is bound first, before the condition's
    * own parameter. The learner comes first so that the (learner_id, ...) indexes serve the search.
    */
-  static String mine(String where) {
+  private static String mine(String where) {
     return "learner_id = ? AND (" + where + ")";
   }
 
