@@ -18,16 +18,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes one validated batch inside the caller's (single, IMMEDIATE) transaction.
+ * Writes one validated batch of {@code learner}'s events inside the caller's (single, IMMEDIATE)
+ * transaction. Every statement binds the learner: ids, sessions and concepts match theirs only.
  *
- * <p>Each kind is inserted with {@code ON CONFLICT(id) DO NOTHING} as one JDBC batch; an update
- * count of 0 means the id was already stored, and comparing the stored fingerprint tells an
- * idempotent retry from a conflict. Derived tables (sessions, concepts) are then updated only from
- * the rows actually inserted, aggregated per batch so that a 50 000-event batch costs one upsert
- * per session and per topic rather than one per exchange.
+ * <p>Each kind is inserted with {@code ON CONFLICT(learner_id, id) DO NOTHING} as one JDBC batch;
+ * an update count of 0 means the id was already stored, and comparing the stored fingerprint tells
+ * an idempotent retry from a conflict. Derived tables (sessions, concepts) are then updated only
+ * from the rows actually inserted, aggregated per batch so that a 50 000-event batch costs one
+ * upsert per session and per topic rather than one per exchange.
  */
 final class BatchWriter {
   private final Connection conn;
+  private final String learner;
   private final long nowUtc;
   private final DirtyMarks marks;
   private final TopicDictionary.Batch topics;
@@ -35,8 +37,14 @@ final class BatchWriter {
   private int duplicates;
   private final List<Conflict> conflicts = new ArrayList<>();
 
-  BatchWriter(Connection conn, long nowUtc, DirtyMarks marks, TopicDictionary.Batch topics) {
+  BatchWriter(
+      Connection conn,
+      String learner,
+      long nowUtc,
+      DirtyMarks marks,
+      TopicDictionary.Batch topics) {
     this.conn = conn;
+    this.learner = learner;
     this.nowUtc = nowUtc;
     this.marks = marks;
     this.topics = topics;
@@ -106,7 +114,7 @@ final class BatchWriter {
     for (Event.Exchange e : newExchanges) {
       known.put(e.id(), new ExchangeInfo(e.tsUtc(), e.offsetSeconds(), topicIds.get(e)));
     }
-    new WaitingScores(conn, marks).exchangesArrived(known);
+    new WaitingScores(conn, learner, marks).exchangesArrived(known);
     updateSessions(newExchanges, topicIds);
     updateConcepts(newExchanges);
     return known;
@@ -121,7 +129,7 @@ final class BatchWriter {
         insert(placed, "quality_scores", EventInserts.QUALITY, scoreTopics::get);
     // placeQuality gave every placed score its time
     newScores.forEach(q -> marks.touch(Objects.requireNonNull(q.tsUtc())));
-    new WaitingScores(conn, marks)
+    new WaitingScores(conn, learner, marks)
         .scoresWithoutExchange(
             newScores.stream().filter(q -> !scoreTopics.containsKey(q)).toList());
   }
@@ -159,7 +167,7 @@ final class BatchWriter {
       throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
       for (Item<E> item : items) {
-        binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()));
+        binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()), learner);
         ps.addBatch();
       }
       return ps.executeBatch();
@@ -173,7 +181,9 @@ final class BatchWriter {
       return;
     }
     try (PreparedStatement ps =
-        conn.prepareStatement("SELECT fingerprint FROM " + table + " WHERE id = ?")) {
+        conn.prepareStatement(
+            "SELECT fingerprint FROM " + table + " WHERE learner_id = ? AND id = ?")) {
+      ps.setString(1, learner);
       for (Item<E> item : existing) {
         if (storedFingerprint(ps, item.event().id()) == item.event().fingerprint()) {
           duplicates++;
@@ -185,7 +195,7 @@ final class BatchWriter {
   }
 
   private static long storedFingerprint(PreparedStatement ps, String id) throws SQLException {
-    ps.setString(1, id);
+    ps.setString(2, id);
     try (ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -253,7 +263,9 @@ final class BatchWriter {
     Map<String, ExchangeInfo> stored = new HashMap<>();
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT ts_utc, utc_offset_s, topic_ids FROM exchanges WHERE id = ?")) {
+            "SELECT ts_utc, utc_offset_s, topic_ids FROM exchanges"
+                + " WHERE learner_id = ? AND id = ?")) {
+      ps.setString(1, learner);
       for (Item<Event.Quality> item : items) {
         String id = item.event().exchangeId();
         if (!known.containsKey(id) && !stored.containsKey(id)) {
@@ -269,7 +281,7 @@ final class BatchWriter {
 
   private static @Nullable ExchangeInfo lookup(PreparedStatement ps, String exchangeId)
       throws SQLException {
-    ps.setString(1, exchangeId);
+    ps.setString(2, exchangeId);
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? new ExchangeInfo(rs.getLong(1), rs.getInt(2), rs.getString(3)) : null;
     }
@@ -285,7 +297,7 @@ final class BatchWriter {
     markSessionStarts(deltas);
     try (PreparedStatement ps = conn.prepareStatement(UPSERT_SESSION)) {
       for (Map.Entry<String, SessionDelta> en : deltas.entrySet()) {
-        en.getValue().bind(ps, en.getKey());
+        en.getValue().bind(ps, en.getKey(), learner);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -296,7 +308,8 @@ final class BatchWriter {
   // On a tie of last exchange times the longer duration wins, so the result is order-independent.
   private static final String UPSERT_SESSION =
       "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc, last_duration_ms,"
-          + " exchange_count, topic_ids) VALUES (?,?,?,?,?,?,?) ON CONFLICT (learner_id, session_id)"
+          + " exchange_count, topic_ids, learner_id) VALUES (?,?,?,?,?,?,?,?)"
+          + " ON CONFLICT (learner_id, session_id)"
           + " DO UPDATE SET topic_ids = excluded.topic_ids,"
           + " start_offset_s = CASE WHEN excluded.start_utc < start_utc"
           + "   THEN excluded.start_offset_s ELSE start_offset_s END,"
@@ -314,10 +327,12 @@ final class BatchWriter {
    */
   private void markSessionStarts(Map<String, SessionDelta> deltas) throws SQLException {
     try (PreparedStatement ps =
-        conn.prepareStatement("SELECT start_utc, topic_ids FROM sessions WHERE session_id = ?")) {
+        conn.prepareStatement(
+            "SELECT start_utc, topic_ids FROM sessions WHERE learner_id = ? AND session_id = ?")) {
+      ps.setString(1, learner);
       for (Map.Entry<String, SessionDelta> en : deltas.entrySet()) {
         marks.touch(en.getValue().startUtc);
-        ps.setString(1, en.getKey());
+        ps.setString(2, en.getKey());
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             marks.touch(rs.getLong(1));
@@ -336,6 +351,7 @@ final class BatchWriter {
         ps.setLong(2, en.getValue()[0]);
         ps.setLong(3, en.getValue()[1]);
         ps.setLong(4, en.getValue()[2]);
+        ps.setString(5, learner);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -357,7 +373,8 @@ final class BatchWriter {
   }
 
   private static final String UPSERT_CONCEPT =
-      "INSERT INTO concepts (name, frequency, first_seen_utc, last_seen_utc) VALUES (?,?,?,?)"
+      "INSERT INTO concepts (name, frequency, first_seen_utc, last_seen_utc, learner_id)"
+          + " VALUES (?,?,?,?,?)"
           + " ON CONFLICT (learner_id, name) DO UPDATE SET frequency = frequency + excluded.frequency,"
           + " first_seen_utc = min(coalesce(first_seen_utc, excluded.first_seen_utc),"
           + "   excluded.first_seen_utc),"
@@ -367,11 +384,13 @@ final class BatchWriter {
   /** Relations may name concepts no exchange has mentioned yet; they exist with frequency 0. */
   private void ensureConcepts(List<Item<Event.Relation>> relations) throws SQLException {
     try (PreparedStatement ps =
-        conn.prepareStatement("INSERT INTO concepts (name) VALUES (?) ON CONFLICT DO NOTHING")) {
+        conn.prepareStatement(
+            "INSERT INTO concepts (learner_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
       for (Item<Event.Relation> item : relations) {
-        ps.setString(1, item.event().source());
+        ps.setString(1, learner);
+        ps.setString(2, item.event().source());
         ps.addBatch();
-        ps.setString(1, item.event().target());
+        ps.setString(2, item.event().target());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -12,16 +12,19 @@ import org.jspecify.annotations.Nullable;
  * Keeps the concept table exact after a deletion: frequencies drop by the deleted mentions, the
  * first and last sightings move to the nearest remaining mention (found by walking the time index
  * from the old sighting, so a frequent topic costs a few rows), and a concept nothing refers to any
- * more is removed.
+ * more is removed. Concepts, relations and exchanges are the learner's only: another learner's
+ * concept of the same name is not touched.
  */
 final class ConceptRebuild {
   private static final String MENTIONS =
       "EXISTS (SELECT 1 FROM json_each(e.topics) WHERE value = ?)";
 
   private final Connection conn;
+  private final String learner;
 
-  ConceptRebuild(Connection conn) {
+  ConceptRebuild(Connection conn, String learner) {
     this.conn = conn;
+    this.learner = learner;
   }
 
   /**
@@ -30,10 +33,12 @@ final class ConceptRebuild {
    */
   void rebuild(Map<String, Integer> deletedMentions, Set<String> concepts) throws SQLException {
     try (PreparedStatement ps =
-        conn.prepareStatement("UPDATE concepts SET frequency = frequency - ? WHERE name = ?")) {
+        conn.prepareStatement(
+            "UPDATE concepts SET frequency = frequency - ? WHERE learner_id = ? AND name = ?")) {
       for (Map.Entry<String, Integer> m : deletedMentions.entrySet()) {
         ps.setInt(1, m.getValue());
-        ps.setString(2, m.getKey());
+        ps.setString(2, learner);
+        ps.setString(3, m.getKey());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -54,9 +59,11 @@ final class ConceptRebuild {
     if (frequency == 0) {
       if (isRelated(name)) {
         update(
-            "UPDATE concepts SET first_seen_utc = NULL, last_seen_utc = NULL WHERE name = ?", name);
+            "UPDATE concepts SET first_seen_utc = NULL, last_seen_utc = NULL"
+                + " WHERE learner_id = ? AND name = ?",
+            name);
       } else {
-        update("DELETE FROM concepts WHERE name = ?", name);
+        update("DELETE FROM concepts WHERE learner_id = ? AND name = ?", name);
       }
     } else if (mentionsDeleted) {
       Long newFirst =
@@ -71,8 +78,10 @@ final class ConceptRebuild {
   private long @Nullable [] stored(String name) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT frequency, first_seen_utc, last_seen_utc FROM concepts WHERE name = ?")) {
-      ps.setString(1, name);
+            "SELECT frequency, first_seen_utc, last_seen_utc FROM concepts"
+                + " WHERE learner_id = ? AND name = ?")) {
+      ps.setString(1, learner);
+      ps.setString(2, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)} : null;
       }
@@ -83,10 +92,12 @@ final class ConceptRebuild {
       throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "UPDATE concepts SET first_seen_utc = ?, last_seen_utc = ? WHERE name = ?")) {
+            "UPDATE concepts SET first_seen_utc = ?, last_seen_utc = ?"
+                + " WHERE learner_id = ? AND name = ?")) {
       ps.setObject(1, first);
       ps.setObject(2, last);
-      ps.setString(3, name);
+      ps.setString(3, learner);
+      ps.setString(4, name);
       ps.executeUpdate();
     }
   }
@@ -94,29 +105,37 @@ final class ConceptRebuild {
   private boolean isRelated(String name) throws SQLException {
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "SELECT 1 FROM concept_relations WHERE source = ? OR target = ? LIMIT 1")) {
-      ps.setString(1, name);
+            "SELECT EXISTS (SELECT 1 FROM concept_relations WHERE learner_id = ? AND source = ?)"
+                + " OR EXISTS (SELECT 1 FROM concept_relations WHERE learner_id = ? AND target = ?)")) {
+      // two lookups, one per index, rather than an OR the planner may answer with a scan
+      ps.setString(1, learner);
       ps.setString(2, name);
+      ps.setString(3, learner);
+      ps.setString(4, name);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }
 
   private @Nullable Long nearest(String condition, long from, String name) throws SQLException {
     try (PreparedStatement ps =
-        conn.prepareStatement("SELECT e.ts_utc FROM exchanges e WHERE " + condition)) {
-      ps.setLong(1, from);
-      ps.setString(2, name);
+        conn.prepareStatement(
+            "SELECT e.ts_utc FROM exchanges e WHERE e.learner_id = ? AND " + condition)) {
+      ps.setString(1, learner);
+      ps.setLong(2, from);
+      ps.setString(3, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : null;
       }
     }
   }
 
+  /** Runs {@code sql} with the learner and then {@code name} as its parameters. */
   private void update(String sql, String name) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      ps.setString(1, name);
+      ps.setString(1, learner);
+      ps.setString(2, name);
       ps.executeUpdate();
     }
   }

@@ -24,13 +24,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Feedback and quality scores of a deleted exchange are deleted with it: they describe it. A
  * concept that no exchange mentions and no relation names any more is deleted too, so an erased
  * topic leaves no trace.
+ *
+ * <p>Everything is the learner's: every statement is limited to {@code learner}'s rows (see {@link
+ * #mine}), so deleting alice's event never touches another learner's event of the same id.
  */
 final class Eraser {
   private final Connection conn;
+  private final String learner;
   private final DirtyMarks marks;
 
-  Eraser(Connection conn, DirtyMarks marks) {
+  Eraser(Connection conn, String learner, DirtyMarks marks) {
     this.conn = conn;
+    this.learner = learner;
     this.marks = marks;
   }
 
@@ -39,8 +44,9 @@ final class Eraser {
     List<String> kinds = new ArrayList<>();
     for (String kind : EventValidator.KINDS.values()) {
       try (PreparedStatement ps =
-          conn.prepareStatement("SELECT 1 FROM " + table(kind) + " WHERE id = ?")) {
-        ps.setString(1, id);
+          conn.prepareStatement("SELECT 1 FROM " + table(kind) + " WHERE " + mine("id = ?"))) {
+        ps.setString(1, learner);
+        ps.setString(2, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             kinds.add(kind);
@@ -92,14 +98,17 @@ final class Eraser {
       collectGone(xWhere, xArg);
       Map<String, Long> sessions = oldSessionStarts();
       Map<String, Integer> topics = topicCounts();
+      // temp.gone holds this learner's exchanges only, so "of a gone exchange" is the learner's too
       String ofGone = " OR exchange_id IN (SELECT id FROM temp.gone)";
       int feedback = delete("feedback", "(" + fWhere + ")" + ofGone, fArg);
       int quality = delete("quality_scores", "(" + qWhere + ")" + ofGone, qArg);
-      int exchanges = update("DELETE FROM exchanges WHERE id IN (SELECT id FROM temp.gone)");
+      int exchanges =
+          update(
+              "DELETE FROM exchanges WHERE " + mine("id IN (SELECT id FROM temp.gone)"), learner);
       Set<String> concepts = touchedConcepts(topics, rWhere, rArg);
-      int relations = update("DELETE FROM concept_relations WHERE " + rWhere, rArg);
-      new SessionRebuild(conn, marks).rebuild(sessions);
-      new ConceptRebuild(conn).rebuild(topics, concepts);
+      int relations = update("DELETE FROM concept_relations WHERE " + mine(rWhere), learner, rArg);
+      new SessionRebuild(conn, learner, marks).rebuild(sessions);
+      new ConceptRebuild(conn, learner).rebuild(topics, concepts);
       forgetDeletedWaits();
       return new Erased(exchanges, feedback, quality, relations);
     } finally {
@@ -110,7 +119,9 @@ final class Eraser {
   /** Lists the exchanges about to go in {@code temp.gone} and marks their hours. */
   private void collectGone(String where, @Nullable Object arg) throws SQLException {
     update(
-        "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE " + where,
+        "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE "
+            + mine(where),
+        learner,
         arg);
     touch("SELECT ts_utc FROM temp.gone");
   }
@@ -126,8 +137,10 @@ final class Eraser {
   /** A score deleted while it waited for its exchange waits no more. */
   private void forgetDeletedWaits() throws SQLException {
     update(
-        "DELETE FROM quality_waiting WHERE NOT EXISTS"
-            + " (SELECT 1 FROM quality_scores q WHERE q.id = quality_waiting.quality_id)");
+        "DELETE FROM quality_waiting WHERE learner_id = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM quality_scores q WHERE q.learner_id = quality_waiting.learner_id"
+            + " AND q.id = quality_waiting.quality_id)",
+        learner);
   }
 
   private void execute(String... statements) throws SQLException {
@@ -138,22 +151,32 @@ final class Eraser {
     }
   }
 
-  /** Marks the hours of the events about to go, then deletes them. */
+  /** Marks the hours of the learner's events about to go, then deletes them. */
   private int delete(String table, String where, @Nullable Object arg) throws SQLException {
-    touch("SELECT ts_utc FROM " + table + " WHERE " + where, arg);
-    return update("DELETE FROM " + table + " WHERE " + where, arg);
+    touch("SELECT ts_utc FROM " + table + " WHERE " + mine(where), learner, arg);
+    return update("DELETE FROM " + table + " WHERE " + mine(where), learner, arg);
+  }
+
+  /**
+   * {@code where} limited to the learner's rows; the learner is bound first, before the condition's
+   * own parameter. The learner comes first so that the (learner_id, ...) indexes serve the search.
+   */
+  private static String mine(String where) {
+    return "learner_id = ? AND (" + where + ")";
   }
 
   private Map<String, Long> oldSessionStarts() throws SQLException {
     Map<String, Long> out = new HashMap<>();
     try (PreparedStatement ps =
-            conn.prepareStatement(
-                "SELECT s.session_id, s.start_utc FROM sessions s"
-                    + " WHERE s.session_id IN (SELECT session_id FROM temp.gone)");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
-        marks.touch(rs.getLong(2));
+        conn.prepareStatement(
+            "SELECT s.session_id, s.start_utc FROM sessions s"
+                + " WHERE s.learner_id = ? AND s.session_id IN (SELECT session_id FROM temp.gone)")) {
+      ps.setString(1, learner);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+          marks.touch(rs.getLong(2));
+        }
       }
     }
     return out;
@@ -177,8 +200,9 @@ final class Eraser {
   private Set<String> relationConcepts(String where, @Nullable Object arg) throws SQLException {
     Set<String> out = new LinkedHashSet<>();
     try (PreparedStatement ps =
-        conn.prepareStatement("SELECT source, target FROM concept_relations WHERE " + where)) {
-      bind(ps, arg);
+        conn.prepareStatement(
+            "SELECT source, target FROM concept_relations WHERE " + mine(where))) {
+      bind(ps, learner, arg);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
@@ -189,6 +213,7 @@ final class Eraser {
     return out;
   }
 
+  /** Marks the hour of each row {@code sql} returns ({@code ts_utc} first). */
   private void touch(String sql, @Nullable Object... args) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bind(ps, args);
@@ -207,6 +232,7 @@ final class Eraser {
     }
   }
 
+  /** Binds the args in order, skipping nulls: a condition like "0" has no parameter. */
   private static void bind(PreparedStatement ps, @Nullable Object... args) throws SQLException {
     int i = 1;
     for (Object a : args) {

@@ -9,19 +9,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The insert statement of each event kind and how an event binds to it. Every insert is {@code ON
- * CONFLICT (id) DO NOTHING}, so a re-sent id yields an update count of 0 instead of an error.
+ * CONFLICT (learner_id, id) DO NOTHING}, so a re-sent id yields an update count of 0 instead of an
+ * error; ids are unique per learner, so the same id from two learners is two events. The learner is
+ * the last parameter of every statement, so the event's own columns keep their positions.
  */
 final class EventInserts {
   private EventInserts() {}
 
   /**
    * Binds one kind's columns to its insert statement; {@code topicIds} is the comma-separated topic
-   * ids of an exchange (or of a quality score's exchange), null for none and for other kinds.
+   * ids of an exchange (or of a quality score's exchange), null for none and for other kinds;
+   * {@code learner} is whose event it is.
    */
   interface Binder<E> {
     String sql();
 
-    void bind(PreparedStatement ps, E event, long nowUtc, String topicIds) throws SQLException;
+    void bind(PreparedStatement ps, E event, long nowUtc, String topicIds, String learner)
+        throws SQLException;
   }
 
   static final Binder<Event.Exchange> EXCHANGE =
@@ -29,12 +33,13 @@ final class EventInserts {
         @Override
         public String sql() {
           return "INSERT INTO exchanges (id, session_id, ts_utc, utc_offset_s, user_text, agent_text,"
-              + " duration_ms, topics, metadata, fingerprint, ingested_utc, topic_ids)"
-              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, id) DO NOTHING";
+              + " duration_ms, topics, metadata, fingerprint, ingested_utc, topic_ids, learner_id)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Exchange e, long nowUtc, String topicIds)
+        public void bind(
+            PreparedStatement ps, Event.Exchange e, long nowUtc, String topicIds, String learner)
             throws SQLException {
           ps.setString(1, e.id());
           ps.setString(2, e.sessionId());
@@ -48,6 +53,7 @@ final class EventInserts {
           ps.setLong(10, e.fingerprint());
           ps.setLong(11, nowUtc);
           ps.setString(12, topicIds);
+          ps.setString(13, learner);
         }
       };
 
@@ -56,11 +62,13 @@ final class EventInserts {
         @Override
         public String sql() {
           return "INSERT INTO feedback (id, exchange_id, ts_utc, utc_offset_s, type, rating, comment,"
-              + " fingerprint, ingested_utc) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, id) DO NOTHING";
+              + " fingerprint, ingested_utc, learner_id) VALUES (?,?,?,?,?,?,?,?,?,?)"
+              + " ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Feedback f, long nowUtc, String topicIds)
+        public void bind(
+            PreparedStatement ps, Event.Feedback f, long nowUtc, String topicIds, String learner)
             throws SQLException {
           ps.setString(1, f.id());
           ps.setString(2, f.exchangeId());
@@ -71,6 +79,7 @@ final class EventInserts {
           ps.setString(7, f.comment());
           ps.setLong(8, f.fingerprint());
           ps.setLong(9, nowUtc);
+          ps.setString(10, learner);
         }
       };
 
@@ -80,11 +89,13 @@ final class EventInserts {
         public String sql() {
           return "INSERT INTO quality_scores (id, exchange_id, ts_utc, utc_offset_s, relevance,"
               + " helpfulness, accuracy, clarity, engagement, composite, fingerprint, ingested_utc,"
-              + " topic_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, id) DO NOTHING";
+              + " topic_ids, learner_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+              + " ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Quality q, long nowUtc, String topicIds)
+        public void bind(
+            PreparedStatement ps, Event.Quality q, long nowUtc, String topicIds, String learner)
             throws SQLException {
           ps.setString(1, q.id());
           ps.setString(2, q.exchangeId());
@@ -100,6 +111,7 @@ final class EventInserts {
           ps.setLong(11, q.fingerprint());
           ps.setLong(12, nowUtc);
           ps.setString(13, topicIds);
+          ps.setString(14, learner);
         }
       };
 
@@ -108,12 +120,13 @@ final class EventInserts {
         @Override
         public String sql() {
           return "INSERT INTO concept_relations (id, source, target, type, strength, ts_utc,"
-              + " utc_offset_s, fingerprint, ingested_utc) VALUES (?,?,?,?,?,?,?,?,?)"
+              + " utc_offset_s, fingerprint, ingested_utc, learner_id) VALUES (?,?,?,?,?,?,?,?,?,?)"
               + " ON CONFLICT (learner_id, id) DO NOTHING";
         }
 
         @Override
-        public void bind(PreparedStatement ps, Event.Relation r, long nowUtc, String topicIds)
+        public void bind(
+            PreparedStatement ps, Event.Relation r, long nowUtc, String topicIds, String learner)
             throws SQLException {
           ps.setString(1, r.id());
           ps.setString(2, r.source());
@@ -124,6 +137,7 @@ final class EventInserts {
           setNullable(ps, 7, r.offsetSeconds());
           ps.setLong(8, r.fingerprint());
           ps.setLong(9, nowUtc);
+          ps.setString(10, learner);
         }
       };
 

@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one way events enter the database: parse, validate the whole batch, then write it in one
  * transaction. A batch with any invalid event writes nothing.
+ *
+ * <p>Events are the learner's of the view it is built on ({@link Database#learner()}): ids,
+ * duplicates, sessions, waiting scores and concepts are all that learner's. Topic names are shared
+ * by all learners (an id per name, internal), so one dictionary serves every view.
  */
 public final class IngestService {
   /** Largest accepted request body (DESIGN.md §4). */
@@ -40,6 +44,11 @@ public final class IngestService {
     this.clock = clock;
     this.buckets = buckets;
     this.limits = limits;
+  }
+
+  /** Whose events this service stores and deletes. */
+  public String learner() {
+    return db.learner();
   }
 
   /** Runs {@code listener} after every batch that stored at least one event. */
@@ -157,7 +166,7 @@ public final class IngestService {
             what,
             c -> {
               DirtyMarks marks = new DirtyMarks(buckets);
-              Erased e = erasure.run(new Eraser(c, marks));
+              Erased e = erasure.run(new Eraser(c, db.learner(), marks));
               marks.write(c, now);
               return e;
             });
@@ -185,7 +194,8 @@ public final class IngestService {
               ids[0] = topics.batch(c);
               try {
                 IngestResult r =
-                    new BatchWriter(c, now, new DirtyMarks(buckets), ids[0]).write(events);
+                    new BatchWriter(c, db.learner(), now, new DirtyMarks(buckets), ids[0])
+                        .write(events);
                 also.run(c, r);
                 return r;
               } finally {

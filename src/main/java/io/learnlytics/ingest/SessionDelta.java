@@ -29,7 +29,8 @@ final class SessionDelta {
     }
   }
 
-  void bind(PreparedStatement ps, String sessionId) throws SQLException {
+  /** Binds the session upsert: the delta's columns, then whose session it is. */
+  void bind(PreparedStatement ps, String sessionId, String learner) throws SQLException {
     ps.setString(1, sessionId);
     ps.setLong(2, startUtc);
     ps.setInt(3, startOffset);
@@ -37,6 +38,7 @@ final class SessionDelta {
     ps.setLong(5, lastDurationMs);
     ps.setInt(6, count);
     ps.setString(7, TopicDictionary.join(topicIds));
+    ps.setString(8, learner);
   }
 
   void add(Event.Exchange e, @Nullable String exchangeTopicIds) {

@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * changes, so committed ids are cached for the life of the process. Ids given inside a batch are
  * kept apart until that batch commits — a rolled-back batch must not leave an id in the cache that
  * the database no longer has.
+ *
+ * <p>Shared by all learners on purpose, so no statement here names one: a topic id is only an
+ * internal short name for a string, says nothing about who mentioned it, and is the same for every
+ * learner (rollups and the graph compare ids across a learner's rows, never across learners).
  */
 final class TopicDictionary {
   private final Map<String, Integer> committed = new ConcurrentHashMap<>();

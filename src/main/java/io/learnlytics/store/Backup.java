@@ -116,7 +116,7 @@ public final class Backup {
     ds.setUrl("jdbc:sqlite:" + source);
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      Map<String, Long> counts = Counts.of(c); // starts the read transaction: the snapshot
+      Map<String, Long> counts = Counts.ofWholeFile(c); // starts the read transaction: the snapshot
       int rc =
           c.unwrap(SQLiteConnection.class)
               .getDatabase()

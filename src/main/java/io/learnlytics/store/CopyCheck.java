@@ -22,7 +22,7 @@ final class CopyCheck {
   private static final List<String> TABLES =
       List.of("flyway_schema_history", "exchanges", "sessions", "feedback", "quality_scores");
 
-  /** The copy's schema version (its newest applied migration) and row counts. */
+  /** The copy's schema version (its newest applied migration) and row counts of all learners. */
   record Checked(int schemaVersion, Map<String, Long> counts) {}
 
   private CopyCheck() {}
@@ -40,7 +40,10 @@ final class CopyCheck {
     try (Connection c = ds.getConnection()) {
       intact(c, shownAs);
       learnlytics(c, shownAs);
-      return new Checked(schemaVersion(c, shownAs), Counts.of(c));
+      // The whole file's counts, every learner's: a backup copies (and a restore replaces) the
+      // whole
+      // file, so its check compares all rows with the snapshot, not one learner's.
+      return new Checked(schemaVersion(c, shownAs), Counts.ofWholeFile(c));
     } catch (SQLException e) {
       throw damaged(shownAs, e.getMessage());
     }

@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Row counts of the raw tables, for health checks and the CLI. */
+/**
+ * Row counts of the raw tables, for health checks and the CLI. Through a {@link Database} they are
+ * the view's learner's rows, as every answer of a view is; over a raw connection (a backup's copy)
+ * they are the whole file's, every learner's, since a backup copies and restores the whole file.
+ */
 public final class Counts {
   private static final List<String> TABLES =
       List.of(
@@ -16,7 +20,7 @@ public final class Counts {
 
   private Counts() {}
 
-  /** Ordered map of table name to row count. */
+  /** Ordered map of table name to the view's learner's row count. */
   public static Map<String, Long> of(Database db) {
     return db.reader()
         .withHandle(
@@ -24,14 +28,21 @@ public final class Counts {
               Map<String, Long> out = new LinkedHashMap<>();
               for (String table : TABLES) {
                 out.put(
-                    table, h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+                    table,
+                    h.createQuery("SELECT count(*) FROM " + table + " WHERE learner_id = :learner")
+                        .bind("learner", db.learner())
+                        .mapTo(Long.class)
+                        .one());
               }
               return out;
             });
   }
 
-  /** The same counts over one connection, inside whatever transaction it has open. */
-  static Map<String, Long> of(Connection c) throws SQLException {
+  /**
+   * Every learner's counts over one connection, inside whatever transaction it has open: for
+   * checking a backup, which holds all learners (see {@link CopyCheck}).
+   */
+  static Map<String, Long> ofWholeFile(Connection c) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
       for (String table : TABLES) {
@@ -44,16 +55,19 @@ public final class Counts {
     return out;
   }
 
-  /** True when no learning event has been stored yet. */
+  /** True when the view's learner has no learning event stored yet. */
   public static boolean isEmpty(Database db) {
     return db.reader()
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT NOT EXISTS (SELECT 1 FROM exchanges)"
-                            + " AND NOT EXISTS (SELECT 1 FROM feedback)"
-                            + " AND NOT EXISTS (SELECT 1 FROM quality_scores)"
-                            + " AND NOT EXISTS (SELECT 1 FROM concept_relations)")
+                        "SELECT NOT EXISTS (SELECT 1 FROM exchanges WHERE learner_id = :learner)"
+                            + " AND NOT EXISTS (SELECT 1 FROM feedback WHERE learner_id = :learner)"
+                            + " AND NOT EXISTS"
+                            + " (SELECT 1 FROM quality_scores WHERE learner_id = :learner)"
+                            + " AND NOT EXISTS"
+                            + " (SELECT 1 FROM concept_relations WHERE learner_id = :learner)")
+                    .bind("learner", db.learner())
                     .mapTo(Boolean.class)
                     .one());
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -83,10 +84,15 @@ public final class Restore {
     }
   }
 
-  /** Opens the copy as the server would (migrating an older schema) and closes it again. */
+  /**
+   * Opens the copy as the server would (migrating an older schema) and closes it again; returns the
+   * whole file's counts, every learner's, as the backup reported them.
+   */
   private static Map<String, Long> migrate(Path temp) {
     try (Database d = Database.open(temp)) {
-      return Counts.of(d);
+      return d.reader().withHandle(h -> Counts.ofWholeFile(h.getConnection()));
+    } catch (SQLException e) {
+      throw new StoreException("counting the rows of " + temp + " failed", e);
     }
   }
 

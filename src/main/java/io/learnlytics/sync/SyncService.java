@@ -38,7 +38,22 @@ public final class SyncService {
   private final Watermarks watermarks;
   private final Clock clock;
 
+  /**
+   * A sync into {@code db}'s learner (the server gives it the default learner's view: the
+   * assistant's database is one learner's) through {@code ingest}, which must store into that same
+   * learner. The watermarks are shared, not per learner: a source is read once, into one learner.
+   *
+   * @throws IllegalArgumentException when {@code ingest} stores another learner's events
+   */
   public SyncService(VoiceAgentSource source, IngestService ingest, Database db, Clock clock) {
+    if (!ingest.learner().equals(db.learner())) {
+      throw new IllegalArgumentException(
+          "the sync into learner '"
+              + db.learner()
+              + "' must ingest for that learner, not for '"
+              + ingest.learner()
+              + "'");
+    }
     this.source = source;
     this.ingest = ingest;
     this.watermarks = new Watermarks(db);

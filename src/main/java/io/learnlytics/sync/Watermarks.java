@@ -9,7 +9,11 @@ import java.util.List;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
-/** The {@code sync_watermarks} rows: how far each source table has been read, and what was seen. */
+/**
+ * The {@code sync_watermarks} rows: how far each source table has been read, and what was seen.
+ * Shared by all learners on purpose (no statement names one): a source is read once, into the one
+ * learner its {@link SyncService} writes for, so its progress is the source's, not a learner's.
+ */
 public final class Watermarks {
   private static final String SELECT =
       "SELECT source, table_name, last_rowid, max_ts_utc, rows_read, rows_skipped, late_rows,"
