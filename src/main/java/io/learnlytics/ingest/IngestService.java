@@ -156,7 +156,7 @@ public final class IngestService {
         db.write(
             what,
             c -> {
-              DirtyMarks marks = new DirtyMarks(buckets);
+              DirtyMarks marks = new DirtyMarks(buckets, db.learner());
               Erased e = erasure.run(new Eraser(c, marks));
               marks.write(c, now);
               return e;
@@ -185,7 +185,8 @@ public final class IngestService {
               ids[0] = topics.batch(c);
               try {
                 IngestResult r =
-                    new BatchWriter(c, now, new DirtyMarks(buckets), ids[0]).write(events);
+                    new BatchWriter(c, now, new DirtyMarks(buckets, db.learner()), ids[0])
+                        .write(events);
                 also.run(c, r);
                 return r;
               } finally {

@@ -18,9 +18,12 @@ import java.util.TreeMap;
  */
 final class RawScanner {
   private final Buckets buckets;
+  private final String learner;
 
-  RawScanner(Buckets buckets) {
+  /** A scanner of {@code learner}'s events: every query starts at the (learner, time) index. */
+  RawScanner(Buckets buckets, String learner) {
     this.buckets = buckets;
+    this.learner = learner;
   }
 
   /** All four raw sources, on one connection. */
@@ -38,7 +41,8 @@ final class RawScanner {
     Hours at = new Hours(hours);
     Packed row = new Packed();
     String sql =
-        "SELECT concat(ts_utc, ':', topic_ids) FROM exchanges WHERE ts_utc >= ? AND ts_utc < ?"
+        "SELECT concat(ts_utc, ':', topic_ids) FROM exchanges"
+            + " WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ?"
             + " ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
@@ -59,7 +63,8 @@ final class RawScanner {
         "SELECT concat(start_utc, ',', "
             + SessionDuration.SQL
             + ", ',', exchange_count, ':', topic_ids)"
-            + " FROM sessions WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
+            + " FROM sessions WHERE learner_id = ? AND start_utc >= ? AND start_utc < ?"
+            + " ORDER BY start_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -77,7 +82,7 @@ final class RawScanner {
         "SELECT concat(ts_utc, ':', topic_ids), composite, ifnull(relevance, -1),"
             + " ifnull(helpfulness, -1), ifnull(accuracy, -1), ifnull(clarity, -1),"
             + " ifnull(engagement, -1) FROM quality_scores"
-            + " WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
+            + " WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
     double[] dims = new double[5];
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
@@ -95,7 +100,8 @@ final class RawScanner {
       throws SQLException {
     Hours at = new Hours(hours);
     String sql =
-        "SELECT ts_utc, type, coalesce(rating, 0) FROM feedback WHERE ts_utc >= ? AND ts_utc < ?"
+        "SELECT ts_utc, type, coalesce(rating, 0) FROM feedback WHERE learner_id = ?"
+            + " AND ts_utc >= ? AND ts_utc < ?"
             + " ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
@@ -188,11 +194,13 @@ final class RawScanner {
     }
   }
 
-  private static PreparedStatement range(Connection c, String sql, long from, long to)
+  /** {@code sql} with its learner and {@code [from, to)} bound, in that order. */
+  private PreparedStatement range(Connection c, String sql, long from, long to)
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
-    ps.setLong(1, from);
-    ps.setLong(2, to);
+    ps.setString(1, learner);
+    ps.setLong(2, from);
+    ps.setLong(3, to);
     return ps;
   }
 }
