@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the raw events of an instant range {@code [from, to)} in time order and folds them into one
@@ -108,6 +109,28 @@ final class RawScanner {
       while (rs.next()) {
         int rating = rs.getInt(3);
         at.partial(rs.getLong(1)).addFeedback(rs.getString(2), rating == 0 ? null : rating);
+      }
+    }
+  }
+
+  /**
+   * {min, max} instant over the learner's raw event tables, or null when there are none. Each part
+   * reads the learner's range of the (learner_id, ts_utc) index.
+   */
+  long @Nullable [] dataRange(Connection c) throws SQLException {
+    String sql =
+        "SELECT min(lo), max(hi) FROM ("
+            + " SELECT min(ts_utc) lo, max(ts_utc) hi FROM exchanges WHERE learner_id = ?"
+            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM quality_scores WHERE learner_id = ?"
+            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM feedback WHERE learner_id = ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 1; i <= 3; i++) {
+        ps.setString(i, learner);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long lo = rs.getLong(1);
+        return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
       }
     }
   }

@@ -4,8 +4,6 @@ import io.learnlytics.config.Config;
 import io.learnlytics.store.Database;
 import io.learnlytics.store.StoreException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -288,7 +286,7 @@ public final class RollupEngine {
 
   private int rebuild(Connection c, @Nullable LocalDate from, @Nullable LocalDate to)
       throws SQLException {
-    long[] range = dataRange(c, db.learner());
+    long[] range = scanner.dataRange(c);
     if (range == null && (from == null || to == null)) {
       return 0; // no data and no explicit range: nothing to build
     }
@@ -376,28 +374,6 @@ public final class RollupEngine {
       return db.reader().withHandle(h -> scan.run(h.getConnection()));
     } catch (SQLException e) {
       throw new StoreException("reading raw events failed", e);
-    }
-  }
-
-  /**
-   * {min, max} instant over {@code learner}'s raw event tables, or null when there are none. Each
-   * part is two ends of the (learner_id, ts_utc) index.
-   */
-  private static long @Nullable [] dataRange(Connection c, String learner) throws SQLException {
-    String sql =
-        "SELECT min(lo), max(hi) FROM ("
-            + " SELECT min(ts_utc) lo, max(ts_utc) hi FROM exchanges WHERE learner_id = ?"
-            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM quality_scores WHERE learner_id = ?"
-            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM feedback WHERE learner_id = ?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 1; i <= 3; i++) {
-        ps.setString(i, learner);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        long lo = rs.getLong(1);
-        return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
-      }
     }
   }
 
