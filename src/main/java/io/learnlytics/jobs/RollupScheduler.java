@@ -136,6 +136,9 @@ public final class RollupScheduler implements AutoCloseable {
     }
     for (String learner : ids) {
       for (RollupJob job : RollupJob.values()) {
+        if (worker.isShutdown()) {
+          return; // closing: the jobs left run at the next start
+        }
         try {
           if (isDue(learner, job, last.get(JobRuns.key(job.id(), learner)))) {
             attempt(learner, job);
