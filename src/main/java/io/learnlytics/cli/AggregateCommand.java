@@ -2,13 +2,23 @@ package io.learnlytics.cli;
 
 import io.learnlytics.App;
 import io.learnlytics.config.ConfigException;
+import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.DirtyRefresher;
+import io.learnlytics.rollup.LearnerCalendars;
+import io.learnlytics.rollup.RollupEngine;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code aggregate}: refreshes dirty rollups, or rebuilds every rollup of a range of days. */
+/**
+ * {@code aggregate}: refreshes dirty rollups, or rebuilds every rollup of a range of days, for
+ * every learner — with {@code --rebuild}, every learner listed in {@code learners}, each in their
+ * own calendar (a date range means each learner's own learning days).
+ */
 @Command(
     name = "aggregate",
     mixinStandardHelpOptions = true,
@@ -41,13 +51,28 @@ final class AggregateCommand implements Callable<Integer> {
     }
     try (App app = App.open(options.toConfig())) {
       long t0 = System.nanoTime();
-      int rows = rebuild ? app.rollups().rebuild(from, to) : app.rollups().refreshDirty();
+      Buckets server = app.rollups().buckets();
+      Map<String, Buckets> learners = LearnerCalendars.all(app.db(), server);
+      List<String> ids =
+          rebuild ? List.copyOf(learners.keySet()) : DirtyRefresher.learnersWithMarks(app.db());
+      int rows = 0;
+      for (String id : ids) {
+        RollupEngine engine =
+            new RollupEngine(
+                app.db().forLearner(id),
+                learners.getOrDefault(id, server),
+                app.clock(),
+                app.rollups().metrics(),
+                app.config().retention());
+        rows += rebuild ? engine.rebuild(from, to) : engine.refreshDirty();
+      }
       System.out.printf(
-          "%s: %d rollup rows written in %d ms (zone %s)%n",
+          "%s: %d rollup rows written in %d ms (zone %s, %d learners)%n",
           rebuild ? "rebuild" : "refresh",
           rows,
           (System.nanoTime() - t0) / 1_000_000,
-          app.config().zone());
+          app.config().zone(),
+          ids.size());
     }
     return 0;
   }

@@ -59,7 +59,11 @@ final class BenchDatabase {
               .db()
               .reader()
               .withHandle(
-                  h -> h.createQuery("SELECT max(ts_utc) FROM exchanges").mapTo(Long.class).one());
+                  h ->
+                      h.createQuery("SELECT max(ts_utc) FROM exchanges WHERE learner_id = ?")
+                          .bind(0, probe.db().learner())
+                          .mapTo(Long.class)
+                          .one());
       now = Instant.ofEpochMilli(last).plus(Duration.ofHours(1));
     }
     return new App(config, Clock.fixed(now, shape.zone), new PrometheusRegistry());

@@ -8,8 +8,8 @@ import io.learnlytics.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,24 +31,29 @@ import picocli.CommandLine.Option;
 final class BenchRollupCommand implements Callable<Integer> {
   @Mixin ShapeOption shape;
 
-  /** The specification's hourly SQL, on our columns and over the whole history. */
+  /**
+   * The specification's hourly SQL, on our columns and over the default learner's whole history
+   * (the sub-selects match the outer row's learner, as a join between learners' tables must).
+   */
   static final String SPEC_HOURLY_SQL =
       "SELECT strftime('%Y-%m-%d %H:00:00', c.ts_utc / 1000, 'unixepoch') AS period_start,"
           + " COUNT(DISTINCT session_id) AS session_count, COUNT(*) AS exchange_count,"
           + " (SELECT AVG(composite) FROM quality_scores"
-          + "   WHERE ts_utc >= c.ts_utc / 3600000 * 3600000"
+          + "   WHERE learner_id = c.learner_id AND ts_utc >= c.ts_utc / 3600000 * 3600000"
           + "     AND ts_utc < c.ts_utc / 3600000 * 3600000 + 3600000) AS avg_quality_composite,"
           + " (SELECT COUNT(*) FROM feedback"
-          + "   WHERE ts_utc >= c.ts_utc / 3600000 * 3600000"
+          + "   WHERE learner_id = c.learner_id AND ts_utc >= c.ts_utc / 3600000 * 3600000"
           + "     AND ts_utc < c.ts_utc / 3600000 * 3600000 + 3600000) AS feedback_count,"
           + " (SELECT CAST(SUM(CASE WHEN type IN ('thumbs_up', 'copy') THEN 1 ELSE 0 END) AS FLOAT)"
           + "     / NULLIF(COUNT(*), 0) FROM feedback"
-          + "   WHERE ts_utc >= c.ts_utc / 3600000 * 3600000"
+          + "   WHERE learner_id = c.learner_id AND ts_utc >= c.ts_utc / 3600000 * 3600000"
           + "     AND ts_utc < c.ts_utc / 3600000 * 3600000 + 3600000) AS positive_feedback_rate"
-          + " FROM exchanges c GROUP BY strftime('%Y-%m-%d %H', c.ts_utc / 1000, 'unixepoch')";
+          + " FROM exchanges c WHERE c.learner_id = ?"
+          + " GROUP BY strftime('%Y-%m-%d %H', c.ts_utc / 1000, 'unixepoch')";
 
   static final String PLAIN_GROUP_BY =
-      "SELECT ts_utc / 3600000, COUNT(*), SUM(duration_ms) FROM exchanges GROUP BY 1";
+      "SELECT ts_utc / 3600000, COUNT(*), SUM(duration_ms) FROM exchanges WHERE learner_id = ?"
+          + " GROUP BY 1";
 
   @Option(
       names = "--db",
@@ -94,7 +99,11 @@ final class BenchRollupCommand implements Callable<Integer> {
         app.db()
             .reader()
             .withHandle(
-                h -> h.createQuery("SELECT max(ts_utc) FROM exchanges").mapTo(Long.class).one());
+                h ->
+                    h.createQuery("SELECT max(ts_utc) FROM exchanges WHERE learner_id = ?")
+                        .bind(0, app.db().learner())
+                        .mapTo(Long.class)
+                        .one());
     double[] times = new double[rounds];
     String run = Long.toString(System.currentTimeMillis(), 36); // fresh ids on every invocation
     for (int round = 0; round < rounds; round++) {
@@ -126,10 +135,11 @@ final class BenchRollupCommand implements Callable<Integer> {
     double[] times = new double[runs];
     for (int i = 0; i < runs; i++) {
       try (Connection c = app.db().reader().open().getConnection();
-          Statement st = c.createStatement()) {
+          PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, app.db().learner());
         long t0 = System.nanoTime();
         long n = 0;
-        try (ResultSet rs = st.executeQuery(sql)) {
+        try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
             n++;
           }

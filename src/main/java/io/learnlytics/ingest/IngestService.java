@@ -165,7 +165,7 @@ public final class IngestService {
         db.write(
             what,
             c -> {
-              DirtyMarks marks = new DirtyMarks(buckets);
+              DirtyMarks marks = new DirtyMarks(buckets, db.learner());
               Erased e = erasure.run(new Eraser(c, db.learner(), marks));
               marks.write(c, now);
               return e;
@@ -194,7 +194,8 @@ public final class IngestService {
               ids[0] = topics.batch(c);
               try {
                 IngestResult r =
-                    new BatchWriter(c, db.learner(), now, new DirtyMarks(buckets), ids[0])
+                    new BatchWriter(
+                            c, db.learner(), now, new DirtyMarks(buckets, db.learner()), ids[0])
                         .write(events);
                 also.run(c, r);
                 return r;

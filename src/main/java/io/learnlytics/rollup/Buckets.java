@@ -47,6 +47,15 @@ public final class Buckets {
     return zone;
   }
 
+  /** The local hour a learning day starts at. */
+  public int dayStartHour() {
+    return dayStart.getHour();
+  }
+
+  public DayOfWeek weekStart() {
+    return weekStart;
+  }
+
   /** Start (UTC epoch ms) of the bucket of {@code level} that holds {@code epochMs}. */
   public long start(Level level, long epochMs) {
     Instant t = Instant.ofEpochMilli(epochMs);

@@ -24,15 +24,19 @@ final class DirtyBatch {
     this.maxDays = maxDays;
   }
 
-  static DirtyBatch read(Connection c, Buckets buckets, int maxDays) throws SQLException {
+  /** {@code learner}'s marks (the key's first column, so only their rows are read). */
+  static DirtyBatch read(Connection c, String learner, Buckets buckets, int maxDays)
+      throws SQLException {
     DirtyBatch batch = new DirtyBatch(buckets, maxDays);
     try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT interval_type, period_start_utc FROM dirty_buckets"
-                    + " ORDER BY period_start_utc");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        batch.offer(Level.fromId(rs.getString(1)), rs.getLong(2));
+        c.prepareStatement(
+            "SELECT interval_type, period_start_utc FROM dirty_buckets WHERE learner_id = ?"
+                + " ORDER BY period_start_utc")) {
+      ps.setString(1, learner);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          batch.offer(Level.fromId(rs.getString(1)), rs.getLong(2));
+        }
       }
     }
     return batch;

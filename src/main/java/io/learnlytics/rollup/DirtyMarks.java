@@ -13,14 +13,20 @@ import java.util.Set;
  * transaction. A bucket already marked keeps its first mark time, so the rollup lag and {@code
  * as_of} measure from the oldest change still pending. Only hours and days are marked: refreshing a
  * day re-merges its week and month. Not thread-safe; one instance per batch.
+ *
+ * <p>Marks belong to a learner: the static helpers take the learner whose marks they write or
+ * delete, and match only that learner's rows.
  */
 public final class DirtyMarks {
   private final Buckets buckets;
   private final HourCursor cursor;
+  private final String learner;
   private final Set<Long> hours = new HashSet<>();
 
-  public DirtyMarks(Buckets buckets) {
+  /** Marks for {@code learner}'s buckets, bucketed in that learner's calendar. */
+  public DirtyMarks(Buckets buckets, String learner) {
     this.buckets = buckets;
+    this.learner = learner;
     this.cursor = new HourCursor(buckets);
   }
 
@@ -35,20 +41,22 @@ public final class DirtyMarks {
     for (long hour : hours) {
       days.add(buckets.start(Level.DAILY, hour));
     }
-    insert(c, Level.HOURLY, hours, nowUtc);
-    insert(c, Level.DAILY, days, nowUtc);
+    insert(c, learner, Level.HOURLY, hours, nowUtc);
+    insert(c, learner, Level.DAILY, days, nowUtc);
   }
 
-  static void insert(Connection c, Level level, Collection<Long> starts, long nowUtc)
+  static void insert(
+      Connection c, String learner, Level level, Collection<Long> starts, long nowUtc)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO dirty_buckets (interval_type, period_start_utc, marked_utc)"
-                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            "INSERT INTO dirty_buckets (learner_id, interval_type, period_start_utc, marked_utc)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       for (long start : starts) {
-        ps.setString(1, level.id());
-        ps.setLong(2, start);
-        ps.setLong(3, nowUtc);
+        ps.setString(1, learner);
+        ps.setString(2, level.id());
+        ps.setLong(3, start);
+        ps.setLong(4, nowUtc);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -56,13 +64,15 @@ public final class DirtyMarks {
   }
 
   /** Deletes the given marks, each {@code {interval_type, period_start_utc}}. */
-  static void delete(Connection c, List<Object[]> marks) throws SQLException {
+  static void delete(Connection c, String learner, List<Object[]> marks) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "DELETE FROM dirty_buckets WHERE interval_type = ? AND period_start_utc = ?")) {
+            "DELETE FROM dirty_buckets WHERE learner_id = ? AND interval_type = ?"
+                + " AND period_start_utc = ?")) {
       for (Object[] m : marks) {
-        ps.setString(1, (String) m[0]);
-        ps.setLong(2, (Long) m[1]);
+        ps.setString(1, learner);
+        ps.setString(2, (String) m[0]);
+        ps.setLong(3, (Long) m[1]);
         ps.addBatch();
       }
       ps.executeBatch();
@@ -73,12 +83,14 @@ public final class DirtyMarks {
    * After a rebuild of the days in {@code [from, to)}: deletes their hour and day marks and the
    * week and month marks of buckets that start in the range (those were re-merged).
    */
-  static void deleteRange(Connection c, long from, long to) throws SQLException {
+  static void deleteRange(Connection c, String learner, long from, long to) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "DELETE FROM dirty_buckets WHERE period_start_utc >= ? AND period_start_utc < ?")) {
-      ps.setLong(1, from);
-      ps.setLong(2, to);
+            "DELETE FROM dirty_buckets WHERE learner_id = ? AND period_start_utc >= ?"
+                + " AND period_start_utc < ?")) {
+      ps.setString(1, learner);
+      ps.setLong(2, from);
+      ps.setLong(3, to);
       ps.executeUpdate();
     }
   }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the raw events of an instant range {@code [from, to)} in time order and folds them into one
@@ -18,9 +19,12 @@ import java.util.TreeMap;
  */
 final class RawScanner {
   private final Buckets buckets;
+  private final String learner;
 
-  RawScanner(Buckets buckets) {
+  /** A scanner of {@code learner}'s events: every query starts at the (learner, time) index. */
+  RawScanner(Buckets buckets, String learner) {
     this.buckets = buckets;
+    this.learner = learner;
   }
 
   /** All four raw sources, on one connection. */
@@ -38,7 +42,8 @@ final class RawScanner {
     Hours at = new Hours(hours);
     Packed row = new Packed();
     String sql =
-        "SELECT concat(ts_utc, ':', topic_ids) FROM exchanges WHERE ts_utc >= ? AND ts_utc < ?"
+        "SELECT concat(ts_utc, ':', topic_ids) FROM exchanges"
+            + " WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ?"
             + " ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
@@ -59,7 +64,8 @@ final class RawScanner {
         "SELECT concat(start_utc, ',', "
             + SessionDuration.SQL
             + ", ',', exchange_count, ':', topic_ids)"
-            + " FROM sessions WHERE start_utc >= ? AND start_utc < ? ORDER BY start_utc";
+            + " FROM sessions WHERE learner_id = ? AND start_utc >= ? AND start_utc < ?"
+            + " ORDER BY start_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -77,7 +83,7 @@ final class RawScanner {
         "SELECT concat(ts_utc, ':', topic_ids), composite, ifnull(relevance, -1),"
             + " ifnull(helpfulness, -1), ifnull(accuracy, -1), ifnull(clarity, -1),"
             + " ifnull(engagement, -1) FROM quality_scores"
-            + " WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
+            + " WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
     double[] dims = new double[5];
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
@@ -95,13 +101,36 @@ final class RawScanner {
       throws SQLException {
     Hours at = new Hours(hours);
     String sql =
-        "SELECT ts_utc, type, coalesce(rating, 0) FROM feedback WHERE ts_utc >= ? AND ts_utc < ?"
+        "SELECT ts_utc, type, coalesce(rating, 0) FROM feedback WHERE learner_id = ?"
+            + " AND ts_utc >= ? AND ts_utc < ?"
             + " ORDER BY ts_utc";
     try (PreparedStatement ps = range(c, sql, from, to);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         int rating = rs.getInt(3);
         at.partial(rs.getLong(1)).addFeedback(rs.getString(2), rating == 0 ? null : rating);
+      }
+    }
+  }
+
+  /**
+   * {min, max} instant over the learner's raw event tables, or null when there are none. Each part
+   * reads the learner's range of the (learner_id, ts_utc) index.
+   */
+  long @Nullable [] dataRange(Connection c) throws SQLException {
+    String sql =
+        "SELECT min(lo), max(hi) FROM ("
+            + " SELECT min(ts_utc) lo, max(ts_utc) hi FROM exchanges WHERE learner_id = ?"
+            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM quality_scores WHERE learner_id = ?"
+            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM feedback WHERE learner_id = ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 1; i <= 3; i++) {
+        ps.setString(i, learner);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long lo = rs.getLong(1);
+        return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
       }
     }
   }
@@ -188,11 +217,13 @@ final class RawScanner {
     }
   }
 
-  private static PreparedStatement range(Connection c, String sql, long from, long to)
+  /** {@code sql} with its learner and {@code [from, to)} bound, in that order. */
+  private PreparedStatement range(Connection c, String sql, long from, long to)
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
-    ps.setLong(1, from);
-    ps.setLong(2, to);
+    ps.setString(1, learner);
+    ps.setLong(2, from);
+    ps.setLong(3, to);
     return ps;
   }
 }

@@ -4,8 +4,6 @@ import io.learnlytics.config.Config;
 import io.learnlytics.store.Database;
 import io.learnlytics.store.StoreException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,6 +32,10 @@ import org.jspecify.annotations.Nullable;
  * updates trends, and deletes the marks it handled. Because marks and rollups change in the same
  * transactions as the events, a crash at any point leaves either the old rollup and its mark or the
  * new rollup without it — the next refresh (at the latest, at startup) finishes the work.
+ *
+ * <p>An engine serves the learner of its {@link Database} view, in that learner's {@link Buckets}:
+ * every statement it runs matches {@code learner_id}, so learners never see or recompute each
+ * other's rows. Build one per learner; {@link DirtyRefresher} drains the marks of all of them.
  */
 public final class RollupEngine {
   /** Most learning days recomputed in one transaction, so ingest never waits long. */
@@ -64,7 +66,7 @@ public final class RollupEngine {
     this.clock = clock;
     this.metrics = metrics;
     this.retention = retention;
-    this.scanner = new RawScanner(buckets);
+    this.scanner = new RawScanner(buckets, db.learner());
     this.streaks = new Streaks(db, buckets);
   }
 
@@ -72,7 +74,12 @@ public final class RollupEngine {
   private RollupWriter writer(Connection c) throws SQLException {
     long now = clock.millis();
     return new RollupWriter(
-        buckets, c, now, floor(now, retention.hourlyDays()), floor(now, retention.dailyDays()));
+        buckets,
+        c,
+        db.learner(),
+        now,
+        floor(now, retention.hourlyDays()),
+        floor(now, retention.dailyDays()));
   }
 
   /** Rows ending before this are deleted by retention (see {@link #applyRetention}). */
@@ -83,6 +90,11 @@ public final class RollupEngine {
   /** Runs {@code listener} after every refresh or rebuild that wrote rollup rows. */
   public void onChange(Runnable listener) {
     listeners.add(listener);
+  }
+
+  /** Whose rollups these are: the learner of the engine's database view. */
+  public String learner() {
+    return db.learner();
   }
 
   public Buckets buckets() {
@@ -106,8 +118,9 @@ public final class RollupEngine {
             h ->
                 h.createQuery(
                         "SELECT min(period_start_utc) FROM aggregated_metrics"
-                            + " WHERE interval_type = ?")
-                    .bind(0, level.id())
+                            + " WHERE learner_id = ? AND interval_type = ?")
+                    .bind(0, db.learner())
+                    .bind(1, level.id())
                     .mapTo(Long.class)
                     .findOne()
                     .orElse(null));
@@ -116,7 +129,8 @@ public final class RollupEngine {
   /** Starts of the kept rows of {@code level}, first to just after last; empty if none. */
   public Optional<Span> keptStarts(Level level) {
     try {
-      return db.reader().withHandle(h -> RollupStore.keptStarts(h.getConnection(), level));
+      return db.reader()
+          .withHandle(h -> RollupStore.keptStarts(h.getConnection(), db.learner(), level));
     } catch (SQLException e) {
       throw new StoreException("reading rollups failed", e);
     }
@@ -176,12 +190,14 @@ public final class RollupEngine {
             h -> purge(h, Level.HOURLY, hourlyDays, now) + purge(h, Level.DAILY, dailyDays, now));
   }
 
-  private static int purge(Handle h, Level level, int days, long now) {
+  private int purge(Handle h, Level level, int days, long now) {
     if (days == 0) {
       return 0;
     }
     return h.execute(
-        "DELETE FROM aggregated_metrics WHERE interval_type = ? AND period_end_utc < ?",
+        "DELETE FROM aggregated_metrics WHERE learner_id = ? AND interval_type = ?"
+            + " AND period_end_utc < ?",
+        db.learner(),
         level.id(),
         now - days * 86_400_000L);
   }
@@ -194,7 +210,10 @@ public final class RollupEngine {
     }
     try {
       db.writer()
-          .useTransaction(h -> DirtyMarks.insert(h.getConnection(), level, starts, clock.millis()));
+          .useTransaction(
+              h ->
+                  DirtyMarks.insert(
+                      h.getConnection(), db.learner(), level, starts, clock.millis()));
     } catch (SQLException e) {
       throw new StoreException("marking rollups dirty failed", e);
     }
@@ -204,7 +223,11 @@ public final class RollupEngine {
   public long dirtyCount() {
     return db.reader()
         .withHandle(
-            h -> h.createQuery("SELECT count(*) FROM dirty_buckets").mapTo(Long.class).one());
+            h ->
+                h.createQuery("SELECT count(*) FROM dirty_buckets WHERE learner_id = ?")
+                    .bind(0, db.learner())
+                    .mapTo(Long.class)
+                    .one());
   }
 
   /** Oldest dirty mark time (UTC ms), if any: how far the rollups lag behind ingest. */
@@ -212,7 +235,8 @@ public final class RollupEngine {
     return db.reader()
         .withHandle(
             h ->
-                h.createQuery("SELECT min(marked_utc) FROM dirty_buckets")
+                h.createQuery("SELECT min(marked_utc) FROM dirty_buckets WHERE learner_id = ?")
+                    .bind(0, db.learner())
                     .mapTo(Long.class)
                     .findOne()
                     .orElse(null));
@@ -222,7 +246,8 @@ public final class RollupEngine {
   public List<Rollup> list(Level level, long fromUtc, long toUtc) {
     try {
       return db.reader()
-          .withHandle(h -> RollupStore.list(h.getConnection(), level, fromUtc, toUtc));
+          .withHandle(
+              h -> RollupStore.list(h.getConnection(), db.learner(), level, fromUtc, toUtc));
     } catch (SQLException e) {
       throw new StoreException("reading rollups failed", e);
     }
@@ -232,14 +257,17 @@ public final class RollupEngine {
   public List<Rollup> listWithoutTopics(Level level, long fromUtc, long toUtc) {
     try {
       return db.reader()
-          .withHandle(h -> RollupStore.listWithoutTopics(h.getConnection(), level, fromUtc, toUtc));
+          .withHandle(
+              h ->
+                  RollupStore.listWithoutTopics(
+                      h.getConnection(), db.learner(), level, fromUtc, toUtc));
     } catch (SQLException e) {
       throw new StoreException("reading rollups failed", e);
     }
   }
 
   private int refreshBatch(Connection c) throws SQLException {
-    DirtyBatch batch = DirtyBatch.read(c, buckets, DAYS_PER_TRANSACTION);
+    DirtyBatch batch = DirtyBatch.read(c, db.learner(), buckets, DAYS_PER_TRANSACTION);
     if (batch.handled.isEmpty()) {
       return 0;
     }
@@ -252,13 +280,13 @@ public final class RollupEngine {
       writer.queue(Level.values()[(int) m[0]], m[1]);
     }
     int rows = count(writer.finish());
-    DirtyMarks.delete(c, batch.handled);
+    DirtyMarks.delete(c, db.learner(), batch.handled);
     return Math.max(rows, 1);
   }
 
   private int rebuild(Connection c, @Nullable LocalDate from, @Nullable LocalDate to)
       throws SQLException {
-    long[] range = dataRange(c);
+    long[] range = scanner.dataRange(c);
     if (range == null && (from == null || to == null)) {
       return 0; // no data and no explicit range: nothing to build
     }
@@ -275,7 +303,7 @@ public final class RollupEngine {
     RollupWriter writer = writer(c);
     scanInChunks(fromUtc, toUtc, writer);
     int rows = count(writer.finish());
-    DirtyMarks.deleteRange(c, fromUtc, toUtc);
+    DirtyMarks.deleteRange(c, db.learner(), fromUtc, toUtc);
     return rows;
   }
 
@@ -346,21 +374,6 @@ public final class RollupEngine {
       return db.reader().withHandle(h -> scan.run(h.getConnection()));
     } catch (SQLException e) {
       throw new StoreException("reading raw events failed", e);
-    }
-  }
-
-  /** {min, max} instant over all raw event tables, or null when there are none. */
-  private static long @Nullable [] dataRange(Connection c) throws SQLException {
-    String sql =
-        "SELECT min(lo), max(hi) FROM ("
-            + " SELECT min(ts_utc) lo, max(ts_utc) hi FROM exchanges"
-            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM quality_scores"
-            + " UNION ALL SELECT min(ts_utc), max(ts_utc) FROM feedback)";
-    try (PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      long lo = rs.getLong(1);
-      return rs.wasNull() ? null : new long[] {lo, rs.getLong(2)};
     }
   }
 

@@ -13,7 +13,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** SQL for rollup rows and day states, on a connection the caller manages. */
+/**
+ * SQL for rollup rows and day states, on a connection the caller manages. Every statement takes the
+ * learner whose rows it means; it is the first column of every key, so it comes first in each
+ * WHERE.
+ */
 final class RollupStore {
 
   private static final String COLUMNS =
@@ -37,32 +41,36 @@ final class RollupStore {
   private RollupStore() {}
 
   /** Inserts rows whose buckets were deleted first (or never written). */
-  static void insert(Connection c, List<Rollup> rows, long nowUtc) throws SQLException {
+  static void insert(Connection c, String learner, List<Rollup> rows, long nowUtc)
+      throws SQLException {
     String sql =
         "INSERT INTO aggregated_metrics ("
             + COLUMNS
-            + ", computed_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + ", computed_utc, learner_id)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Rollup r : rows) {
         bind(ps, r);
         ps.setLong(35, nowUtc);
+        ps.setString(36, learner);
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  static void updateTrends(Connection c, List<Rollup> rows) throws SQLException {
+  static void updateTrends(Connection c, String learner, List<Rollup> rows) throws SQLException {
     String sql =
         "UPDATE aggregated_metrics SET quality_change = ?, volume_change = ?, trend_direction = ?"
-            + " WHERE interval_type = ? AND period_start_utc = ?";
+            + " WHERE learner_id = ? AND interval_type = ? AND period_start_utc = ?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Rollup r : rows) {
         set(ps, 1, r.trend().qualityChange());
         set(ps, 2, r.trend().volumeChange());
         ps.setString(3, r.trend().direction());
-        ps.setString(4, r.level().id());
-        ps.setLong(5, r.periodStartUtc());
+        ps.setString(4, learner);
+        ps.setString(5, r.level().id());
+        ps.setLong(6, r.periodStartUtc());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -70,49 +78,55 @@ final class RollupStore {
   }
 
   /** Deletes the rows of {@code level} starting in {@code [from, to)}. */
-  static void delete(Connection c, Level level, long from, long to) throws SQLException {
+  static void delete(Connection c, String learner, Level level, long from, long to)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "DELETE FROM aggregated_metrics WHERE interval_type = ?"
+            "DELETE FROM aggregated_metrics WHERE learner_id = ? AND interval_type = ?"
                 + " AND period_start_utc >= ? AND period_start_utc < ?")) {
-      ps.setString(1, level.id());
-      ps.setLong(2, from);
-      ps.setLong(3, to);
+      ps.setString(1, learner);
+      ps.setString(2, level.id());
+      ps.setLong(3, from);
+      ps.setLong(4, to);
       ps.executeUpdate();
     }
   }
 
-  static Optional<Rollup> find(Connection c, Level level, long start) throws SQLException {
-    List<Rollup> rows = list(c, level, start, start + 1);
+  static Optional<Rollup> find(Connection c, String learner, Level level, long start)
+      throws SQLException {
+    List<Rollup> rows = list(c, learner, level, start, start + 1);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
   /** Rows of {@code level} starting in {@code [from, to)}, oldest first. */
-  static List<Rollup> list(Connection c, Level level, long from, long to) throws SQLException {
-    return list(c, level, from, to, COLUMNS);
+  static List<Rollup> list(Connection c, String learner, Level level, long from, long to)
+      throws SQLException {
+    return list(c, learner, level, from, to, COLUMNS);
   }
 
   /**
-   * Like {@link #list(Connection, Level, long, long)}, with the topic columns left empty: the
-   * per-topic JSON is most of a row's size, and charts of counts and means never read it.
+   * Like {@link #list(Connection, String, Level, long, long)}, with the topic columns left empty:
+   * the per-topic JSON is most of a row's size, and charts of counts and means never read it.
    */
-  static List<Rollup> listWithoutTopics(Connection c, Level level, long from, long to)
-      throws SQLException {
-    return list(c, level, from, to, COLUMNS_WITHOUT_TOPICS);
+  static List<Rollup> listWithoutTopics(
+      Connection c, String learner, Level level, long from, long to) throws SQLException {
+    return list(c, learner, level, from, to, COLUMNS_WITHOUT_TOPICS);
   }
 
-  private static List<Rollup> list(Connection c, Level level, long from, long to, String columns)
+  private static List<Rollup> list(
+      Connection c, String learner, Level level, long from, long to, String columns)
       throws SQLException {
     String sql =
         "SELECT "
             + columns
-            + " FROM aggregated_metrics WHERE interval_type = ?"
+            + " FROM aggregated_metrics WHERE learner_id = ? AND interval_type = ?"
             + " AND period_start_utc >= ? AND period_start_utc < ? ORDER BY period_start_utc";
     List<Rollup> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, level.id());
-      ps.setLong(2, from);
-      ps.setLong(3, to);
+      ps.setString(1, learner);
+      ps.setString(2, level.id());
+      ps.setLong(3, from);
+      ps.setLong(4, to);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(read(rs));
@@ -123,12 +137,13 @@ final class RollupStore {
   }
 
   /** See {@link RollupEngine#keptStarts}. */
-  static Optional<Span> keptStarts(Connection c, Level level) throws SQLException {
+  static Optional<Span> keptStarts(Connection c, String learner, Level level) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT min(period_start_utc), max(period_start_utc) FROM aggregated_metrics"
-                + " WHERE interval_type = ?")) {
-      ps.setString(1, level.id());
+                + " WHERE learner_id = ? AND interval_type = ?")) {
+      ps.setString(1, learner);
+      ps.setString(2, level.id());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         long first = rs.getLong(1);
@@ -137,38 +152,46 @@ final class RollupStore {
     }
   }
 
-  static void saveDayStates(Connection c, Map<Long, Partial> days) throws SQLException {
+  static void saveDayStates(Connection c, String learner, Map<Long, Partial> days)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO rollup_day_state (period_start_utc, state) VALUES (?, ?)")) {
+            "INSERT OR REPLACE INTO rollup_day_state (learner_id, period_start_utc, state)"
+                + " VALUES (?, ?, ?)")) {
       for (Map.Entry<Long, Partial> e : days.entrySet()) {
-        ps.setLong(1, e.getKey());
-        ps.setBytes(2, e.getValue().toBytes());
+        ps.setString(1, learner);
+        ps.setLong(2, e.getKey());
+        ps.setBytes(3, e.getValue().toBytes());
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  static void deleteDayStates(Connection c, long from, long to) throws SQLException {
+  static void deleteDayStates(Connection c, String learner, long from, long to)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "DELETE FROM rollup_day_state WHERE period_start_utc >= ? AND period_start_utc < ?")) {
-      ps.setLong(1, from);
-      ps.setLong(2, to);
+            "DELETE FROM rollup_day_state WHERE learner_id = ? AND period_start_utc >= ?"
+                + " AND period_start_utc < ?")) {
+      ps.setString(1, learner);
+      ps.setLong(2, from);
+      ps.setLong(3, to);
       ps.executeUpdate();
     }
   }
 
   /** The stored day states in {@code [from, to)}, by day start. */
-  static TreeMap<Long, Partial> dayStates(Connection c, long from, long to) throws SQLException {
+  static TreeMap<Long, Partial> dayStates(Connection c, String learner, long from, long to)
+      throws SQLException {
     TreeMap<Long, Partial> out = new TreeMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT period_start_utc, state FROM rollup_day_state WHERE period_start_utc >= ?"
-                + " AND period_start_utc < ?")) {
-      ps.setLong(1, from);
-      ps.setLong(2, to);
+            "SELECT period_start_utc, state FROM rollup_day_state WHERE learner_id = ?"
+                + " AND period_start_utc >= ? AND period_start_utc < ?")) {
+      ps.setString(1, learner);
+      ps.setLong(2, from);
+      ps.setLong(3, to);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getLong(1), Partial.fromBytes(rs.getBytes(2)));

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class RollupWriter {
   private final Buckets buckets;
   private final Connection conn;
+  private final String learner;
   private final long nowUtc;
   private final long hourlyFloorUtc;
   private final long dailyFloorUtc;
@@ -38,12 +39,19 @@ final class RollupWriter {
   private final TreeMap<Long, Rollup> dailyRows = new TreeMap<>();
   private final List<long[]> recomputed = new ArrayList<>(); // [from, to) ranges of days
 
+  /** A writer of {@code learner}'s rows; the topic dictionary is shared by all learners. */
   RollupWriter(
-      Buckets buckets, Connection conn, long nowUtc, long hourlyFloorUtc, long dailyFloorUtc)
+      Buckets buckets,
+      Connection conn,
+      String learner,
+      long nowUtc,
+      long hourlyFloorUtc,
+      long dailyFloorUtc)
       throws SQLException {
     this.buckets = buckets;
     this.topicNames = TopicNames.load(conn);
     this.conn = conn;
+    this.learner = learner;
     this.nowUtc = nowUtc;
     this.hourlyFloorUtc = hourlyFloorUtc;
     this.dailyFloorUtc = dailyFloorUtc;
@@ -54,15 +62,15 @@ final class RollupWriter {
    * starts) from the given hour partials of that whole range, and queues their weeks and months.
    */
   void writeDays(long from, long to, NavigableMap<Long, Partial> hours) throws SQLException {
-    RollupStore.delete(conn, Level.HOURLY, from, to);
-    RollupStore.delete(conn, Level.DAILY, from, to);
-    RollupStore.deleteDayStates(conn, from, to);
+    RollupStore.delete(conn, learner, Level.HOURLY, from, to);
+    RollupStore.delete(conn, learner, Level.DAILY, from, to);
+    RollupStore.deleteDayStates(conn, learner, from, to);
     TreeMap<Long, Partial> days = new TreeMap<>();
     List<Rollup> hourly = hourlyRows(hours, days);
     List<Rollup> daily = dailyRows(days);
-    RollupStore.insert(conn, hourly, nowUtc);
-    RollupStore.insert(conn, daily, nowUtc);
-    RollupStore.saveDayStates(conn, days);
+    RollupStore.insert(conn, learner, hourly, nowUtc);
+    RollupStore.insert(conn, learner, daily, nowUtc);
+    RollupStore.saveDayStates(conn, learner, days);
     dayStates.putAll(days);
     recomputed.add(new long[] {from, to});
     written.computeIfAbsent(Level.HOURLY, l -> new ArrayList<>()).addAll(hourly);
@@ -129,12 +137,12 @@ final class RollupWriter {
     for (long start : starts) {
       long end = buckets.end(level, start);
       Partial merged = merge(start, end);
-      RollupStore.delete(conn, level, start, start + 1);
+      RollupStore.delete(conn, learner, level, start, start + 1);
       if (!merged.isEmpty()) {
         rows.add(row(level, start, merged));
       }
     }
-    RollupStore.insert(conn, rows, nowUtc);
+    RollupStore.insert(conn, learner, rows, nowUtc);
     written.computeIfAbsent(level, l -> new ArrayList<>()).addAll(rows);
   }
 
@@ -148,7 +156,8 @@ final class RollupWriter {
     TreeMap<Long, Partial> inOrder = new TreeMap<>();
     for (long day = start; day < end; day = buckets.end(Level.DAILY, day)) {
       if (!isRecomputed(day)) {
-        RollupStore.dayStates(conn, start, end).forEach((d, p) -> keepStored(inOrder, d, p));
+        RollupStore.dayStates(conn, learner, start, end)
+            .forEach((d, p) -> keepStored(inOrder, d, p));
         break;
       }
     }
@@ -192,13 +201,13 @@ final class RollupWriter {
     for (Rollup r : List.copyOf(rows.values())) {
       long next = r.periodEndUtc();
       if (!rows.containsKey(next)) {
-        Rollup following = RollupStore.find(conn, level, next).orElse(null);
+        Rollup following = RollupStore.find(conn, learner, level, next).orElse(null);
         if (following != null) {
           updates.add(following.withTrend(Trend.between(r, following)));
         }
       }
     }
-    RollupStore.updateTrends(conn, updates);
+    RollupStore.updateTrends(conn, learner, updates);
   }
 
   private boolean isWritten(Level level, Rollup r) {
@@ -208,7 +217,7 @@ final class RollupWriter {
   private @Nullable Rollup lookup(TreeMap<Long, Rollup> rows, Level level, long start)
       throws SQLException {
     Rollup r = rows.get(start);
-    return r != null ? r : RollupStore.find(conn, level, start).orElse(null);
+    return r != null ? r : RollupStore.find(conn, learner, level, start).orElse(null);
   }
 
   private Rollup row(Level level, long start, Partial p) {

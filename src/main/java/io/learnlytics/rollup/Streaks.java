@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * (DESIGN.md §5). Today without a session yet leaves the streak intact ("pending"); it breaks only
  * when a whole learning day passes without one. Days are learning days in the learner's zone, so
  * DST days and the day-start hour are handled by the buckets. The one definition of a streak, for
- * goals and milestone insights alike.
+ * goals and milestone insights alike. Read for the learner of the engine's database view.
  */
 public final class Streaks {
   private final Database db;
@@ -37,10 +37,11 @@ public final class Streaks {
               try (var days =
                   h
                       .createQuery(
-                          "SELECT period_start_utc FROM aggregated_metrics WHERE interval_type ="
-                              + " 'daily' AND session_count > 0 AND period_start_utc < ?"
-                              + " ORDER BY period_start_utc DESC")
-                      .bind(0, before)
+                          "SELECT period_start_utc FROM aggregated_metrics WHERE learner_id = ?"
+                              + " AND interval_type = 'daily' AND session_count > 0"
+                              + " AND period_start_utc < ? ORDER BY period_start_utc DESC")
+                      .bind(0, db.learner())
+                      .bind(1, before)
                       .mapTo(Long.class)
                       .stream()) {
                 return walk(days.iterator(), today);
@@ -84,10 +85,11 @@ public final class Streaks {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT period_start_utc FROM aggregated_metrics WHERE interval_type ="
-                            + " 'daily' AND session_count > 0 AND period_start_utc < ?"
-                            + " ORDER BY period_start_utc")
-                    .bind(0, beforeUtc)
+                        "SELECT period_start_utc FROM aggregated_metrics WHERE learner_id = ?"
+                            + " AND interval_type = 'daily' AND session_count > 0"
+                            + " AND period_start_utc < ? ORDER BY period_start_utc")
+                    .bind(0, db.learner())
+                    .bind(1, beforeUtc)
                     .mapTo(Long.class)
                     .map(buckets::learningDate)
                     .list());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.store.Database;
 import io.learnlytics.testing.MovableClock;
 import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RollupSchedulerTest {
   static final ZoneId ZONE = ZoneId.of("America/New_York");
+  static final String DEFAULT = Database.DEFAULT_LEARNER;
 
   @TempDir Path dir;
 
@@ -29,15 +31,15 @@ class RollupSchedulerTest {
     MovableClock clock = new MovableClock("2025-11-18T15:10:00Z", ZONE); // 10:10 EST
     try (App app = open(clock)) {
       RollupScheduler s = scheduler(app, clock);
-      assertThat(s.isOverdue(RollupJob.HOURLY)).isTrue();
+      assertThat(s.isOverdue(DEFAULT, RollupJob.HOURLY)).isTrue();
 
-      s.runOnce(RollupJob.HOURLY);
-      assertThat(s.isOverdue(RollupJob.HOURLY)).isFalse();
+      s.runOnce(DEFAULT, RollupJob.HOURLY);
+      assertThat(s.isOverdue(DEFAULT, RollupJob.HOURLY)).isFalse();
 
       clock.now = Instant.parse("2025-11-18T16:04:00Z"); // 11:04, before the 11:05 run
-      assertThat(s.isOverdue(RollupJob.HOURLY)).isFalse();
+      assertThat(s.isOverdue(DEFAULT, RollupJob.HOURLY)).isFalse();
       clock.now = Instant.parse("2025-11-18T19:30:00Z"); // down over three fire times
-      assertThat(s.isOverdue(RollupJob.HOURLY)).isTrue();
+      assertThat(s.isOverdue(DEFAULT, RollupJob.HOURLY)).isTrue();
     }
   }
 
@@ -46,7 +48,7 @@ class RollupSchedulerTest {
     MovableClock clock = new MovableClock("2025-11-18T15:10:00Z", ZONE);
     try (App app = open(clock)) {
       RollupScheduler s = scheduler(app, clock);
-      s.runOnce(RollupJob.DAILY);
+      s.runOnce(DEFAULT, RollupJob.DAILY);
       // An exchange written straight into SQLite: no dirty mark exists for it.
       long ts = Instant.parse("2025-11-18T14:30:00Z").toEpochMilli();
       app.db()
@@ -60,8 +62,8 @@ class RollupSchedulerTest {
       assertThat(app.rollups().list(Level.DAILY, 0, Long.MAX_VALUE)).isEmpty();
 
       clock.now = Instant.parse("2025-11-19T05:20:00Z"); // 00:20 the next day, after 00:15
-      assertThat(s.isOverdue(RollupJob.DAILY)).isTrue();
-      s.runOnce(RollupJob.DAILY);
+      assertThat(s.isOverdue(DEFAULT, RollupJob.DAILY)).isTrue();
+      s.runOnce(DEFAULT, RollupJob.DAILY);
 
       assertThat(app.rollups().list(Level.DAILY, 0, Long.MAX_VALUE))
           .singleElement()

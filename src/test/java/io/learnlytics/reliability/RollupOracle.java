@@ -45,8 +45,11 @@ final class RollupOracle {
     List<List<Object>> rows = new ArrayList<>();
     try (Connection c = CrashDb.open(db);
         Statement s = c.createStatement()) {
-      read(s, "SELECT * FROM aggregated_metrics ORDER BY interval_type, period_start_utc", rows);
-      read(s, "SELECT * FROM rollup_day_state ORDER BY period_start_utc", rows);
+      read(
+          s,
+          "SELECT * FROM aggregated_metrics ORDER BY learner_id, interval_type, period_start_utc",
+          rows);
+      read(s, "SELECT * FROM rollup_day_state ORDER BY learner_id, period_start_utc", rows);
     }
     return rows;
   }
