@@ -95,6 +95,17 @@ class InsightLearnersTest {
     assertThat(alice.list(1000, null, null).total()).isEqualTo(before.total());
   }
 
+  @Test
+  void the_default_learners_ids_are_as_before_learners_and_another_learners_differ() {
+    String key = "milestone:sessions:10";
+    assertThat(InsightStore.id(Database.DEFAULT_LEARNER, key)).isEqualTo(InsightStore.id(key));
+    assertThat(InsightStore.id(ALICE, key))
+        .matches("ins_[0-9a-f]{12}")
+        .isEqualTo(InsightStore.id(ALICE, key))
+        .isNotEqualTo(InsightStore.id(key))
+        .isNotEqualTo(InsightStore.id("bob", key));
+  }
+
   /**
    * The same steps for both learners, together and alone: generate on several days, dismiss alice's
    * first insight, mark the default learner's seen, generate again.
