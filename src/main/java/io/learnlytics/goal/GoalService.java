@@ -114,6 +114,19 @@ public final class GoalService {
     return store.restore(goals, achievements);
   }
 
+  /**
+   * Gives this service's learner the six {@link DefaultGoals} it does not have yet (by id), as
+   * migration V5 gave the default learner: for a learner just created. Idempotent; a default goal
+   * the learner deleted comes back. Returns how many were added.
+   */
+  public int addDefaultGoals() {
+    int added = store.addDefaults();
+    if (added > 0) {
+      changed();
+    }
+    return added;
+  }
+
   public GoalView get(String id) {
     Goal g = store.find(id).orElseThrow(() -> notFound(id));
     long now = clock.millis();

@@ -9,7 +9,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jspecify.annotations.Nullable;
 
-/** SQL for goals, their progress snapshots, achievements and streaks. */
+/**
+ * SQL for goals, their progress snapshots, achievements and streaks, all of them the view's
+ * learner's: every statement binds {@link Database#learner()}, and goal ids are unique per learner
+ * only (two learners each have their own {@code weekly_sessions}).
+ */
 final class GoalStore {
   private static final String GOAL_COLUMNS =
       "id, name, description, goal_type, frequency, target_metric, target_value, comparison,"
@@ -34,12 +38,19 @@ final class GoalStore {
               Instant.ofEpochMilli(rs.getLong(14)));
 
   private static final String INSERT_GOAL =
-      "INSERT INTO goal_definitions (id, name, description, goal_type, frequency, target_metric,"
-          + " target_value, comparison, filters, icon, color, enabled, created_utc, updated_utc)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+      "INSERT INTO goal_definitions (learner_id, id, name, description, goal_type, frequency,"
+          + " target_metric, target_value, comparison, filters, icon, color, enabled, created_utc,"
+          + " updated_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+  /** Adds a goal unless the learner has one of that id already. */
+  static final String INSERT_NEW_GOAL = INSERT_GOAL + " ON CONFLICT (learner_id, id) DO NOTHING";
 
   private static final String ACHIEVEMENT_COLUMNS =
       "id, goal_id, name, description, icon, period, period_start_utc, unlocked_utc";
+
+  private static final String BEST_STREAK =
+      "SELECT best_streak FROM streak_tracking"
+          + " WHERE learner_id = ? AND streak_type = 'daily_sessions'";
 
   private static final RowMapper<StoredAchievement> STORED_ACHIEVEMENT =
       (rs, ctx) ->
@@ -54,9 +65,11 @@ final class GoalStore {
               rs.getLong(8));
 
   private final Database db;
+  private final String learner;
 
   GoalStore(Database db) {
     this.db = db;
+    this.learner = db.learner();
   }
 
   List<Goal> all() {
@@ -66,7 +79,9 @@ final class GoalStore {
                 h.createQuery(
                         "SELECT "
                             + GOAL_COLUMNS
-                            + " FROM goal_definitions ORDER BY created_utc, id")
+                            + " FROM goal_definitions WHERE learner_id = ?"
+                            + " ORDER BY created_utc, id")
+                    .bind(0, learner)
                     .map(GOAL)
                     .list());
   }
@@ -75,14 +90,18 @@ final class GoalStore {
     return db.reader()
         .withHandle(
             h ->
-                h.createQuery("SELECT " + GOAL_COLUMNS + " FROM goal_definitions WHERE id = ?")
-                    .bind(0, id)
+                h.createQuery(
+                        "SELECT "
+                            + GOAL_COLUMNS
+                            + " FROM goal_definitions WHERE learner_id = ? AND id = ?")
+                    .bind(0, learner)
+                    .bind(1, id)
                     .map(GOAL)
                     .findOne());
   }
 
   void insert(Goal g) {
-    db.writer().useHandle(h -> insert(h, INSERT_GOAL, g));
+    db.writer().useHandle(h -> insert(h, INSERT_GOAL, learner, g));
   }
 
   /**
@@ -94,18 +113,24 @@ final class GoalStore {
         .inTransaction(
             h ->
                 new GoalService.Restored(
-                    restoreGoals(h, goals), restoreAchievements(h, achievements)));
+                    insertNew(h, learner, goals), restoreAchievements(h, achievements)));
   }
 
-  private static int restoreGoals(Handle h, List<Goal> goals) {
+  /** Gives the learner the {@link DefaultGoals} it lacks; returns how many were added. */
+  int addDefaults() {
+    return db.writer().inTransaction(h -> DefaultGoals.insert(h, learner));
+  }
+
+  /** Adds {@code learner}'s goals whose ids are new to that learner; returns how many. */
+  static int insertNew(Handle h, String learner, List<Goal> goals) {
     int n = 0;
     for (Goal g : goals) {
-      n += insert(h, INSERT_GOAL + " ON CONFLICT (learner_id, id) DO NOTHING", g);
+      n += insert(h, INSERT_NEW_GOAL, learner, g);
     }
     return n;
   }
 
-  private static int restoreAchievements(Handle h, List<StoredAchievement> achievements) {
+  private int restoreAchievements(Handle h, List<StoredAchievement> achievements) {
     int n = 0;
     for (StoredAchievement a : achievements) {
       n += restore(h, a);
@@ -113,9 +138,10 @@ final class GoalStore {
     return n;
   }
 
-  private static int insert(Handle h, String sql, Goal g) {
+  private static int insert(Handle h, String sql, String learner, Goal g) {
     return h.execute(
         sql,
+        learner,
         g.id(),
         g.name(),
         g.description(),
@@ -132,12 +158,13 @@ final class GoalStore {
         g.updatedAt().toEpochMilli());
   }
 
-  private static int restore(Handle h, StoredAchievement a) {
+  private int restore(Handle h, StoredAchievement a) {
     return h.execute(
-        "INSERT OR IGNORE INTO achievements ("
+        "INSERT OR IGNORE INTO achievements (learner_id, "
             + ACHIEVEMENT_COLUMNS
-            + ") SELECT ?,?,?,?,?,?,?,?"
-            + " WHERE EXISTS (SELECT 1 FROM goal_definitions WHERE id = ?)",
+            + ") SELECT ?,?,?,?,?,?,?,?,?"
+            + " WHERE EXISTS (SELECT 1 FROM goal_definitions WHERE learner_id = ? AND id = ?)",
+        learner,
         a.id(),
         a.goalId(),
         a.name(),
@@ -146,6 +173,7 @@ final class GoalStore {
         a.period(),
         a.periodStartUtc(),
         a.unlockedUtc(),
+        learner,
         a.goalId());
   }
 
@@ -157,7 +185,8 @@ final class GoalStore {
               h.execute(
                   "UPDATE goal_definitions SET name = ?, description = ?, goal_type = ?,"
                       + " frequency = ?, target_metric = ?, target_value = ?, comparison = ?,"
-                      + " filters = ?, icon = ?, color = ?, enabled = ?, updated_utc = ? WHERE id = ?",
+                      + " filters = ?, icon = ?, color = ?, enabled = ?, updated_utc = ?"
+                      + " WHERE learner_id = ? AND id = ?",
                   g.name(),
                   g.description(),
                   g.goalType(),
@@ -170,14 +199,24 @@ final class GoalStore {
                   g.color(),
                   g.enabled() ? 1 : 0,
                   g.updatedAt().toEpochMilli(),
+                  learner,
                   g.id());
               h.execute(
-                  "DELETE FROM goal_progress WHERE goal_id = ? AND status = 'in_progress'", g.id());
+                  "DELETE FROM goal_progress"
+                      + " WHERE learner_id = ? AND goal_id = ? AND status = 'in_progress'",
+                  learner,
+                  g.id());
             });
   }
 
   boolean delete(String id) {
-    return db.writer().withHandle(h -> h.execute("DELETE FROM goal_definitions WHERE id = ?", id))
+    return db.writer()
+            .withHandle(
+                h ->
+                    h.execute(
+                        "DELETE FROM goal_definitions WHERE learner_id = ? AND id = ?",
+                        learner,
+                        id))
         > 0;
   }
 
@@ -187,13 +226,14 @@ final class GoalStore {
         .inTransaction(
             h -> {
               h.execute(
-                  "INSERT INTO goal_progress (goal_id, current_value, target_value,"
+                  "INSERT INTO goal_progress (learner_id, goal_id, current_value, target_value,"
                       + " progress_percent, status, period_start_utc, period_end_utc, evaluated_utc)"
-                      + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, goal_id, period_start_utc) DO UPDATE"
+                      + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (learner_id, goal_id, period_start_utc) DO UPDATE"
                       + " SET current_value = excluded.current_value, target_value ="
                       + " excluded.target_value, progress_percent = excluded.progress_percent,"
                       + " status = excluded.status, period_end_utc = excluded.period_end_utc,"
                       + " evaluated_utc = excluded.evaluated_utc",
+                  learner,
                   g.id(),
                   p.current(),
                   p.target(),
@@ -202,15 +242,18 @@ final class GoalStore {
                   p.periodStartUtc(),
                   p.periodEndUtc(),
                   nowUtc);
-              return p.status().equals("completed") && unlock(h, g, p, periodLabel, nowUtc);
+              return p.status().equals("completed")
+                  && unlock(h, learner, g, p, periodLabel, nowUtc);
             });
   }
 
-  private static boolean unlock(Handle h, Goal g, GoalProgress p, String label, long nowUtc) {
+  private static boolean unlock(
+      Handle h, String learner, Goal g, GoalProgress p, String label, long nowUtc) {
     return h.execute(
-            "INSERT INTO achievements (id, goal_id, name, description, icon, period,"
-                + " period_start_utc, unlocked_utc) VALUES (?,?,?,?,?,?,?,?)"
+            "INSERT INTO achievements (learner_id, id, goal_id, name, description, icon, period,"
+                + " period_start_utc, unlocked_utc) VALUES (?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT DO NOTHING",
+            learner,
             "ach_" + g.id() + "_" + Long.toString(p.periodStartUtc(), 36),
             g.id(),
             g.name(),
@@ -230,10 +273,12 @@ final class GoalStore {
                 h.createQuery(
                         "SELECT "
                             + ACHIEVEMENT_COLUMNS
-                            + " FROM achievements WHERE unlocked_utc >= ? AND unlocked_utc < ?"
+                            + " FROM achievements"
+                            + " WHERE learner_id = ? AND unlocked_utc >= ? AND unlocked_utc < ?"
                             + " ORDER BY unlocked_utc, id")
-                    .bind(0, fromUtc)
-                    .bind(1, toUtc)
+                    .bind(0, learner)
+                    .bind(1, fromUtc)
+                    .bind(2, toUtc)
                     .map(STORED_ACHIEVEMENT)
                     .list());
   }
@@ -244,9 +289,10 @@ final class GoalStore {
             h ->
                 h.createQuery(
                         "SELECT id, goal_id, name, description, icon, period, unlocked_utc"
-                            + " FROM achievements ORDER BY unlocked_utc DESC, period_start_utc DESC"
-                            + " LIMIT ?")
-                    .bind(0, limit)
+                            + " FROM achievements WHERE learner_id = ?"
+                            + " ORDER BY unlocked_utc DESC, period_start_utc DESC LIMIT ?")
+                    .bind(0, learner)
+                    .bind(1, limit)
                     .map(
                         (rs, ctx) ->
                             new Achievement(
@@ -266,22 +312,20 @@ final class GoalStore {
         .withHandle(
             h -> {
               h.execute(
-                  "INSERT INTO streak_tracking (streak_type, current_streak, best_streak,"
-                      + " last_active_date, streak_start_date, updated_utc)"
-                      + " VALUES ('daily_sessions', ?, ?, ?, ?, ?) ON CONFLICT (learner_id, streak_type) DO"
+                  "INSERT INTO streak_tracking (learner_id, streak_type, current_streak,"
+                      + " best_streak, last_active_date, streak_start_date, updated_utc)"
+                      + " VALUES (?, 'daily_sessions', ?, ?, ?, ?, ?) ON CONFLICT (learner_id, streak_type) DO"
                       + " UPDATE SET current_streak = excluded.current_streak, best_streak ="
                       + " max(best_streak, excluded.best_streak), last_active_date ="
                       + " excluded.last_active_date, streak_start_date = excluded.streak_start_date,"
                       + " updated_utc = excluded.updated_utc",
+                  learner,
                   s.current(),
                   s.best(),
                   s.lastActiveDate() == null ? null : s.lastActiveDate().toString(),
                   s.startDate() == null ? null : s.startDate().toString(),
                   nowUtc);
-              return h.createQuery(
-                      "SELECT best_streak FROM streak_tracking WHERE streak_type = 'daily_sessions'")
-                  .mapTo(Integer.class)
-                  .one();
+              return h.createQuery(BEST_STREAK).bind(0, learner).mapTo(Integer.class).one();
             });
   }
 
@@ -289,8 +333,8 @@ final class GoalStore {
     return db.reader()
         .withHandle(
             h ->
-                h.createQuery(
-                        "SELECT best_streak FROM streak_tracking WHERE streak_type = 'daily_sessions'")
+                h.createQuery(BEST_STREAK)
+                    .bind(0, learner)
                     .mapTo(Integer.class)
                     .findOne()
                     .orElse(0));

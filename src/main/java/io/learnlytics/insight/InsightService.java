@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * and stays listed until it is dismissed or expires (trend and anomaly 7 days after generation,
  * recommendation 14, milestone and knowledge 30). The evidence in {@link Insight#data()} names the
  * values compared, the window and the threshold.
+ *
+ * <p>Insights are the learner's of the {@link Database} view: the rollups and the graph given must
+ * be built on the same view, so that the rules read that learner's history only.
  */
 public final class InsightService {
   public static final List<String> TYPES =
@@ -54,7 +57,7 @@ public final class InsightService {
             new AnomalyRule(rollups),
             new RecommendationRule(rollups),
             new KnowledgeRule(new ConceptFacts(db), graph));
-    this.milestones = new MilestoneRule(rollups);
+    this.milestones = new MilestoneRule(rollups, db.learner());
   }
 
   /**
@@ -98,7 +101,7 @@ public final class InsightService {
     return list(limit, null, null).insights();
   }
 
-  /** Hides an insight for good; false when the id is unknown. */
+  /** Hides an insight for good; false when the id is unknown or another learner's. */
   public boolean dismiss(String id) {
     return id != null && store.dismiss(id, clock.millis());
   }

@@ -19,21 +19,26 @@ import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQL for {@code analytics_insights}. Listed means neither dismissed nor expired; ranked by
- * importance (high, medium, low), then newest first, then in the order the rules made them.
+ * SQL for {@code analytics_insights}, the view's learner's rows only. Listed means neither
+ * dismissed nor expired; ranked by importance (high, medium, low), then newest first, then in the
+ * order the rules made them. Dedupe keys are unique per learner: two learners with the same fact
+ * each have their insight.
  */
 final class InsightStore {
   private static final TypeReference<LinkedHashMap<String, Object>> DATA = new TypeReference<>() {};
   private static final String LISTED =
-      " WHERE dismissed_utc IS NULL AND (expires_utc IS NULL OR expires_utc > :now)";
+      " WHERE learner_id = :learner AND dismissed_utc IS NULL"
+          + " AND (expires_utc IS NULL OR expires_utc > :now)";
   private static final String RANK =
       " ORDER BY CASE importance WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,"
           + " generated_utc DESC, rowid";
 
   private final Database db;
+  private final String learner;
 
   InsightStore(Database db) {
     this.db = db;
+    this.learner = db.learner();
   }
 
   /**
@@ -52,19 +57,20 @@ final class InsightStore {
   }
 
   /** Not stored yet, no live insight of its family, and its rule under its live limit. */
-  private static boolean isNew(Handle h, Candidate c, long nowUtc) {
+  private boolean isNew(Handle h, Candidate c, long nowUtc) {
     return !exists(h, c.key())
         && (c.familyPrefix() == null || live(h, c.familyPrefix(), nowUtc, true) == 0)
         && (c.maxLive() == null || live(h, c.rulePrefix(), nowUtc, false) < c.maxLive());
   }
 
-  private static void insert(Handle h, Candidate c, long nowUtc) {
+  private void insert(Handle h, Candidate c, long nowUtc) {
     h.createUpdate(
-            "INSERT INTO analytics_insights (id, insight_type, title, description, importance,"
-                + " data, dedupe_key, generated_utc, expires_utc)"
-                + " VALUES (:id, :type, :title, :description, :importance, :data, :key, :now,"
-                + " :expires)")
-        .bind("id", id(c.key()))
+            "INSERT INTO analytics_insights (learner_id, id, insight_type, title, description,"
+                + " importance, data, dedupe_key, generated_utc, expires_utc)"
+                + " VALUES (:learner, :id, :type, :title, :description, :importance, :data, :key,"
+                + " :now, :expires)")
+        .bind("learner", learner)
+        .bind("id", id(learner, c.key()))
         .bind("type", c.type())
         .bind("title", c.title())
         .bind("description", c.description())
@@ -76,21 +82,23 @@ final class InsightStore {
         .execute();
   }
 
-  private static boolean exists(Handle h, String key) {
-    return h.createQuery("SELECT 1 FROM analytics_insights WHERE dedupe_key = ?")
-        .bind(0, key)
+  private boolean exists(Handle h, String key) {
+    return h.createQuery("SELECT 1 FROM analytics_insights WHERE learner_id = ? AND dedupe_key = ?")
+        .bind(0, learner)
+        .bind(1, key)
         .mapTo(Integer.class)
         .findOne()
         .isPresent();
   }
 
   /** Unexpired insights whose key starts with {@code prefix} (dismissed ones too, if asked). */
-  private static int live(Handle h, String prefix, long nowUtc, boolean withDismissed) {
+  private int live(Handle h, String prefix, long nowUtc, boolean withDismissed) {
     return h.createQuery(
-            "SELECT count(*) FROM analytics_insights"
-                + " WHERE substr(dedupe_key, 1, length(:prefix)) = :prefix"
+            "SELECT count(*) FROM analytics_insights WHERE learner_id = :learner"
+                + " AND substr(dedupe_key, 1, length(:prefix)) = :prefix"
                 + " AND (expires_utc IS NULL OR expires_utc > :now)"
                 + (withDismissed ? "" : " AND dismissed_utc IS NULL"))
+        .bind("learner", learner)
         .bind("prefix", prefix)
         .bind("now", nowUtc)
         .mapTo(Integer.class)
@@ -121,7 +129,7 @@ final class InsightStore {
   }
 
   /** {total, unread} of the listed insights that pass the filter. */
-  private static int[] counts(
+  private int[] counts(
       Handle h, String filter, @Nullable String type, @Nullable String importance, long nowUtc) {
     Query counts =
         h.createQuery(
@@ -133,9 +141,9 @@ final class InsightStore {
         .one();
   }
 
-  private static Query bindFilter(
+  private Query bindFilter(
       Query q, @Nullable String type, @Nullable String importance, long nowUtc) {
-    q.bind("now", nowUtc);
+    q.bind("learner", learner).bind("now", nowUtc);
     if (type != null) {
       q.bind("type", type);
     }
@@ -151,8 +159,9 @@ final class InsightStore {
                 h ->
                     h.execute(
                         "UPDATE analytics_insights SET dismissed_utc = coalesce(dismissed_utc, ?)"
-                            + " WHERE id = ?",
+                            + " WHERE learner_id = ? AND id = ?",
                         nowUtc,
+                        learner,
                         id))
         > 0;
   }
@@ -165,6 +174,7 @@ final class InsightStore {
                         "UPDATE analytics_insights SET viewed_utc = :now"
                             + LISTED
                             + " AND viewed_utc IS NULL")
+                    .bind("learner", learner)
                     .bind("now", nowUtc)
                     .execute());
   }
@@ -188,11 +198,24 @@ final class InsightStore {
         unseen);
   }
 
-  /** "ins_" and the first 12 hex digits of the SHA-256 of the dedupe key: stable per fact. */
+  /**
+   * "ins_" and the first 12 hex digits of the SHA-256 of the default learner's dedupe key: stable
+   * per fact.
+   */
   static String id(String key) {
+    return id(Database.DEFAULT_LEARNER, key);
+  }
+
+  /**
+   * The id of {@code learner}'s insight with that dedupe key. Ids are unique across learners (the
+   * table's key), so another learner's key is hashed after its learner id and a NUL; the default
+   * learner's hash is of the key alone, as before learners, so its ids do not change.
+   */
+  static String id(String learner, String key) {
+    String named = learner.equals(Database.DEFAULT_LEARNER) ? key : learner + '\0' + key;
     try {
       byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(named.getBytes(StandardCharsets.UTF_8));
       return "ins_" + HexFormat.of().formatHex(hash, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);

@@ -45,9 +45,12 @@ final class MilestoneRule {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
   private final RollupEngine rollups;
+  private final String learner;
 
-  MilestoneRule(RollupEngine rollups) {
+  /** {@code learner}: whose values of the last evaluation ({@code insight_state}) are kept. */
+  MilestoneRule(RollupEngine rollups, String learner) {
     this.rollups = rollups;
+    this.learner = learner;
   }
 
   /** Current totals, read before the write transaction. */
@@ -140,19 +143,21 @@ final class MilestoneRule {
         "rule", RULE);
   }
 
-  private static @Nullable Long load(Handle h, String name) {
-    return h.createQuery("SELECT value FROM insight_state WHERE name = ?")
-        .bind(0, name)
+  private @Nullable Long load(Handle h, String name) {
+    return h.createQuery("SELECT value FROM insight_state WHERE learner_id = ? AND name = ?")
+        .bind(0, learner)
+        .bind(1, name)
         .mapTo(Long.class)
         .findOne()
         .orElse(null);
   }
 
-  private static void save(Handle h, String name, long value, long nowUtc) {
+  private void save(Handle h, String name, long value, long nowUtc) {
     h.execute(
-        "INSERT INTO insight_state (name, value, updated_utc) VALUES (?, ?, ?)"
+        "INSERT INTO insight_state (learner_id, name, value, updated_utc) VALUES (?, ?, ?, ?)"
             + " ON CONFLICT (learner_id, name) DO UPDATE SET value = excluded.value,"
             + " updated_utc = excluded.updated_utc",
+        learner,
         name,
         value,
         nowUtc);
