@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The export checksum of a whole database: every learner's data, not one view's. Backup copies the
- * whole file and restore replaces the whole file, so the checksum they print and compare must
- * cover every learner; one learner's would let another learner's rows go missing unnoticed.
+ * whole file and restore replaces the whole file, so the checksum they print and compare must cover
+ * every learner; one learner's would let another learner's rows go missing unnoticed.
  *
  * <p>It is built from each learner's {@link ExportService#fingerprint} (which covers the learner of
  * its view only): with the default learner alone — every single-user install — it is exactly the
