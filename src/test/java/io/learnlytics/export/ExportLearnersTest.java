@@ -15,6 +15,7 @@ import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.LearnerCopy;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -203,6 +204,22 @@ class ExportLearnersTest {
     Path file = dir.resolve("alice-export.json");
     Files.write(file, json);
     assertThat(ExportVerifier.verify(file).ok()).isTrue();
+  }
+
+  @Test
+  void backupsChecksumCoversEveryLearnerAndIsUnchangedForASingleLearner() throws IOException {
+    String single = exports(alone, DEFAULT).fingerprint(OutputStream.nullOutputStream()).checksum();
+    assertThat(FileFingerprint.learners(alone.db())).containsExactly(DEFAULT);
+    assertThat(FileFingerprint.of(alone.db(), l -> exports(alone, l))).isEqualTo(single);
+
+    assertThat(FileFingerprint.learners(shared.db())).containsExactly("alice", DEFAULT);
+    String alices =
+        exports(shared, "alice").fingerprint(OutputStream.nullOutputStream()).checksum();
+    String mine = exports(shared, DEFAULT).fingerprint(OutputStream.nullOutputStream()).checksum();
+    String lines = "alice\t" + alices + "\n" + DEFAULT + "\t" + mine + "\n";
+    assertThat(FileFingerprint.of(shared.db(), l -> exports(shared, l)))
+        .isEqualTo("sha256:" + ExportFixture.sha256Hex(lines.getBytes(UTF_8)))
+        .isNotEqualTo(single);
   }
 
   private static Map<String, byte[]> csv(ExportService exports) throws IOException {
