@@ -2,22 +2,29 @@ package io.learnlytics.cli;
 
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
+import io.learnlytics.export.ExportService;
+import io.learnlytics.export.FileFingerprint;
+import io.learnlytics.goal.GoalService;
+import io.learnlytics.rollup.RollupEngine;
+import io.learnlytics.rollup.RollupMetrics;
 import io.learnlytics.store.BackupException;
+import io.learnlytics.store.Database;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * The export checksum that backup and restore print: the checksum of a JSON export of everything,
- * as of the newest stored event, with a fixed export id ({@code ExportService.fingerprint}). An
- * export made at any other moment differs (its time, id, and the goals' "current period"); pinning
- * "now" to the data makes the checksum a function of the stored data alone, equal for a backup and
- * for the database restored from it.
+ * of every learner ({@link FileFingerprint}: backup copies the whole file), as of the newest stored
+ * event, with a fixed export id ({@code ExportService.fingerprint}). An export made at any other
+ * moment differs (its time, id, and the goals' "current period"); pinning "now" to the data makes
+ * the checksum a function of the stored data alone, equal for a backup and for the database
+ * restored from it.
  */
 final class ExportChecksum {
+  /** The newest event of any learner: one "now" for the whole file. */
   private static final String NEWEST =
       "SELECT max(t) FROM (SELECT max(ts_utc) AS t FROM exchanges"
           + " UNION ALL SELECT max(ts_utc) FROM feedback"
@@ -36,9 +43,29 @@ final class ExportChecksum {
       now = Instant.ofEpochMilli(newest == null ? 0 : newest);
     }
     try (App app = new App(on, Clock.fixed(now, on.zone()), new PrometheusRegistry())) {
-      return app.exports().fingerprint(OutputStream.nullOutputStream()).checksum();
+      return FileFingerprint.of(app.db(), learner -> exports(app, learner));
     } catch (IOException e) {
       throw new BackupException("cannot export " + db + " to check it (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * The export service of {@code learner}: the application's own for the default learner, else one
+   * built the same way on the learner's view (with the server's calendar settings).
+   */
+  private static ExportService exports(App app, String learner) {
+    if (learner.equals(Database.DEFAULT_LEARNER)) {
+      return app.exports();
+    }
+    Database view = app.db().forLearner(learner);
+    RollupEngine rollups =
+        new RollupEngine(
+            view,
+            app.rollups().buckets(),
+            app.clock(),
+            RollupMetrics.unregistered(),
+            app.config().retention());
+    return new ExportService(
+        view, rollups, new GoalService(view, rollups, app.clock()), app.clock());
   }
 }

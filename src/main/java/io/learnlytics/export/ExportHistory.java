@@ -5,7 +5,10 @@ import io.learnlytics.export.source.ExportScope;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
 
-/** Rows of {@code export_history}: one per export, completed with size and checksum at the end. */
+/**
+ * Rows of {@code export_history}: one per export, completed with size and checksum at the end, each
+ * the row of the learner whose data the export holds (the learner of the database view).
+ */
 final class ExportHistory {
   private ExportHistory() {}
 
@@ -15,8 +18,10 @@ final class ExportHistory {
         .useHandle(
             h ->
                 h.execute(
-                    "INSERT INTO export_history (id, format, period_start_utc, period_end_utc,"
-                        + " include_sections, created_utc) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO export_history (learner_id, id, format, period_start_utc,"
+                        + " period_end_utc, include_sections, created_utc)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    db.learner(),
                     scope.id(),
                     scope.request().format(),
                     scope.all() ? null : scope.fromUtc(),
@@ -30,9 +35,11 @@ final class ExportHistory {
         .useHandle(
             h ->
                 h.execute(
-                    "UPDATE export_history SET file_size_bytes = ?, checksum = ? WHERE id = ?",
+                    "UPDATE export_history SET file_size_bytes = ?, checksum = ?"
+                        + " WHERE learner_id = ? AND id = ?",
                     result.bytes(),
                     result.checksum(),
+                    db.learner(),
                     result.id()));
   }
 }

@@ -95,8 +95,9 @@ public final class ExportService {
   /**
    * Writes a JSON export of everything (period {@code all}) with the fixed id {@link
    * #FINGERPRINT_ID}, not recorded in {@code export_history}: on a service whose clock is fixed,
-   * its checksum depends on the stored data alone, so two copies of a database can be compared by
-   * it (backup and restore do).
+   * its checksum depends on the stored data alone. It covers the learner of this service's view
+   * only, like every export; {@link FileFingerprint} combines every learner's into the checksum of
+   * a whole file, by which backup and restore compare two copies of a database.
    */
   public ExportResult fingerprint(OutputStream out) throws IOException {
     ExportRequest all = ExportRequest.parse("json", "all", null);

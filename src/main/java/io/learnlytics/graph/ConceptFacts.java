@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Facts about concepts read from the embedded concept tables, which ingest keeps whichever graph
  * serves the panels: strong relations, missing prerequisites and newly mentioned concepts, for the
- * knowledge insights. A concept's mentions are the exchanges that mention it.
+ * knowledge insights. A concept's mentions are the exchanges that mention it. The facts are those
+ * of the learner of the database view.
  */
 public final class ConceptFacts {
   private final Database db;
@@ -40,12 +41,13 @@ public final class ConceptFacts {
                 h.createQuery(
                         "SELECT r.source, r.target, r.type, r.strength, s.frequency, t.frequency"
                             + " FROM concept_relations r"
-                            + " JOIN concepts s ON s.name = r.source"
-                            + " JOIN concepts t ON t.name = r.target"
-                            + " WHERE r.strength >= ? AND s.frequency > 0 AND t.frequency > 0"
-                            + " AND r.source <> r.target"
+                            + " JOIN concepts s ON s.learner_id = r.learner_id AND s.name = r.source"
+                            + " JOIN concepts t ON t.learner_id = r.learner_id AND t.name = r.target"
+                            + " WHERE r.learner_id = ? AND r.strength >= ?"
+                            + " AND s.frequency > 0 AND t.frequency > 0 AND r.source <> r.target"
                             + " ORDER BY r.strength DESC, r.source, r.target")
-                    .bind(0, minStrength)
+                    .bind(0, db.learner())
+                    .bind(1, minStrength)
                     .map(
                         (rs, ctx) ->
                             new StrongRelation(
@@ -65,11 +67,12 @@ public final class ConceptFacts {
             h ->
                 h.createQuery(
                         "SELECT r.source, r.target, r.strength, s.frequency FROM concept_relations r"
-                            + " JOIN concepts s ON s.name = r.source"
-                            + " JOIN concepts t ON t.name = r.target"
-                            + " WHERE r.type = 'BUILDS_ON' AND s.frequency > 0 AND t.frequency = 0"
-                            + " AND r.source <> r.target"
+                            + " JOIN concepts s ON s.learner_id = r.learner_id AND s.name = r.source"
+                            + " JOIN concepts t ON t.learner_id = r.learner_id AND t.name = r.target"
+                            + " WHERE r.learner_id = ? AND r.type = 'BUILDS_ON'"
+                            + " AND s.frequency > 0 AND t.frequency = 0 AND r.source <> r.target"
                             + " ORDER BY s.frequency DESC, r.strength DESC, r.source, r.target")
+                    .bind(0, db.learner())
                     .map(
                         (rs, ctx) ->
                             new MissingPrerequisite(
@@ -87,10 +90,11 @@ public final class ConceptFacts {
             h ->
                 h.createQuery(
                         "SELECT name, frequency, first_seen_utc FROM concepts"
-                            + " WHERE first_seen_utc >= ? AND frequency >= ?"
+                            + " WHERE learner_id = ? AND first_seen_utc >= ? AND frequency >= ?"
                             + " ORDER BY frequency DESC, name")
-                    .bind(0, sinceUtc)
-                    .bind(1, minMentions)
+                    .bind(0, db.learner())
+                    .bind(1, sinceUtc)
+                    .bind(2, minMentions)
                     .map((rs, ctx) -> new NewConcept(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                     .list());
   }

@@ -15,7 +15,8 @@ import org.jdbi.v3.core.Handle;
  * The knowledge graph in the embedded concept tables (DESIGN.md §6 item 10), the zero-setup
  * default: {@code concepts} (frequency = exchanges mentioning the concept) and {@code
  * concept_relations} (one row per observed relation event), summed by triggers into {@code
- * concept_links} (one row per connection: source, target and type).
+ * concept_links} (one row per connection: source, target and type). It is the graph of the learner
+ * of its database view: every query reads that learner's rows only.
  */
 public final class EmbeddedGraph implements KnowledgeGraph {
   private final Database db;
@@ -23,6 +24,11 @@ public final class EmbeddedGraph implements KnowledgeGraph {
 
   public EmbeddedGraph(Database db) {
     this.db = db;
+  }
+
+  @Override
+  public KnowledgeGraph forLearner(Database view) {
+    return view == db ? this : new EmbeddedGraph(view);
   }
 
   @Override
@@ -39,14 +45,16 @@ public final class EmbeddedGraph implements KnowledgeGraph {
     return db.reader()
         .withHandle(
             h -> {
-              long concepts = count(h, "SELECT count(*) FROM concepts");
-              long connections = count(h, "SELECT count(*) FROM concept_links");
+              long concepts = count(h, "SELECT count(*) FROM concepts WHERE learner_id = ?");
+              long connections =
+                  count(h, "SELECT count(*) FROM concept_links WHERE learner_id = ?");
               List<Connection> strongest =
                   h.createQuery(
                           "SELECT source, target, type, strength, observations FROM concept_links"
-                              + " WHERE strength IS NOT NULL"
+                              + " WHERE learner_id = ? AND strength IS NOT NULL"
                               + " ORDER BY strength DESC, source, target, type LIMIT ?")
-                      .bind(0, GraphRules.STRONGEST)
+                      .bind(0, db.learner())
+                      .bind(1, GraphRules.STRONGEST)
                       .map(
                           (rs, ctx) ->
                               new Connection(
@@ -71,8 +79,10 @@ public final class EmbeddedGraph implements KnowledgeGraph {
             h ->
                 h.createQuery(
                         "SELECT count(*), count(*) FILTER (WHERE frequency >= 1),"
-                            + " count(*) FILTER (WHERE frequency >= ?) FROM concepts")
+                            + " count(*) FILTER (WHERE frequency >= ?) FROM concepts"
+                            + " WHERE learner_id = ?")
                     .bind(0, GraphRules.KNOWN_MENTIONS)
+                    .bind(1, db.learner())
                     .map(
                         (rs, ctx) ->
                             GraphRules.coverage(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
@@ -91,11 +101,14 @@ public final class EmbeddedGraph implements KnowledgeGraph {
                 h ->
                     h.createQuery(
                             "SELECT l.target, t.frequency, l.source FROM concepts s"
-                                + " JOIN concept_links l ON l.source = s.name"
-                                + " JOIN concepts t ON t.name = l.target"
-                                + " WHERE s.frequency >= 1 AND l.type = 'BUILDS_ON'"
-                                + " AND t.frequency < ? AND l.source <> l.target")
-                        .bind(0, GraphRules.KNOWN_MENTIONS)
+                                + " JOIN concept_links l"
+                                + " ON l.learner_id = s.learner_id AND l.source = s.name"
+                                + " JOIN concepts t ON t.learner_id = l.learner_id AND t.name = l.target"
+                                + " WHERE s.learner_id = ? AND s.frequency >= 1"
+                                + " AND l.type = 'BUILDS_ON' AND t.frequency < ?"
+                                + " AND l.source <> l.target")
+                        .bind(0, db.learner())
+                        .bind(1, GraphRules.KNOWN_MENTIONS)
                         .map(
                             (rs, ctx) ->
                                 new Prerequisite(rs.getString(1), rs.getLong(2), rs.getString(3)))
@@ -108,20 +121,23 @@ public final class EmbeddedGraph implements KnowledgeGraph {
     return db.reader()
         .withHandle(
             h ->
-                h.createQuery("SELECT frequency FROM concepts WHERE name = ?")
-                    .bind(0, target)
+                h.createQuery("SELECT frequency FROM concepts WHERE learner_id = ? AND name = ?")
+                    .bind(0, db.learner())
+                    .bind(1, target)
                     .mapTo(Long.class)
                     .findOne()
                     .map(mentions -> GraphRules.walk(target, mentions, names -> links(h, names))));
   }
 
   /** The prerequisites of {@code names}, with their mentions. */
-  private static List<GraphRules.Link> links(Handle h, List<String> names) {
+  private List<GraphRules.Link> links(Handle h, List<String> names) {
     return h.createQuery(
             "SELECT l.source, l.target, c.frequency FROM concept_links l"
-                + " JOIN concepts c ON c.name = l.target WHERE l.type = 'BUILDS_ON'"
+                + " JOIN concepts c ON c.learner_id = l.learner_id AND c.name = l.target"
+                + " WHERE l.learner_id = ? AND l.type = 'BUILDS_ON'"
                 + " AND l.source IN (SELECT value FROM json_each(?))")
-        .bind(0, JsonText.names(names))
+        .bind(0, db.learner())
+        .bind(1, JsonText.names(names))
         .map((rs, ctx) -> new GraphRules.Link(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .list();
   }
@@ -132,19 +148,24 @@ public final class EmbeddedGraph implements KnowledgeGraph {
         "clusters:" + limit, v -> db.reader().withHandle(h -> computeClusters(h, limit)));
   }
 
-  /** Bumped by triggers on every change to the concept tables (V11). */
+  /**
+   * Bumped by triggers on every change to the concept tables (V11). One counter for every learner:
+   * a change to one learner's graph only makes the others' answers be read again.
+   */
   private Object version() {
     return db.reader()
         .withHandle(h -> h.createQuery("SELECT v FROM graph_version").mapTo(Long.class).one());
   }
 
-  private static List<Cluster> computeClusters(Handle h, int limit) {
+  private List<Cluster> computeClusters(Handle h, int limit) {
     Map<String, Long> mentions = new HashMap<>();
-    h.createQuery("SELECT name, frequency FROM concepts")
+    h.createQuery("SELECT name, frequency FROM concepts WHERE learner_id = ?")
+        .bind(0, db.learner())
         .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
         .forEach(e -> mentions.put(e.getKey(), e.getValue()));
     List<String[]> pairs =
-        h.createQuery("SELECT DISTINCT source, target FROM concept_links")
+        h.createQuery("SELECT DISTINCT source, target FROM concept_links WHERE learner_id = ?")
+            .bind(0, db.learner())
             .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
             .list();
     return GraphRules.clusters(mentions, pairs, limit);
@@ -164,9 +185,11 @@ public final class EmbeddedGraph implements KnowledgeGraph {
         .useHandle(
             h ->
                 h.createQuery(
-                        "SELECT name, first_seen_utc FROM concepts WHERE first_seen_utc IS NOT NULL"
+                        "SELECT name, first_seen_utc FROM concepts WHERE learner_id = ?"
+                            + " AND first_seen_utc IS NOT NULL"
                             + " AND name IN (SELECT value FROM json_each(?))")
-                    .bind(0, JsonText.names(List.copyOf(names)))
+                    .bind(0, db.learner())
+                    .bind(1, JsonText.names(List.copyOf(names)))
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
@@ -177,7 +200,7 @@ public final class EmbeddedGraph implements KnowledgeGraph {
     // the database belongs to the application
   }
 
-  private static long count(Handle h, String sql) {
-    return h.createQuery(sql).mapTo(Long.class).one();
+  private long count(Handle h, String sql) {
+    return h.createQuery(sql).bind(0, db.learner()).mapTo(Long.class).one();
   }
 }

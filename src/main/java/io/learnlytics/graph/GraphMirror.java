@@ -19,9 +19,16 @@ import org.slf4j.LoggerFactory;
  * frequency and first and last mention, one {@code RELATES_TO} or {@code BUILDS_ON} relationship
  * per connection (strongest strength, observation count), and {@code (:Concept)-[:MENTIONED_IN]->
  * (:Session {id})}. Idempotent ({@code MERGE}); a push that fails is retried by the next one.
+ *
+ * <p>A mirror pushes the graph of the learner of its database view. Every node and relationship it
+ * writes carries that {@code learner}, and a concept is unique per (learner, name), a session per
+ * (learner, id): two learners' "algebra" are two nodes. Nodes written before there were learners
+ * (no {@code learner}) are the default learner's: every push first gives them {@code learner:
+ * 'default'} (and replaces the old name-only constraints), so they are migrated, not duplicated.
  */
 public final class GraphMirror {
   private static final Logger log = LoggerFactory.getLogger(GraphMirror.class);
+  private static final String DEFAULT = Database.DEFAULT_LEARNER;
   static final int BATCH = 5_000;
 
   private final Database db;
@@ -61,41 +68,56 @@ public final class GraphMirror {
     createConstraints(driver);
     write(
         driver,
-        "UNWIND $rows AS r MERGE (c:Concept {name: r.name}) SET c.frequency = r.frequency,"
+        "UNWIND $rows AS r MERGE (c:Concept {learner: $learner, name: r.name})"
+            + " SET c.frequency = r.frequency,"
             + " c.first_seen = r.first_seen, c.last_seen = r.last_seen",
         concepts());
     for (String type : List.of("RELATES_TO", "BUILDS_ON")) {
       write(
           driver,
-          "UNWIND $rows AS r MATCH (a:Concept {name: r.source}), (b:Concept {name: r.target})"
-              + " MERGE (a)-[x:"
+          "UNWIND $rows AS r MATCH (a:Concept {learner: $learner, name: r.source}),"
+              + " (b:Concept {learner: $learner, name: r.target}) MERGE (a)-[x:"
               + type // one of two constants: types cannot be parameters
-              + "]->(b) SET x.strength = r.strength, x.observation_count = r.observations",
+              + "]->(b) SET x.strength = r.strength, x.observation_count = r.observations,"
+              + " x.learner = $learner",
           connections(type));
     }
     write(
         driver,
-        "UNWIND $rows AS r MERGE (s:Session {id: r.session}) WITH s, r"
-            + " MATCH (c:Concept {name: r.concept}) MERGE (c)-[:MENTIONED_IN]->(s)",
+        "UNWIND $rows AS r MERGE (s:Session {learner: $learner, id: r.session}) WITH s, r"
+            + " MATCH (c:Concept {learner: $learner, name: r.concept})"
+            + " MERGE (c)-[m:MENTIONED_IN]->(s) SET m.learner = $learner",
         mentions());
   }
 
+  /** The statements that bring a Neo4j written before learners, or an empty one, to our model. */
+  static final List<String> SCHEMA =
+      List.of(
+          "DROP CONSTRAINT concept_name IF EXISTS", // names were unique before learners
+          "DROP CONSTRAINT session_id IF EXISTS",
+          "MATCH (c:Concept) WHERE c.learner IS NULL SET c.learner = '" + DEFAULT + "'",
+          "MATCH (s:Session) WHERE s.learner IS NULL SET s.learner = '" + DEFAULT + "'",
+          "MATCH ()-[x:RELATES_TO|BUILDS_ON|MENTIONED_IN]->() WHERE x.learner IS NULL"
+              + " SET x.learner = '"
+              + DEFAULT
+              + "'",
+          "CREATE CONSTRAINT concept_learner_name IF NOT EXISTS FOR (c:Concept)"
+              + " REQUIRE (c.learner, c.name) IS UNIQUE",
+          "CREATE CONSTRAINT session_learner_id IF NOT EXISTS FOR (s:Session)"
+              + " REQUIRE (s.learner, s.id) IS UNIQUE",
+          "CREATE INDEX concept_learner IF NOT EXISTS FOR (c:Concept) ON (c.learner)");
+
   private static void createConstraints(Driver driver) {
-    driver
-        .executableQuery(
-            "CREATE CONSTRAINT concept_name IF NOT EXISTS FOR (c:Concept) REQUIRE c.name IS"
-                + " UNIQUE")
-        .execute();
-    driver
-        .executableQuery(
-            "CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE")
-        .execute();
+    for (String statement : SCHEMA) {
+      driver.executableQuery(statement).execute();
+    }
   }
 
   private boolean missesConcepts(Driver driver) {
     long remote =
         driver
-            .executableQuery("MATCH (c:Concept) RETURN count(c)")
+            .executableQuery("MATCH (c:Concept) WHERE c.learner = $learner RETURN count(c)")
+            .withParameters(Map.of("learner", db.learner()))
             .execute()
             .records()
             .get(0)
@@ -104,15 +126,24 @@ public final class GraphMirror {
     long local =
         db.reader()
             .withHandle(
-                h -> h.createQuery("SELECT count(*) FROM concepts").mapTo(Long.class).one());
+                h ->
+                    h.createQuery("SELECT count(*) FROM concepts WHERE learner_id = ?")
+                        .bind(0, db.learner())
+                        .mapTo(Long.class)
+                        .one());
     return remote < local;
   }
 
-  private static void write(Driver driver, String cypher, List<Map<String, Object>> rows) {
+  private void write(Driver driver, String cypher, List<Map<String, Object>> rows) {
     for (int i = 0; i < rows.size(); i += BATCH) {
       driver
           .executableQuery(cypher)
-          .withParameters(Map.of("rows", rows.subList(i, Math.min(rows.size(), i + BATCH))))
+          .withParameters(
+              Map.of(
+                  "rows",
+                  rows.subList(i, Math.min(rows.size(), i + BATCH)),
+                  "learner",
+                  db.learner()))
           .execute();
     }
   }
@@ -123,10 +154,14 @@ public final class GraphMirror {
             h ->
                 h.createQuery(
                         "SELECT (SELECT count(*) || ':' || ifnull(max(rid), 0)"
-                            + " FROM concept_relations) || ':' || (SELECT count(*) || ':' ||"
-                            + " total(frequency) || ':' || ifnull(max(last_seen_utc), 0)"
-                            + " FROM concepts) || ':' || (SELECT count(*) || ':' ||"
-                            + " ifnull(max(last_utc), 0) FROM sessions)")
+                            + " FROM concept_relations WHERE learner_id = ?) || ':' ||"
+                            + " (SELECT count(*) || ':' || total(frequency) || ':' ||"
+                            + " ifnull(max(last_seen_utc), 0) FROM concepts WHERE learner_id = ?)"
+                            + " || ':' || (SELECT count(*) || ':' || ifnull(max(last_utc), 0)"
+                            + " FROM sessions WHERE learner_id = ?)")
+                    .bind(0, db.learner())
+                    .bind(1, db.learner())
+                    .bind(2, db.learner())
                     .mapTo(String.class)
                     .one());
   }
@@ -135,7 +170,10 @@ public final class GraphMirror {
     return db.reader()
         .withHandle(
             h ->
-                h.createQuery("SELECT name, frequency, first_seen_utc, last_seen_utc FROM concepts")
+                h.createQuery(
+                        "SELECT name, frequency, first_seen_utc, last_seen_utc FROM concepts"
+                            + " WHERE learner_id = ?")
+                    .bind(0, db.learner())
                     .map(
                         (rs, ctx) -> {
                           Map<String, Object> row = new HashMap<>();
@@ -154,8 +192,9 @@ public final class GraphMirror {
             h ->
                 h.createQuery(
                         "SELECT source, target, strength, observations FROM concept_links"
-                            + " WHERE type = ?")
-                    .bind(0, type)
+                            + " WHERE learner_id = ? AND type = ?")
+                    .bind(0, db.learner())
+                    .bind(1, type)
                     .map(
                         (rs, ctx) -> {
                           Map<String, Object> row = new HashMap<>();
@@ -178,7 +217,8 @@ public final class GraphMirror {
                         "SELECT DISTINCT s.session_id, n.name FROM sessions s,"
                             + " json_each('[' || s.topic_ids || ']') t"
                             + " JOIN topic_names n ON n.id = t.value"
-                            + " WHERE s.topic_ids IS NOT NULL")
+                            + " WHERE s.learner_id = ? AND s.topic_ids IS NOT NULL")
+                    .bind(0, db.learner())
                     .map(
                         (rs, ctx) ->
                             Map.<String, Object>of(

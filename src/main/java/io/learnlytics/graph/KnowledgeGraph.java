@@ -1,5 +1,6 @@
 package io.learnlytics.graph;
 
+import io.learnlytics.store.Database;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,12 @@ import java.util.Optional;
 public interface KnowledgeGraph extends AutoCloseable {
   /** Mentions from which a concept counts as known. */
   int KNOWN_MENTIONS = GraphRules.KNOWN_MENTIONS;
+
+  /**
+   * The same store seen as the graph of {@code view}'s learner (sharing its connections; closing it
+   * closes nothing shared).
+   */
+  KnowledgeGraph forLearner(Database view);
 
   /** "embedded" or "neo4j". */
   String backend();

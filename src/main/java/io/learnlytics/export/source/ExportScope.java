@@ -47,8 +47,9 @@ public record ExportScope(
     return request.includes(section);
   }
 
-  public Range range() {
-    return new Range(fromUtc, toUtc, all());
+  /** The range of {@code learner}'s rows this export reads. */
+  public Range range(String learner) {
+    return new Range(learner, fromUtc, toUtc, all());
   }
 
   /** The local start of the period ({@code 2025-11-01T00:00:00+01:00}), or null for all. */

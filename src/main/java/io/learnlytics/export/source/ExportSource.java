@@ -14,17 +14,20 @@ import org.jspecify.annotations.Nullable;
  * of the export comes from the same snapshot, however long the export takes to stream (WAL lets
  * ingest go on meanwhile). The large tables are streamed by {@link #rows()} (see {@link Queries});
  * the small queries here compute the facts before that. Rollup and goal tables are not read here
- * but through their owners, {@code rollup/} and {@code goal/}.
+ * but through their owners, {@code rollup/} and {@code goal/}. Everything read is the rows of the
+ * learner of the database view the source was opened on.
  */
 public final class ExportSource implements AutoCloseable {
   static final String SESSION_COUNT =
-      "SELECT count(*) FROM sessions WHERE start_utc >= ? AND start_utc < ?";
+      "SELECT count(*) FROM sessions WHERE learner_id = ? AND start_utc >= ? AND start_utc < ?";
 
   static final String FEEDBACK_TYPES =
-      "SELECT type, rating, count(*) FROM feedback WHERE ts_utc >= ? AND ts_utc < ?"
+      "SELECT type, rating, count(*) FROM feedback"
+          + " WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ?"
           + " GROUP BY type, rating ORDER BY type, rating";
   static final String ACTIVITY_RANGE =
-      "SELECT min(ts_utc), max(ts_utc) FROM exchanges WHERE ts_utc >= ? AND ts_utc < ?";
+      "SELECT min(ts_utc), max(ts_utc) FROM exchanges"
+          + " WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ?";
 
   /** One row of a plain query. */
   interface Row {
@@ -37,7 +40,7 @@ public final class ExportSource implements AutoCloseable {
   private final Prefetcher rows;
 
   public ExportSource(Database db, ExportScope scope) {
-    this.period = scope.range();
+    this.period = scope.range(db.learner());
     this.handle = db.reader().open();
     boolean ok = false;
     try {

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The raw tables an export streams, one packed {@link Query} each, and the index of each column in
  * its rows. Rows come in a deterministic order — time, then id — so that an export of the same data
- * is the same document whatever order the events were ingested in.
+ * is the same document whatever order the events were ingested in. Every query reads one learner's
+ * rows: its first parameter is the learner, then the range (see {@link Range#bind}), so that each
+ * uses the learner's (learner_id, time) index.
  */
 public final class Queries {
   private Queries() {}
@@ -35,7 +37,7 @@ public final class Queries {
                 "topics",
                 "metadata"),
             List.of(),
-            "FROM exchanges WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc, id");
+            "FROM exchanges WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc, id");
 
     private Exchanges() {}
   }
@@ -53,7 +55,7 @@ public final class Queries {
         Query.of(
             List.of("id", "exchange_id", "ts_utc", "utc_offset_s", "type", "rating", "comment"),
             List.of(),
-            "FROM feedback WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc, id");
+            "FROM feedback WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc, id");
 
     private Feedback() {}
   }
@@ -75,7 +77,8 @@ public final class Queries {
         Query.of(
             List.of("id", "exchange_id", "ts_utc", "utc_offset_s"),
             List.of("relevance", "helpfulness", "accuracy", "clarity", "engagement", "composite"),
-            "FROM quality_scores WHERE ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc, id");
+            "FROM quality_scores WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ?"
+                + " ORDER BY ts_utc, id");
 
     private QualityScores() {}
   }
@@ -97,7 +100,8 @@ public final class Queries {
         Query.of(
             List.of("id", "source", "target", "type", "ts_utc", "utc_offset_s"),
             List.of("strength"),
-            "FROM concept_relations WHERE (ts_utc >= ? AND ts_utc < ?) OR (? AND ts_utc IS NULL)"
+            "FROM concept_relations WHERE learner_id = ?"
+                + " AND ((ts_utc >= ? AND ts_utc < ?) OR (? AND ts_utc IS NULL))"
                 + " ORDER BY ts_utc, id");
 
     private Relations() {}
@@ -123,7 +127,7 @@ public final class Queries {
                     + " FROM json_each('[' || coalesce(s.topic_ids, '') || ']') j"
                     + " JOIN topic_names n ON n.id = j.value)"),
             List.of(),
-            "FROM sessions s WHERE s.start_utc >= ? AND s.start_utc < ?"
+            "FROM sessions s WHERE s.learner_id = ? AND s.start_utc >= ? AND s.start_utc < ?"
                 + " ORDER BY s.start_utc, s.session_id");
 
     private Sessions() {}
