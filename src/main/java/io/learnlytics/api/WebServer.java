@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.learnlytics.App;
+import io.learnlytics.access.AccessTokens;
 import io.learnlytics.config.Config;
 import io.learnlytics.config.Version;
 import io.learnlytics.ingest.IngestService;
@@ -48,7 +49,16 @@ public final class WebServer implements AutoCloseable {
    *     batch cut short is rolled back whole by its transaction, never half-written)
    */
   public WebServer(App app, Duration stopGrace) {
+    this(app, stopGrace, TokenAuth.CACHE_TIME);
+  }
+
+  /**
+   * @param tokenCacheTime how long token lookups are cached: a token created or revoked by the CLI
+   *     takes effect within it (tests shorten it)
+   */
+  public WebServer(App app, Duration stopGrace, Duration tokenCacheTime) {
     Config config = app.config();
+    TokenAuth auth = new TokenAuth(config.apiToken(), new AccessTokens(app.db()), tokenCacheTime);
     ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
     SyncMetrics.register(app.registry(), new Watermarks(app.db()), app.clock());
     this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
@@ -60,9 +70,9 @@ public final class WebServer implements AutoCloseable {
               c.routes.before(SecurityHeaders::add);
               c.routes.before(PathEscapes::check);
               c.routes.before(guard::checkCaller);
-              config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
+              c.routes.before("/api/*", auth);
               c.routes.before("/api/*", guard::checkBody);
-              eventRoutes(c.routes, app, metrics);
+              eventRoutes(c.routes, app, metrics, auth);
               analyticsRoutes(c.routes, app);
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
@@ -91,13 +101,12 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Health, the API contract, and writing and deleting events. */
-  private static void eventRoutes(RoutesConfig r, App app, ApiMetrics metrics) {
+  private static void eventRoutes(RoutesConfig r, App app, ApiMetrics metrics, TokenAuth auth) {
     Database db = app.db();
     IngestService ingest = app.ingest();
     EventRoutes events = new EventRoutes(ingest, metrics);
     DeleteRoutes deletes = new DeleteRoutes(ingest);
-    boolean auth = app.config().apiToken().isPresent();
-    r.get("/api/health", ctx -> health(ctx, db, auth, app.clock()));
+    r.get("/api/health", ctx -> health(ctx, db, auth.required(), app.clock()));
     r.get(MetaRoutes.META, new MetaRoutes()::get);
     r.post("/api/events", events::post);
     r.after("/api/events", events::count);
