@@ -230,6 +230,9 @@ public final class WebServer implements AutoCloseable {
 
   /** Javalin's own errors (unknown route, body over the size limit) in our shape. */
   private static void javalinError(HttpResponseException e, Context ctx) {
+    if (e.getStatus() == 404) {
+      closeUnreadBody(ctx);
+    }
     String message =
         e.getStatus() == 404 ? "no route for " + ctx.method() + " " + ctx.path() : e.getMessage();
     ctx.attribute(ANSWERED, true);
@@ -262,7 +265,20 @@ public final class WebServer implements AutoCloseable {
   /** The 404 of a route that matched nothing, unless a handler already answered it. */
   private static void notFound(Context ctx) {
     if (ctx.attribute(ANSWERED) == null) {
+      closeUnreadBody(ctx);
       ctx.json(ErrorBody.of("not_found", "no route for " + ctx.method() + " " + ctx.path()));
+    }
+  }
+
+  /**
+   * A 404 leaves the request body unread; whether Jetty can still skip it (and keep the connection)
+   * depends on how much of it has arrived. Closing always makes every "no route" answer the same,
+   * so that one hidden by authorization ({@link TokenAuth}) cannot be told from a real one.
+   */
+  private static void closeUnreadBody(Context ctx) {
+    String length = ctx.header("Content-Length");
+    if (ctx.header("Transfer-Encoding") != null || (length != null && !length.equals("0"))) {
+      ctx.header("Connection", "close");
     }
   }
 
