@@ -15,6 +15,8 @@ import io.learnlytics.ingest.IngestService;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.jobs.FollowUpJobs;
 import io.learnlytics.jobs.RollupScheduler;
+import io.learnlytics.learner.LearnerSettings;
+import io.learnlytics.learner.Learners;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.DirtyRefresher;
 import io.learnlytics.rollup.RollupEngine;
@@ -23,6 +25,8 @@ import io.learnlytics.store.Database;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,14 +50,13 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   private final Database db;
   private final PrometheusRegistry registry;
-  private final IngestService ingest;
-  private final RollupEngine rollups;
+  private final RollupMetrics rollupMetrics;
   private final ResponseCache cache;
-  private final Dashboard dashboard;
-  private final GoalService goals;
-  private final InsightService insights;
-  private final ExportService exports;
-  private final KnowledgeGraph graph;
+  private final Optional<KnowledgeGraph> remote;
+  private final Learners learners;
+  // Every learner's services, built on first use; the default learner's at once.
+  private final ConcurrentMap<String, Workspace> workspaces = new ConcurrentHashMap<>();
+  private final Workspace home;
   private final ExecutorService cacheRefresher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -78,21 +81,52 @@ public final class App implements AutoCloseable {
     // Neo4j first: a wrong URI or password stops the start before any work.
     Optional<KnowledgeGraph> remote = GraphSelection.connect(config.graph());
     this.db = openDatabase(config, checkPages, remote);
-    this.graph = remote.orElseGet(() -> new EmbeddedGraph(db));
-    Buckets buckets = new Buckets(config.zone(), config.dayStartHour(), config.weekStart());
-    this.ingest = new IngestService(db, clock, buckets, config.ingest());
-    this.rollups =
-        new RollupEngine(db, buckets, clock, new RollupMetrics(registry), config.retention());
+    this.remote = remote;
+    this.rollupMetrics = new RollupMetrics(registry);
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
-    this.goals = new GoalService(db, rollups, clock);
-    this.insights = new InsightService(db, rollups, clock, graph);
-    this.dashboard = new Dashboard(rollups, db, clock, goals, insights, graph);
-    this.exports = new ExportService(db, rollups, goals, clock);
+    this.learners = new Learners(db);
+    this.home = workspace(Database.DEFAULT_LEARNER).orElseThrow();
+    // answers computed while the graph was down lack it
+    remote.ifPresent(g -> g.onRecovery(cache::invalidate));
+  }
+
+  /**
+   * The services of learner {@code id}, built on first use; empty when there is no such learner.
+   */
+  public Optional<Workspace> workspace(String id) {
+    Workspace ws = workspaces.get(id);
+    if (ws != null) {
+      return Optional.of(ws);
+    }
+    return learners.find(id).map(s -> workspaces.computeIfAbsent(id, k -> build(s)));
+  }
+
+  private Workspace build(LearnerSettings s) {
+    Buckets buckets = s.buckets(config.zone(), config.dayStartHour(), config.weekStart());
+    Database view = db.forLearner(s.id());
+    KnowledgeGraph graph = remote.orElseGet(() -> new EmbeddedGraph(view));
+    Workspace ws = new Workspace(view, buckets, config, clock, rollupMetrics, graph);
     // Every answer derives from the data: new events and new rollups drop the cached answers.
-    ingest.onCommit(cache::invalidate);
-    rollups.onChange(cache::invalidate);
-    goals.onChange(cache::invalidate);
-    graph.onRecovery(cache::invalidate); // answers computed while the graph was down lack it
+    ws.ingest().onCommit(cache::invalidate);
+    ws.rollups().onChange(cache::invalidate);
+    ws.goals().onChange(cache::invalidate);
+    return ws;
+  }
+
+  /**
+   * Adds a learner with the default goals, or changes the calendar of one without events.
+   *
+   * @return true when the learner is new
+   */
+  public boolean putLearner(LearnerSettings s) {
+    boolean created = learners.put(s, clock.millis(), h -> {});
+    workspaces.remove(s.id()); // rebuilt with the new calendar on next use
+    cache.invalidate();
+    return created;
+  }
+
+  public Learners learners() {
+    return learners;
   }
 
   private static Database openDatabase(
@@ -120,13 +154,14 @@ public final class App implements AutoCloseable {
 
   /** Starts the dirty-bucket refresher (which first finishes any refresh left undone) and jobs. */
   public App startBackground() {
-    refresher = new DirtyRefresher(rollups).start();
-    ingest.onCommit(refresher::wake);
+    refresher = new DirtyRefresher(home.rollups()).start();
+    home.ingest().onCommit(refresher::wake);
     scheduler =
-        new RollupScheduler(db, rollups, clock, config.weekStart(), config.retention()).start();
-    followUps = new FollowUpJobs(goals::evaluate, this::generateInsights, clock).start();
-    rollups.onChange(followUps::afterChange);
-    if (config.graph().write() && graph instanceof Neo4jGraph neo4j) {
+        new RollupScheduler(db, home.rollups(), clock, config.weekStart(), config.retention())
+            .start();
+    followUps = new FollowUpJobs(home.goals()::evaluate, this::generateInsights, clock).start();
+    home.rollups().onChange(followUps::afterChange);
+    if (config.graph().write() && remote.orElse(null) instanceof Neo4jGraph neo4j) {
       GraphMirror mirror = new GraphMirror(db, neo4j);
       graphWriter =
           Executors.newSingleThreadScheduledExecutor(
@@ -171,11 +206,11 @@ public final class App implements AutoCloseable {
   }
 
   public IngestService ingest() {
-    return ingest;
+    return home.ingest();
   }
 
   public RollupEngine rollups() {
-    return rollups;
+    return home.rollups();
   }
 
   public ResponseCache cache() {
@@ -183,20 +218,20 @@ public final class App implements AutoCloseable {
   }
 
   public GoalService goals() {
-    return goals;
+    return home.goals();
   }
 
   public ExportService exports() {
-    return exports;
+    return home.exports();
   }
 
   public InsightService insights() {
-    return insights;
+    return home.insights();
   }
 
   /** Generates insights and, when any is new, drops the cached answers that show them. */
   public int generateInsights() {
-    int n = insights.generate();
+    int n = home.insights().generate();
     if (n > 0) {
       cache.invalidate();
     }
@@ -204,11 +239,11 @@ public final class App implements AutoCloseable {
   }
 
   public KnowledgeGraph graph() {
-    return graph;
+    return home.graph();
   }
 
   public Dashboard dashboard() {
-    return dashboard;
+    return home.dashboard();
   }
 
   /**
@@ -231,7 +266,7 @@ public final class App implements AutoCloseable {
       graphWriter.shutdownNow();
     }
     cacheRefresher.shutdownNow();
-    graph.close();
+    remote.ifPresent(KnowledgeGraph::close);
     db.close();
   }
 }

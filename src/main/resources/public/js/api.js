@@ -69,6 +69,20 @@ async function tokenAfter401(usedToken) {
   return null;
 }
 
+const LEARNER_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * The path of a data route for the learner the page shows: `/?learner=alice` reads and writes
+ * `/api/learners/alice/...`; without it (or with an id that cannot be one) the default learner's
+ * `/api/...` paths are used. Health, the contract and other non-data routes are never scoped.
+ */
+export function scoped(path, search = location.search) {
+  const learner = new URLSearchParams(search).get('learner');
+  if (!learner || !LEARNER_ID.test(learner)) return path;
+  if (!/^\/api\/(analytics|events)(\/|\?|$)/.test(path)) return path;
+  return `/api/learners/${encodeURIComponent(learner)}${path.slice('/api'.length)}`;
+}
+
 async function send(path, { method = 'GET', body, accept = 'application/json', cache = 'no-store' } = {}) {
   for (let attempt = 0; attempt < 4; attempt++) {
     const used = token();
@@ -77,7 +91,7 @@ async function send(path, { method = 'GET', body, accept = 'application/json', c
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let res;
     try {
-      res = await fetch(path, {
+      res = await fetch(scoped(path), {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -386,7 +386,7 @@ function exportLink(format) {
 
 function updateExportLinks() {
   for (const a of document.querySelectorAll('.export a[data-format]')) {
-    a.href = `/api/analytics/export?${api.qs({ format: a.dataset.format, period: state.period })}`;
+    a.href = api.scoped(`/api/analytics/export?${api.qs({ format: a.dataset.format, period: state.period })}`);
     a.setAttribute('download', `learnlytics-${state.period}.${a.dataset.extension}`);
   }
 }

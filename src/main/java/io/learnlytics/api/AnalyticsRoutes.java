@@ -2,6 +2,7 @@ package io.learnlytics.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.learnlytics.Workspace;
 import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.cache.ResponseCache.Policy;
 import io.learnlytics.dashboard.Dashboard;
@@ -46,26 +47,29 @@ final class AnalyticsRoutes {
 
   static final int GRAPH_RETRY_SECONDS = 10;
 
-  private final Dashboard dashboard;
+  private final LearnerScope scope;
   private final ResponseCache cache;
   private final ApiMetrics metrics;
 
-  AnalyticsRoutes(Dashboard dashboard, ResponseCache cache, ApiMetrics metrics) {
-    this.dashboard = dashboard;
+  AnalyticsRoutes(LearnerScope scope, ResponseCache cache, ApiMetrics metrics) {
+    this.scope = scope;
     this.cache = cache;
     this.metrics = metrics;
   }
 
   void overview(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     answer(
         ctx,
+        dashboard,
         OVERVIEW,
         Map.of("period", period),
         () -> dashboard.overview().overview(Period.parse(period)));
   }
 
   void progress(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     List<String> names =
         Params.subset(ctx, "metrics", Metric.PROGRESS_IDS, List.of("sessions", "quality"));
@@ -74,6 +78,7 @@ final class AnalyticsRoutes {
     List<Metric> metrics = names.stream().map(Metric::of).toList();
     answer(
         ctx,
+        dashboard,
         PROGRESS,
         Map.of("period", period, "metrics", String.join(",", names), "granularity", granularity),
         () ->
@@ -83,11 +88,13 @@ final class AnalyticsRoutes {
   }
 
   void trends(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
     String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
     String metric = Params.oneOf(ctx, "metric", Metric.TREND_IDS, "quality");
     String window = Params.oneOf(ctx, "window", TREND_WINDOWS, "7");
     answer(
         ctx,
+        dashboard,
         TRENDS,
         Map.of("period", period, "metric", metric, "window", window),
         () ->
@@ -97,6 +104,7 @@ final class AnalyticsRoutes {
   }
 
   void topics(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
     String period = Params.oneOf(ctx, "period", Period.IDS_WITH_ALL, Period.DEFAULT);
     int limit = Params.intBetween(ctx, "limit", 1, 100, 20);
     Supplier<?> compute = () -> dashboard.topics().topics(Period.parse(period), limit);
@@ -106,12 +114,18 @@ final class AnalyticsRoutes {
       ctx.json(compute.get());
       return;
     }
-    answer(ctx, TOPICS, Map.of("period", period, "limit", Integer.toString(limit)), compute);
+    answer(
+        ctx,
+        dashboard,
+        TOPICS,
+        Map.of("period", period, "limit", Integer.toString(limit)),
+        compute);
   }
 
   /** A learning path toward {@code to}; not cached (one concept of thousands per request). */
   void path(Context ctx) {
     String to = Params.text(ctx, "to", MAX_CONCEPT_LENGTH);
+    Dashboard dashboard = scope.of(ctx).dashboard();
     try {
       TopicService.LearningPath path =
           dashboard
@@ -126,12 +140,18 @@ final class AnalyticsRoutes {
   }
 
   /** Fills the cache with each endpoint's default answer, so the first page load is a hit. */
-  void warmUp() {
+  void warmUp(Workspace ws) {
+    Dashboard dashboard = ws.dashboard();
+    Map<String, String> who = Map.of(LearnerScope.PARAM, ws.learner());
     cached(
+        dashboard,
+        who,
         OVERVIEW,
         Map.of("period", "30d"),
         () -> dashboard.overview().overview(Period.parse("30d")));
     cached(
+        dashboard,
+        who,
         PROGRESS,
         Map.of("period", "30d", "metrics", "sessions,quality", "granularity", "daily"),
         () ->
@@ -140,10 +160,14 @@ final class AnalyticsRoutes {
                 .progress(
                     Period.parse("30d"), List.of(Metric.SESSIONS, Metric.QUALITY), Level.DAILY));
     cached(
+        dashboard,
+        who,
         TRENDS,
         Map.of("period", "30d", "metric", "quality", "window", "7"),
         () -> dashboard.trends().trends(Period.parse("30d"), Metric.QUALITY, 7));
     cached(
+        dashboard,
+        who,
         TOPICS,
         Map.of("period", "30d", "limit", "20"),
         () -> dashboard.topics().topics(Period.parse("30d"), 20));
@@ -171,12 +195,23 @@ final class AnalyticsRoutes {
    * learner's midnight is never served for the new day.
    */
   private void answer(
-      Context ctx, String endpoint, Map<String, String> params, Supplier<?> compute) {
-    ctx.contentType("application/json").result(cached(endpoint, params, compute));
+      Context ctx,
+      Dashboard dashboard,
+      String endpoint,
+      Map<String, String> params,
+      Supplier<?> compute) {
+    Map<String, String> who = Map.of(LearnerScope.PARAM, LearnerScope.learnerOf(ctx));
+    ctx.contentType("application/json").result(cached(dashboard, who, endpoint, params, compute));
   }
 
-  private byte[] cached(String endpoint, Map<String, String> params, Supplier<?> compute) {
+  private byte[] cached(
+      Dashboard dashboard,
+      Map<String, String> who,
+      String endpoint,
+      Map<String, String> params,
+      Supplier<?> compute) {
     Map<String, String> key = new HashMap<>(params);
+    key.putAll(who);
     key.put("day", dashboard.today().toString());
     // every cached endpoint has a policy in POLICIES
     return cache.get(endpoint, key, Objects.requireNonNull(POLICIES.get(endpoint)), compute);

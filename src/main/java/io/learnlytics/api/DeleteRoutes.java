@@ -2,7 +2,6 @@ package io.learnlytics.api;
 
 import io.javalin.http.Context;
 import io.learnlytics.ingest.Erased;
-import io.learnlytics.ingest.IngestService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,14 +12,14 @@ import java.util.Map;
 final class DeleteRoutes {
   static final String EVENT = "/api/events/{id}";
 
-  private final IngestService ingest;
+  private final LearnerScope scope;
 
-  DeleteRoutes(IngestService ingest) {
-    this.ingest = ingest;
+  DeleteRoutes(LearnerScope scope) {
+    this.scope = scope;
   }
 
   void delete(Context ctx) {
-    Erased e = ingest.forget(ctx.pathParam("id"), ctx.queryParam("kind"));
+    Erased e = scope.of(ctx).ingest().forget(ctx.pathParam("id"), ctx.queryParam("kind"));
     Map<String, Object> deleted = new LinkedHashMap<>();
     deleted.put("exchanges", e.exchanges());
     deleted.put("feedback", e.feedback());

@@ -20,12 +20,12 @@ final class EventRoutes {
   private static final long BUDGET_WAIT_MILLIS = 20_000;
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
-  private final IngestService ingest;
+  private final LearnerScope scope;
   private final ApiMetrics metrics;
   private final BodyBudget budget = new BodyBudget(BUDGET_BYTES, BUDGET_WAIT_MILLIS);
 
-  EventRoutes(IngestService ingest, ApiMetrics metrics) {
-    this.ingest = ingest;
+  EventRoutes(LearnerScope scope, ApiMetrics metrics) {
+    this.scope = scope;
     this.metrics = metrics;
   }
 
@@ -47,6 +47,7 @@ final class EventRoutes {
 
   @SuppressWarnings("try") // the reservation is held, unread, for as long as the body is read
   private IngestResult ingest(Context ctx) throws IOException, InterruptedException {
+    IngestService ingest = scope.of(ctx).ingest();
     int limit = IngestService.MAX_BODY_BYTES;
     long declared = ctx.req().getContentLengthLong();
     InputStream raw = ctx.req().getInputStream();

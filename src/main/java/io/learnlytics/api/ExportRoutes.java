@@ -7,6 +7,7 @@ import io.learnlytics.export.source.ExportRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/analytics/export?format=json|csv&period=7d|30d|90d|365d|all&include=...}: streams
@@ -24,9 +25,12 @@ import java.nio.charset.StandardCharsets;
 public final class ExportRoutes {
   public static final String EXPORT = "/api/analytics/export";
 
-  private final ExportService exports;
+  private final Function<Context, ExportService> exports;
 
-  public ExportRoutes(ExportService exports) {
+  /**
+   * @param exports the export service of a request's learner
+   */
+  public ExportRoutes(Function<Context, ExportService> exports) {
     this.exports = exports;
   }
 
@@ -34,7 +38,7 @@ public final class ExportRoutes {
     ExportRequest request =
         ExportRequest.parse(
             ctx.queryParam("format"), ctx.queryParam("period"), ctx.queryParam("include"));
-    try (Export export = exports.start(request)) {
+    try (Export export = exports.apply(ctx).start(request)) {
       ctx.status(200);
       ctx.contentType(export.contentType());
       ctx.header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"");

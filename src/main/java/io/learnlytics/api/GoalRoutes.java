@@ -17,32 +17,34 @@ final class GoalRoutes {
   static final String GOAL = "/api/analytics/goals/{id}";
   static final Policy POLICY = new Policy(Duration.ofSeconds(60), Duration.ofSeconds(30));
 
-  private final GoalService goals;
+  private final LearnerScope scope;
   private final ResponseCache cache;
 
-  GoalRoutes(GoalService goals, ResponseCache cache) {
-    this.goals = goals;
+  GoalRoutes(LearnerScope scope, ResponseCache cache) {
+    this.scope = scope;
     this.cache = cache;
   }
 
   void view(Context ctx) {
-    ctx.contentType("application/json").result(cache.get(GOALS, Map.of(), POLICY, goals::view));
+    GoalService goals = scope.of(ctx).goals();
+    ctx.contentType("application/json")
+        .result(cache.get(GOALS, LearnerScope.key(ctx, Map.of()), POLICY, goals::view));
   }
 
   void create(Context ctx) {
-    ctx.status(201).json(goals.create(body(ctx)));
+    ctx.status(201).json(scope.of(ctx).goals().create(body(ctx)));
   }
 
   void get(Context ctx) {
-    ctx.json(goals.get(ctx.pathParam("id")));
+    ctx.json(scope.of(ctx).goals().get(ctx.pathParam("id")));
   }
 
   void update(Context ctx) {
-    ctx.json(goals.update(ctx.pathParam("id"), body(ctx)));
+    ctx.json(scope.of(ctx).goals().update(ctx.pathParam("id"), body(ctx)));
   }
 
   void delete(Context ctx) {
-    goals.delete(ctx.pathParam("id"));
+    scope.of(ctx).goals().delete(ctx.pathParam("id"));
     ctx.status(204);
   }
 

@@ -22,11 +22,11 @@ final class InsightRoutes {
   static final String GENERATE = "/api/analytics/insights/generate";
   static final Policy POLICY = new Policy(Duration.ofSeconds(1800), Duration.ofSeconds(300));
 
-  private final InsightService insights;
+  private final LearnerScope scope;
   private final ResponseCache cache;
 
-  InsightRoutes(InsightService insights, ResponseCache cache) {
-    this.insights = insights;
+  InsightRoutes(LearnerScope scope, ResponseCache cache) {
+    this.scope = scope;
     this.cache = cache;
   }
 
@@ -38,10 +38,13 @@ final class InsightRoutes {
     anyImportance.add("any");
     String type = Params.oneOf(ctx, "type", anyType, "any");
     String importance = Params.oneOf(ctx, "importance", anyImportance, "any");
+    InsightService insights = scope.of(ctx).insights();
     byte[] body =
         cache.get(
             INSIGHTS,
-            Map.of("limit", Integer.toString(limit), "type", type, "importance", importance),
+            LearnerScope.key(
+                ctx,
+                Map.of("limit", Integer.toString(limit), "type", type, "importance", importance)),
             POLICY,
             () -> insights.list(limit, nullIfAny(type), nullIfAny(importance)));
     ctx.contentType("application/json").result(body);
@@ -49,7 +52,7 @@ final class InsightRoutes {
 
   void dismiss(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!insights.dismiss(id)) {
+    if (!scope.of(ctx).insights().dismiss(id)) {
       throw new NotFound("no insight with id '" + id + "'");
     }
     changed();
@@ -57,13 +60,13 @@ final class InsightRoutes {
   }
 
   void seen(Context ctx) {
-    int marked = insights.markSeen();
+    int marked = scope.of(ctx).insights().markSeen();
     changed();
     ctx.json(Map.of("marked_seen", marked));
   }
 
   void generate(Context ctx) {
-    int generated = insights.generate();
+    int generated = scope.of(ctx).insights().generate();
     changed();
     ctx.json(Map.of("generated", generated));
   }

@@ -4,14 +4,15 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.learnlytics.App;
+import io.learnlytics.Workspace;
 import io.learnlytics.access.AccessTokens;
 import io.learnlytics.config.Config;
 import io.learnlytics.config.Version;
-import io.learnlytics.ingest.IngestService;
 import io.learnlytics.store.Counts;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException;
@@ -43,6 +44,7 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final AnalyticsRoutes analytics;
+  private final Workspace home;
 
   /**
    * @param stopGrace how long {@link #close()} lets in-flight requests finish (tests use zero; a
@@ -61,7 +63,9 @@ public final class WebServer implements AutoCloseable {
     TokenAuth auth = new TokenAuth(config.apiToken(), new AccessTokens(app.db()), tokenCacheTime);
     ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
     SyncMetrics.register(app.registry(), new Watermarks(app.db()), app.clock());
-    this.analytics = new AnalyticsRoutes(app.dashboard(), app.cache(), metrics);
+    LearnerScope scope = new LearnerScope(app);
+    this.analytics = new AnalyticsRoutes(scope, app.cache(), metrics);
+    this.home = app.workspace(Database.DEFAULT_LEARNER).orElseThrow();
     this.app =
         Javalin.create(
             c -> {
@@ -72,8 +76,8 @@ public final class WebServer implements AutoCloseable {
               c.routes.before(guard::checkCaller);
               c.routes.before("/api/*", auth);
               c.routes.before("/api/*", guard::checkBody);
-              eventRoutes(c.routes, app, metrics, auth);
-              analyticsRoutes(c.routes, app);
+              eventRoutes(c.routes, app, scope, metrics, auth);
+              analyticsRoutes(c.routes, app, scope);
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(HttpResponseException.class, WebServer::javalinError);
@@ -100,40 +104,63 @@ public final class WebServer implements AutoCloseable {
         });
   }
 
-  /** Health, the API contract, and writing and deleting events. */
-  private static void eventRoutes(RoutesConfig r, App app, ApiMetrics metrics, TokenAuth auth) {
+  /** Health, the API contract, learners, and writing and deleting events. */
+  private static void eventRoutes(
+      RoutesConfig r, App app, LearnerScope scope, ApiMetrics metrics, TokenAuth auth) {
     Database db = app.db();
-    IngestService ingest = app.ingest();
-    EventRoutes events = new EventRoutes(ingest, metrics);
-    DeleteRoutes deletes = new DeleteRoutes(ingest);
+    EventRoutes events = new EventRoutes(scope, metrics);
+    DeleteRoutes deletes = new DeleteRoutes(scope);
     r.get("/api/health", ctx -> health(ctx, db, auth.required(), app.clock()));
     r.get(MetaRoutes.META, new MetaRoutes()::get);
-    r.post("/api/events", events::post);
-    r.after("/api/events", events::count);
-    r.delete(DeleteRoutes.EVENT, deletes::delete);
+    LearnerRoutes learners = new LearnerRoutes(app);
+    r.get(LearnerRoutes.LEARNERS, learners::list);
+    r.get(LearnerScope.PREFIX, learners::get);
+    r.put(LearnerScope.PREFIX, learners::put);
+    twice(r::post, "/api/events", events::post);
+    twice(r::after, "/api/events", events::count);
+    twice(r::delete, DeleteRoutes.EVENT, deletes::delete);
   }
 
   /** The dashboard's reads, goals, insights and exports, each timed by its route. */
-  private void analyticsRoutes(RoutesConfig r, App app) {
+  private void analyticsRoutes(RoutesConfig r, App app, LearnerScope scope) {
     AnalyticsRoutes a = analytics;
-    r.get(AnalyticsRoutes.OVERVIEW, a.instrumented(AnalyticsRoutes.OVERVIEW, a::overview));
-    r.get(AnalyticsRoutes.PROGRESS, a.instrumented(AnalyticsRoutes.PROGRESS, a::progress));
-    r.get(AnalyticsRoutes.TRENDS, a.instrumented(AnalyticsRoutes.TRENDS, a::trends));
-    r.get(AnalyticsRoutes.TOPICS, a.instrumented(AnalyticsRoutes.TOPICS, a::topics));
-    r.get(AnalyticsRoutes.TOPIC_PATH, a.instrumented(AnalyticsRoutes.TOPIC_PATH, a::path));
-    GoalRoutes g = new GoalRoutes(app.goals(), app.cache());
-    r.get(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::view));
-    r.post(GoalRoutes.GOALS, a.instrumented(GoalRoutes.GOALS, g::create));
-    r.get(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::get));
-    r.put(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::update));
-    r.delete(GoalRoutes.GOAL, a.instrumented(GoalRoutes.GOAL, g::delete));
-    InsightRoutes i = new InsightRoutes(app.insights(), app.cache());
-    r.get(InsightRoutes.INSIGHTS, a.instrumented(InsightRoutes.INSIGHTS, i::list));
-    r.post(InsightRoutes.DISMISS, a.instrumented(InsightRoutes.DISMISS, i::dismiss));
-    r.post(InsightRoutes.SEEN, a.instrumented(InsightRoutes.SEEN, i::seen));
-    r.post(InsightRoutes.GENERATE, a.instrumented(InsightRoutes.GENERATE, i::generate));
-    ExportRoutes e = new ExportRoutes(app.exports());
-    r.get(ExportRoutes.EXPORT, a.instrumented(ExportRoutes.EXPORT, e::export));
+    timed(r::get, AnalyticsRoutes.OVERVIEW, a::overview);
+    timed(r::get, AnalyticsRoutes.PROGRESS, a::progress);
+    timed(r::get, AnalyticsRoutes.TRENDS, a::trends);
+    timed(r::get, AnalyticsRoutes.TOPICS, a::topics);
+    timed(r::get, AnalyticsRoutes.TOPIC_PATH, a::path);
+    GoalRoutes g = new GoalRoutes(scope, app.cache());
+    timed(r::get, GoalRoutes.GOALS, g::view);
+    timed(r::post, GoalRoutes.GOALS, g::create);
+    timed(r::get, GoalRoutes.GOAL, g::get);
+    timed(r::put, GoalRoutes.GOAL, g::update);
+    timed(r::delete, GoalRoutes.GOAL, g::delete);
+    InsightRoutes i = new InsightRoutes(scope, app.cache());
+    timed(r::get, InsightRoutes.INSIGHTS, i::list);
+    timed(r::post, InsightRoutes.DISMISS, i::dismiss);
+    timed(r::post, InsightRoutes.SEEN, i::seen);
+    timed(r::post, InsightRoutes.GENERATE, i::generate);
+    ExportRoutes e = new ExportRoutes(ctx -> scope.of(ctx).exports());
+    timed(r::get, ExportRoutes.EXPORT, e::export);
+  }
+
+  /** Adds a route for one HTTP method (or an after-handler) at a path. */
+  @FunctionalInterface
+  private interface Add {
+    void add(String path, Handler handler);
+  }
+
+  /** Registers {@code path} for the default learner and its twin for any learner. */
+  private static void twice(Add add, String path, Handler handler) {
+    add.add(path, handler);
+    add.add(LearnerScope.learnerPath(path), handler);
+  }
+
+  /** Like {@link #twice}, each path's requests counted and timed under its own template. */
+  private void timed(Add add, String path, Handler handler) {
+    add.add(path, analytics.instrumented(path, handler));
+    String twin = LearnerScope.learnerPath(path);
+    add.add(twin, analytics.instrumented(twin, handler));
   }
 
   public WebServer start() {
@@ -143,7 +170,7 @@ public final class WebServer implements AutoCloseable {
 
   /** Computes each endpoint's default answer into the cache. */
   public void warmUp() {
-    analytics.warmUp();
+    analytics.warmUp(home);
   }
 
   /**

@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
       BenchExportCommand.class,
       BenchSyncCommand.class,
       BenchGraphCommand.class,
-      BenchLoadCommand.class
+      BenchLoadCommand.class,
+      LearnerCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -90,6 +90,15 @@ public abstract class ApiException extends RuntimeException {
     }
   }
 
+  /** 409: the request contradicts what is stored (e.g. a new calendar for a learner's history). */
+  public static final class Conflict extends ApiException {
+    private static final long serialVersionUID = 1L;
+
+    public Conflict(String message) {
+      super(409, "conflict", message);
+    }
+  }
+
   /** 413: the body or the batch is over the documented limits. */
   public static final class PayloadTooLarge extends ApiException {
     private static final long serialVersionUID = 1L;

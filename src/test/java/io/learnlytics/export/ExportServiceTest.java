@@ -43,7 +43,7 @@ class ExportServiceTest {
   static void start() {
     app = ExportFixture.history(dir, "service.db");
     exports = ExportFixture.exports(app);
-    ExportRoutes routes = new ExportRoutes(exports);
+    ExportRoutes routes = new ExportRoutes(ctx -> exports);
     server =
         Javalin.create(
                 c -> {

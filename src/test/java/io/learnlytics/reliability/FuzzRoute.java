@@ -16,7 +16,8 @@ record FuzzRoute(String method, String template, List<String> params, Body body)
     GOAL
   }
 
-  static final List<FuzzRoute> ALL =
+  /** The routes of the default learner; each data route also has a twin for any learner. */
+  private static final List<FuzzRoute> DEFAULT_LEARNER =
       List.of(
           get("/api/health"),
           get("/api/meta"),
@@ -38,6 +39,22 @@ record FuzzRoute(String method, String template, List<String> params, Body body)
           post("/api/analytics/insights/seen"),
           post("/api/analytics/insights/generate"),
           get("/api/analytics/export", "format", "period", "include"));
+
+  static final List<FuzzRoute> ALL = all();
+
+  private static List<FuzzRoute> all() {
+    List<FuzzRoute> all = new java.util.ArrayList<>(DEFAULT_LEARNER);
+    for (FuzzRoute r : DEFAULT_LEARNER) {
+      if (r.template.startsWith("/api/events") || r.template.startsWith("/api/analytics")) {
+        String twin = "/api/learners/{learner}" + r.template.substring("/api".length());
+        all.add(new FuzzRoute(r.method, twin, r.params, r.body));
+      }
+    }
+    all.add(get("/api/learners"));
+    all.add(get("/api/learners/{learner}"));
+    all.add(new FuzzRoute("PUT", "/api/learners/{learner}", List.of(), Body.GOAL));
+    return List.copyOf(all);
+  }
 
   /** {@code "GET /api/health"}: the form {@code WebServer.routes()} lists. */
   String key() {
