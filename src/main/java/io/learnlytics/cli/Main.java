@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
       BenchSyncCommand.class,
       BenchGraphCommand.class,
       BenchLoadCommand.class,
-      LearnerCommand.class
+      LearnerCommand.class,
+      BenchLearnersCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

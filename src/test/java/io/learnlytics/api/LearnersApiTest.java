@@ -134,6 +134,79 @@ class LearnersApiTest {
     assertThat(put("/api/learners/alice", "{\"zone\":\"Europe/Berlin\"}").status()).isEqualTo(200);
   }
 
+  /**
+   * The default learner and alice send events with the same ids (alice's in another zone); each
+   * sees only their own on every data route, and deleting alice's event leaves default's.
+   */
+  @Test
+  void two_learners_with_the_same_event_ids_each_see_only_their_own_data() {
+    put("/api/learners/alice", "{\"zone\":\"America/Los_Angeles\"}");
+    String mine =
+        exchange("e1", "s1", "2025-11-19T09:00:00Z", "algebra")
+            + "\n"
+            + exchange("e2", "s1", "2025-11-19T09:05:00Z", "algebra");
+    String hers =
+        exchange("e1", "s9", "2025-11-18T20:00:00Z", "rust")
+            + "\n"
+            + exchange("e2", "s9", "2025-11-18T20:05:00Z", "rust")
+            + "\n"
+            + exchange("e3", "s10", "2025-11-19T20:00:00Z", "rust");
+    assertThat(
+            server.post("/api/events", mine, "application/x-ndjson").json().get("accepted").asInt())
+        .isEqualTo(2);
+    JsonNode sent = server.post("/api/learners/alice/events", hers, "application/x-ndjson").json();
+    assertThat(sent.get("accepted").asInt()).isEqualTo(3);
+    assertThat(sent.get("duplicates").asInt()).isZero();
+    server.app().workspace("alice").orElseThrow().rollups().refreshDirty();
+    server.app().rollups().refreshDirty();
+
+    JsonNode me = server.get("/api/analytics/overview?period=7d").json();
+    JsonNode her = server.get("/api/learners/alice/analytics/overview?period=7d").json();
+    assertThat(me.at("/summary/total_exchanges").asInt()).isEqualTo(2);
+    assertThat(me.at("/summary/total_sessions").asInt()).isEqualTo(1);
+    assertThat(her.at("/summary/total_exchanges").asInt()).isEqualTo(3);
+    assertThat(her.at("/summary/total_sessions").asInt()).isEqualTo(2);
+    assertThat(server.get("/api/analytics/topics?period=7d").body())
+        .contains("algebra")
+        .doesNotContain("rust");
+    assertThat(server.get("/api/learners/alice/analytics/topics?period=7d").body())
+        .contains("rust")
+        .doesNotContain("algebra");
+    String herExport =
+        server.get("/api/learners/alice/analytics/export?format=json&period=all").body();
+    assertThat(herExport).contains("rust").doesNotContain("algebra");
+
+    assertThat(server.delete("/api/learners/alice/events/e1").status()).isEqualTo(200);
+    server.app().workspace("alice").orElseThrow().rollups().refreshDirty();
+    assertThat(
+            server
+                .get("/api/learners/alice/analytics/overview?period=7d")
+                .json()
+                .at("/summary/total_exchanges")
+                .asInt())
+        .isEqualTo(2);
+    assertThat(
+            server
+                .get("/api/analytics/overview?period=7d")
+                .json()
+                .at("/summary/total_exchanges")
+                .asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void a_new_learner_has_the_six_default_goals_of_their_own() {
+    put("/api/learners/alice", "{}");
+    JsonNode goals = server.get("/api/learners/alice/analytics/goals").json();
+    assertThat(goals.get("active_goals")).hasSize(6);
+    assertThat(server.delete("/api/learners/alice/analytics/goals/weekly_sessions").status())
+        .isEqualTo(204);
+    assertThat(server.get("/api/learners/alice/analytics/goals").json().get("active_goals"))
+        .hasSize(5);
+    assertThat(server.get("/api/analytics/goals").json().get("active_goals")).hasSize(6);
+    assertThat(server.get("/api/analytics/goals/weekly_sessions").status()).isEqualTo(200);
+  }
+
   private static String field(Response r) {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     return r.json().at("/error/details/0/field").asText();
