@@ -10,6 +10,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.learnlytics.App;
 import io.learnlytics.Workspace;
+import io.learnlytics.access.AccessTokens;
 import io.learnlytics.config.Config;
 import io.learnlytics.config.Version;
 import io.learnlytics.store.Counts;
@@ -50,7 +51,16 @@ public final class WebServer implements AutoCloseable {
    *     batch cut short is rolled back whole by its transaction, never half-written)
    */
   public WebServer(App app, Duration stopGrace) {
+    this(app, stopGrace, TokenAuth.CACHE_TIME);
+  }
+
+  /**
+   * @param tokenCacheTime how long token lookups are cached: a token created or revoked by the CLI
+   *     takes effect within it (tests shorten it)
+   */
+  public WebServer(App app, Duration stopGrace, Duration tokenCacheTime) {
     Config config = app.config();
+    TokenAuth auth = new TokenAuth(config.apiToken(), new AccessTokens(app.db()), tokenCacheTime);
     ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
     SyncMetrics.register(app.registry(), new Watermarks(app.db()), app.clock());
     LearnerScope scope = new LearnerScope(app);
@@ -64,9 +74,9 @@ public final class WebServer implements AutoCloseable {
               c.routes.before(SecurityHeaders::add);
               c.routes.before(PathEscapes::check);
               c.routes.before(guard::checkCaller);
-              config.apiToken().ifPresent(t -> c.routes.before("/api/*", new TokenAuth(t)));
+              c.routes.before("/api/*", auth);
               c.routes.before("/api/*", guard::checkBody);
-              eventRoutes(c.routes, app, scope, metrics);
+              eventRoutes(c.routes, app, scope, metrics, auth);
               analyticsRoutes(c.routes, app, scope);
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.exception(ApiException.class, WebServer::apiError);
@@ -95,12 +105,12 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Health, the API contract, learners, and writing and deleting events. */
-  private static void eventRoutes(RoutesConfig r, App app, LearnerScope scope, ApiMetrics metrics) {
+  private static void eventRoutes(
+      RoutesConfig r, App app, LearnerScope scope, ApiMetrics metrics, TokenAuth auth) {
     Database db = app.db();
     EventRoutes events = new EventRoutes(scope, metrics);
     DeleteRoutes deletes = new DeleteRoutes(scope);
-    boolean auth = app.config().apiToken().isPresent();
-    r.get("/api/health", ctx -> health(ctx, db, auth, app.clock()));
+    r.get("/api/health", ctx -> health(ctx, db, auth.required(), app.clock()));
     r.get(MetaRoutes.META, new MetaRoutes()::get);
     LearnerRoutes learners = new LearnerRoutes(app);
     r.get(LearnerRoutes.LEARNERS, learners::list);
@@ -247,6 +257,9 @@ public final class WebServer implements AutoCloseable {
 
   /** Javalin's own errors (unknown route, body over the size limit) in our shape. */
   private static void javalinError(HttpResponseException e, Context ctx) {
+    if (e.getStatus() == 404) {
+      closeUnreadBody(ctx);
+    }
     String message =
         e.getStatus() == 404 ? "no route for " + ctx.method() + " " + ctx.path() : e.getMessage();
     ctx.attribute(ANSWERED, true);
@@ -279,7 +292,20 @@ public final class WebServer implements AutoCloseable {
   /** The 404 of a route that matched nothing, unless a handler already answered it. */
   private static void notFound(Context ctx) {
     if (ctx.attribute(ANSWERED) == null) {
+      closeUnreadBody(ctx);
       ctx.json(ErrorBody.of("not_found", "no route for " + ctx.method() + " " + ctx.path()));
+    }
+  }
+
+  /**
+   * A 404 leaves the request body unread; whether Jetty can still skip it (and keep the connection)
+   * depends on how much of it has arrived. Closing always makes every "no route" answer the same,
+   * so that one hidden by authorization ({@link TokenAuth}) cannot be told from a real one.
+   */
+  private static void closeUnreadBody(Context ctx) {
+    String length = ctx.header("Content-Length");
+    if (ctx.header("Transfer-Encoding") != null || (length != null && !length.equals("0"))) {
+      ctx.header("Connection", "close");
     }
   }
 

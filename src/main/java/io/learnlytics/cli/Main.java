@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       BackupCommand.class,
       RestoreCommand.class,
       ForgetCommand.class,
+      TokenCommand.class,
       SyncCommand.class,
       BenchIngestCommand.class,
       BenchRollupCommand.class,

@@ -76,7 +76,8 @@ class DatabaseTest {
                 Map.entry("V9__drop_session_topics.sql", -357260047),
                 Map.entry("V10__binary_day_state.sql", 571342236),
                 Map.entry("V11__concept_links.sql", 147970803),
-                Map.entry("V12__learners.sql", -2057501708)));
+                Map.entry("V12__learners.sql", -2057501708),
+                Map.entry("V13__access_tokens.sql", -470388751)));
   }
 
   @Test

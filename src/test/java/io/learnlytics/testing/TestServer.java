@@ -32,11 +32,23 @@ public final class TestServer implements AutoCloseable {
   private final WebServer server;
   private final String token;
 
+  private TestServer(Config config, Clock clock, Duration tokenCacheTime) {
+    this.token = config.apiToken().orElse(null);
+    this.app = new App(config, clock, new PrometheusRegistry());
+    this.db = app.db();
+    this.server = new WebServer(app, Duration.ZERO, tokenCacheTime).start();
+  }
+
   private TestServer(Config config, Clock clock) {
     this.token = config.apiToken().orElse(null);
     this.app = new App(config, clock, new PrometheusRegistry());
     this.db = app.db();
     this.server = new WebServer(app, Duration.ZERO).start();
+  }
+
+  /** A server on {@code config} whose token lookups are cached for {@code tokenCacheTime}. */
+  public static TestServer start(TestConfig config, Duration tokenCacheTime) {
+    return new TestServer(config.build(), Clock.systemUTC(), tokenCacheTime);
   }
 
   /** A server on {@code config} whose "now" is {@code clock}. */
