@@ -5,6 +5,7 @@ import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.config.Config;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.export.ExportService;
+import io.learnlytics.goal.DefaultGoals;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.EmbeddedGraph;
 import io.learnlytics.graph.GraphMirror;
@@ -31,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,13 +107,40 @@ public final class App implements AutoCloseable {
   private Workspace build(LearnerSettings s) {
     Buckets buckets = s.buckets(config.zone(), config.dayStartHour(), config.weekStart());
     Database view = db.forLearner(s.id());
-    KnowledgeGraph graph = remote.orElseGet(() -> new EmbeddedGraph(view));
+    KnowledgeGraph graph =
+        remote.map(g -> g.forLearner(view)).orElseGet(() -> new EmbeddedGraph(view));
     Workspace ws = new Workspace(view, buckets, config, clock, rollupMetrics, graph);
     // Every answer derives from the data: new events and new rollups drop the cached answers.
     ws.ingest().onCommit(cache::invalidate);
     ws.rollups().onChange(cache::invalidate);
     ws.goals().onChange(cache::invalidate);
+    wireBackground(ws);
     return ws;
+  }
+
+  /** Once background work runs: new events wake the refresher, new rollups the follow-ups. */
+  private void wireBackground(Workspace ws) {
+    DirtyRefresher r = refresher;
+    FollowUpJobs f = followUps;
+    if (r != null && f != null) {
+      ws.ingest().onCommit(r::wake);
+      ws.rollups().onChange(f::afterChange);
+    }
+  }
+
+  /** Evaluates every learner's goals; one learner's failure does not stop the others. */
+  private void evaluateGoals() {
+    forEachLearner(ws -> ws.goals().evaluate());
+  }
+
+  private void forEachLearner(Consumer<Workspace> task) {
+    for (String id : learners.ids()) {
+      try {
+        workspace(id).ifPresent(task);
+      } catch (RuntimeException e) {
+        LOG.warn("background work for learner {} failed: {}", id, e.toString());
+      }
+    }
   }
 
   /**
@@ -119,7 +149,7 @@ public final class App implements AutoCloseable {
    * @return true when the learner is new
    */
   public boolean putLearner(LearnerSettings s) {
-    boolean created = learners.put(s, clock.millis(), h -> {});
+    boolean created = learners.put(s, clock.millis(), h -> DefaultGoals.insert(h, s.id()));
     workspaces.remove(s.id()); // rebuilt with the new calendar on next use
     cache.invalidate();
     return created;
@@ -154,13 +184,11 @@ public final class App implements AutoCloseable {
 
   /** Starts the dirty-bucket refresher (which first finishes any refresh left undone) and jobs. */
   public App startBackground() {
-    refresher = new DirtyRefresher(home.rollups()).start();
-    home.ingest().onCommit(refresher::wake);
-    scheduler =
-        new RollupScheduler(db, home.rollups(), clock, config.weekStart(), config.retention())
-            .start();
-    followUps = new FollowUpJobs(home.goals()::evaluate, this::generateInsights, clock).start();
-    home.rollups().onChange(followUps::afterChange);
+    Function<String, RollupEngine> engines = id -> workspace(id).orElseThrow().rollups();
+    refresher = new DirtyRefresher(db, engines).start();
+    scheduler = new RollupScheduler(db, engines, clock, config.retention()).start();
+    followUps = new FollowUpJobs(this::evaluateGoals, this::generateInsights, clock).start();
+    workspaces.values().forEach(this::wireBackground);
     if (config.graph().write() && remote.orElse(null) instanceof Neo4jGraph neo4j) {
       GraphMirror mirror = new GraphMirror(db, neo4j);
       graphWriter =
@@ -231,11 +259,12 @@ public final class App implements AutoCloseable {
 
   /** Generates insights and, when any is new, drops the cached answers that show them. */
   public int generateInsights() {
-    int n = home.insights().generate();
-    if (n > 0) {
+    int[] n = {0};
+    forEachLearner(ws -> n[0] += ws.insights().generate());
+    if (n[0] > 0) {
       cache.invalidate();
     }
-    return n;
+    return n[0];
   }
 
   public KnowledgeGraph graph() {
