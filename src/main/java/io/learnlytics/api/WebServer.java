@@ -202,7 +202,7 @@ public final class WebServer implements AutoCloseable {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("version", Version.get());
-    body.put("database", db.file().toString());
+    body.put("database", db.location().toString());
     body.put("auth", auth);
     body.put("counts", Counts.of(db));
     body.put("sources", sources(db, clock));

@@ -34,7 +34,8 @@ final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = options.toConfig();
-    Backup.Result r = Backup.run(config.db(), out, copy -> ExportChecksum.of(config, copy));
+    Backup.Result r =
+        Backup.run(config.sqliteFile("backup"), out, copy -> ExportChecksum.of(config, copy));
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         "backup %s: %,d bytes, schema version %d, integrity ok%n",

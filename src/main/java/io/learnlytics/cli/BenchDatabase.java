@@ -5,6 +5,7 @@ import io.learnlytics.config.Config;
 import io.learnlytics.config.ConfigException;
 import io.learnlytics.demo.BenchShape;
 import io.learnlytics.rollup.Level;
+import io.learnlytics.store.DbLocation;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class BenchDatabase {
   static Config config(Path db, BenchShape shape) {
     Config d = Config.defaults();
     return new Config(
-        db,
+        DbLocation.file(db),
         d.host(),
         0,
         d.apiToken(),

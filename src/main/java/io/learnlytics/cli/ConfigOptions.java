@@ -2,7 +2,7 @@ package io.learnlytics.cli;
 
 import io.learnlytics.config.Config;
 import io.learnlytics.config.ConfigException;
-import java.nio.file.Path;
+import io.learnlytics.store.DbLocation;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -20,12 +20,13 @@ import picocli.CommandLine.Option;
 final class ConfigOptions {
   @Option(
       names = "--db",
-      paramLabel = "FILE",
+      paramLabel = "FILE|URL",
       defaultValue = "${env:LEARNLYTICS_DB:-data/learnlytics.db}",
       description =
-          "SQLite database file, created with its folder (env LEARNLYTICS_DB; default:"
-              + " ${DEFAULT-VALUE})")
-  Path db;
+          "SQLite database file, created with its folder, or a PostgreSQL database as"
+              + " postgresql://user@host:port/name (password from PGPASSWORD) for many learners"
+              + " (env LEARNLYTICS_DB; default: ${DEFAULT-VALUE})")
+  String db;
 
   @Option(
       names = "--host",
@@ -162,7 +163,7 @@ final class ConfigOptions {
 
   Config toConfig() {
     return new Config(
-        db,
+        database(),
         host,
         port != null ? port : envPort(),
         Optional.ofNullable(apiToken != null ? apiToken : System.getenv("LEARNLYTICS_API_TOKEN")),
@@ -199,6 +200,14 @@ final class ConfigOptions {
     } catch (DateTimeParseException e) {
       throw new ConfigException(
           "earliest-event-date '" + earliestEventDate + "' is not a date such as 2000-01-01");
+    }
+  }
+
+  private DbLocation database() {
+    try {
+      return DbLocation.parse(db);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--db: " + e.getMessage());
     }
   }
 

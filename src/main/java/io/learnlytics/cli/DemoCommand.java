@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
           "loaded %d events into %s: %d new, %d already present, %d conflicts; %d rollup rows"
               + " refreshed%n",
           loaded.sent(),
-          app.db().file(),
+          app.db().location(),
           loaded.accepted(),
           loaded.duplicates(),
           loaded.conflicts(),

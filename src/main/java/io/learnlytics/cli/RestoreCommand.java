@@ -35,7 +35,11 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     Config config = options.toConfig();
     Restore.Result r =
-        Restore.run(config.db(), from, copy -> ExportChecksum.of(config, copy), Clock.systemUTC());
+        Restore.run(
+            config.sqliteFile("restore"),
+            from,
+            copy -> ExportChecksum.of(config, copy),
+            Clock.systemUTC());
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         "restored %s from %s (schema version %d, integrity ok)%n",

@@ -159,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
         "Learnlytics listening on http://{}:{} (database {}, zone {}, auth {}) in {} ms",
         config.host(),
         server.port(),
-        app.db().file(),
+        app.db().location(),
         config.zone(),
         config.apiToken().isPresent() ? "bearer token" : "off",
         (System.nanoTime() - started) / 1_000_000);

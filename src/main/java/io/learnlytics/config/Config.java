@@ -1,5 +1,6 @@
 package io.learnlytics.config;
 
+import io.learnlytics.store.DbLocation;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * variables; every value is validated here so a bad setting fails fast with a diagnosing message.
  */
 public record Config(
-    Path db,
+    DbLocation db,
     String host,
     int port,
     Optional<String> apiToken,
@@ -198,7 +199,7 @@ public record Config(
   }
 
   public Config(
-      Path db,
+      DbLocation db,
       String host,
       int port,
       Optional<String> apiToken,
@@ -243,7 +244,7 @@ public record Config(
   /** Defaults that need no setup: local file, loopback, system zone. */
   public static Config defaults() {
     return new Config(
-        Path.of("data", "learnlytics.db"),
+        DbLocation.file(Path.of("data", "learnlytics.db")),
         "127.0.0.1",
         8080,
         Optional.empty(),
@@ -253,7 +254,27 @@ public record Config(
         0);
   }
 
+  /**
+   * The SQLite file, for {@code command}s that copy files (backup, restore).
+   *
+   * @throws ConfigException on PostgreSQL, naming what to use there instead
+   */
+  public Path sqliteFile(String command) {
+    return db.sqliteFile()
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    command
+                        + " copies a SQLite file; on PostgreSQL ("
+                        + db
+                        + ") use pg_dump and pg_restore, or 'export' for a portable copy"));
+  }
+
   public Config withDb(Path newDb) {
+    return withDb(DbLocation.file(newDb));
+  }
+
+  public Config withDb(DbLocation newDb) {
     return new Config(
         newDb,
         host,

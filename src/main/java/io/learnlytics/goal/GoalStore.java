@@ -15,9 +15,6 @@ import org.jspecify.annotations.Nullable;
  * only (two learners each have their own {@code weekly_sessions}).
  */
 final class GoalStore {
-  private static final String GOAL_COLUMNS =
-      "id, name, description, goal_type, frequency, target_metric, target_value, comparison,"
-          + " json_extract(filters, '$.topic'), icon, color, enabled, created_utc, updated_utc";
 
   private static final RowMapper<Goal> GOAL =
       (rs, ctx) ->
@@ -66,10 +63,15 @@ final class GoalStore {
 
   private final Database db;
   private final String learner;
+  private final String goalColumns;
 
   GoalStore(Database db) {
     this.db = db;
     this.learner = db.learner();
+    this.goalColumns =
+        "id, name, description, goal_type, frequency, target_metric, target_value, comparison, "
+            + db.dialect().jsonField("filters", "topic")
+            + ", icon, color, enabled, created_utc, updated_utc";
   }
 
   List<Goal> all() {
@@ -78,7 +80,7 @@ final class GoalStore {
             h ->
                 h.createQuery(
                         "SELECT "
-                            + GOAL_COLUMNS
+                            + goalColumns
                             + " FROM goal_definitions WHERE learner_id = ?"
                             + " ORDER BY created_utc, id")
                     .bind(0, learner)
@@ -92,7 +94,7 @@ final class GoalStore {
             h ->
                 h.createQuery(
                         "SELECT "
-                            + GOAL_COLUMNS
+                            + goalColumns
                             + " FROM goal_definitions WHERE learner_id = ? AND id = ?")
                     .bind(0, learner)
                     .bind(1, id)
@@ -160,10 +162,11 @@ final class GoalStore {
 
   private int restore(Handle h, StoredAchievement a) {
     return h.execute(
-        "INSERT OR IGNORE INTO achievements (learner_id, "
+        "INSERT INTO achievements (learner_id, "
             + ACHIEVEMENT_COLUMNS
             + ") SELECT ?,?,?,?,?,?,?,?,?"
-            + " WHERE EXISTS (SELECT 1 FROM goal_definitions WHERE learner_id = ? AND id = ?)",
+            + " WHERE EXISTS (SELECT 1 FROM goal_definitions WHERE learner_id = ? AND id = ?)"
+            + " ON CONFLICT DO NOTHING",
         learner,
         a.id(),
         a.goalId(),
@@ -316,7 +319,8 @@ final class GoalStore {
                       + " best_streak, last_active_date, streak_start_date, updated_utc)"
                       + " VALUES (?, 'daily_sessions', ?, ?, ?, ?, ?) ON CONFLICT (learner_id, streak_type) DO"
                       + " UPDATE SET current_streak = excluded.current_streak, best_streak ="
-                      + " max(best_streak, excluded.best_streak), last_active_date ="
+                      + " CASE WHEN streak_tracking.best_streak > excluded.best_streak THEN"
+                      + " streak_tracking.best_streak ELSE excluded.best_streak END, last_active_date ="
                       + " excluded.last_active_date, streak_start_date = excluded.streak_start_date,"
                       + " updated_utc = excluded.updated_utc",
                   learner,

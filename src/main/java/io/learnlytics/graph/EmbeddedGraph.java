@@ -135,7 +135,9 @@ public final class EmbeddedGraph implements KnowledgeGraph {
             "SELECT l.source, l.target, c.frequency FROM concept_links l"
                 + " JOIN concepts c ON c.learner_id = l.learner_id AND c.name = l.target"
                 + " WHERE l.learner_id = ? AND l.type = 'BUILDS_ON'"
-                + " AND l.source IN (SELECT value FROM json_each(?))")
+                + " AND l.source IN (SELECT j.value FROM "
+                + db.dialect().jsonValues("?", "j")
+                + ")")
         .bind(0, db.learner())
         .bind(1, JsonText.names(names))
         .map((rs, ctx) -> new GraphRules.Link(rs.getString(1), rs.getString(2), rs.getLong(3)))
@@ -187,7 +189,9 @@ public final class EmbeddedGraph implements KnowledgeGraph {
                 h.createQuery(
                         "SELECT name, first_seen_utc FROM concepts WHERE learner_id = ?"
                             + " AND first_seen_utc IS NOT NULL"
-                            + " AND name IN (SELECT value FROM json_each(?))")
+                            + " AND name IN (SELECT j.value FROM "
+                            + db.dialect().jsonValues("?", "j")
+                            + ")")
                     .bind(0, db.learner())
                     .bind(1, JsonText.names(List.copyOf(names)))
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))

@@ -153,11 +153,11 @@ public final class GraphMirror {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT (SELECT count(*) || ':' || ifnull(max(rid), 0)"
+                        "SELECT (SELECT count(*) || ':' || coalesce(max(rid), 0)"
                             + " FROM concept_relations WHERE learner_id = ?) || ':' ||"
-                            + " (SELECT count(*) || ':' || total(frequency) || ':' ||"
-                            + " ifnull(max(last_seen_utc), 0) FROM concepts WHERE learner_id = ?)"
-                            + " || ':' || (SELECT count(*) || ':' || ifnull(max(last_utc), 0)"
+                            + " (SELECT count(*) || ':' || coalesce(sum(frequency), 0) || ':' ||"
+                            + " coalesce(max(last_seen_utc), 0) FROM concepts WHERE learner_id = ?)"
+                            + " || ':' || (SELECT count(*) || ':' || coalesce(max(last_utc), 0)"
                             + " FROM sessions WHERE learner_id = ?)")
                     .bind(0, db.learner())
                     .bind(1, db.learner())
@@ -214,8 +214,8 @@ public final class GraphMirror {
         .useHandle(
             h ->
                 h.createQuery(
-                        "SELECT DISTINCT s.session_id, n.name FROM sessions s,"
-                            + " json_each('[' || s.topic_ids || ']') t"
+                        "SELECT DISTINCT s.session_id, n.name FROM sessions s, "
+                            + db.dialect().idValues("s.topic_ids", "t")
                             + " JOIN topic_names n ON n.id = t.value"
                             + " WHERE s.learner_id = ? AND s.topic_ids IS NOT NULL")
                     .bind(0, db.learner())

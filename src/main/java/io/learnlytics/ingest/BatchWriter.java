@@ -306,19 +306,25 @@ final class BatchWriter {
 
   // Every SET expression sees the old row, so the order of the assignments does not matter.
   // On a tie of last exchange times the longer duration wins, so the result is order-independent.
+  // Old values are named by table (PostgreSQL finds bare names ambiguous), and CASE stands for the
+  // two-argument min/max, which SQLite spells min/max and PostgreSQL LEAST/GREATEST.
   private static final String UPSERT_SESSION =
       "INSERT INTO sessions (session_id, start_utc, start_offset_s, last_utc, last_duration_ms,"
           + " exchange_count, topic_ids, learner_id) VALUES (?,?,?,?,?,?,?,?)"
           + " ON CONFLICT (learner_id, session_id)"
           + " DO UPDATE SET topic_ids = excluded.topic_ids,"
-          + " start_offset_s = CASE WHEN excluded.start_utc < start_utc"
-          + "   THEN excluded.start_offset_s ELSE start_offset_s END,"
-          + " start_utc = min(start_utc, excluded.start_utc),"
-          + " last_duration_ms = CASE WHEN excluded.last_utc > last_utc THEN excluded.last_duration_ms"
-          + "   WHEN excluded.last_utc = last_utc"
-          + "   THEN max(last_duration_ms, excluded.last_duration_ms) ELSE last_duration_ms END,"
-          + " last_utc = max(last_utc, excluded.last_utc),"
-          + " exchange_count = exchange_count + excluded.exchange_count";
+          + " start_offset_s = CASE WHEN excluded.start_utc < sessions.start_utc"
+          + "   THEN excluded.start_offset_s ELSE sessions.start_offset_s END,"
+          + " start_utc = CASE WHEN excluded.start_utc < sessions.start_utc"
+          + "   THEN excluded.start_utc ELSE sessions.start_utc END,"
+          + " last_duration_ms = CASE WHEN excluded.last_utc > sessions.last_utc"
+          + "   THEN excluded.last_duration_ms"
+          + "   WHEN excluded.last_utc = sessions.last_utc"
+          + "   AND excluded.last_duration_ms > sessions.last_duration_ms"
+          + "   THEN excluded.last_duration_ms ELSE sessions.last_duration_ms END,"
+          + " last_utc = CASE WHEN excluded.last_utc > sessions.last_utc"
+          + "   THEN excluded.last_utc ELSE sessions.last_utc END,"
+          + " exchange_count = sessions.exchange_count + excluded.exchange_count";
 
   /**
    * A session counts in the buckets of its start: both the buckets of its stored start and those of
@@ -375,11 +381,12 @@ final class BatchWriter {
   private static final String UPSERT_CONCEPT =
       "INSERT INTO concepts (name, frequency, first_seen_utc, last_seen_utc, learner_id)"
           + " VALUES (?,?,?,?,?)"
-          + " ON CONFLICT (learner_id, name) DO UPDATE SET frequency = frequency + excluded.frequency,"
-          + " first_seen_utc = min(coalesce(first_seen_utc, excluded.first_seen_utc),"
-          + "   excluded.first_seen_utc),"
-          + " last_seen_utc = max(coalesce(last_seen_utc, excluded.last_seen_utc),"
-          + "   excluded.last_seen_utc)";
+          + " ON CONFLICT (learner_id, name) DO UPDATE"
+          + " SET frequency = concepts.frequency + excluded.frequency,"
+          + " first_seen_utc = CASE WHEN concepts.first_seen_utc < excluded.first_seen_utc"
+          + "   THEN concepts.first_seen_utc ELSE excluded.first_seen_utc END,"
+          + " last_seen_utc = CASE WHEN concepts.last_seen_utc > excluded.last_seen_utc"
+          + "   THEN concepts.last_seen_utc ELSE excluded.last_seen_utc END";
 
   /** Relations may name concepts no exchange has mentioned yet; they exist with frequency 0. */
   private void ensureConcepts(List<Item<Event.Relation>> relations) throws SQLException {

@@ -1,5 +1,6 @@
 package io.learnlytics.ingest;
 
+import io.learnlytics.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,15 +17,17 @@ import org.jspecify.annotations.Nullable;
  * concept of the same name is not touched.
  */
 final class ConceptRebuild {
-  private static final String MENTIONS =
-      "EXISTS (SELECT 1 FROM json_each(e.topics) WHERE value = ?)";
-
   private final Connection conn;
   private final String learner;
+  private final String mentions;
 
-  ConceptRebuild(Connection conn, String learner) {
+  ConceptRebuild(Connection conn, String learner) throws SQLException {
     this.conn = conn;
     this.learner = learner;
+    this.mentions =
+        "EXISTS (SELECT 1 FROM "
+            + Dialect.of(conn).jsonValues("e.topics", "t")
+            + " WHERE t.value = ?)";
   }
 
   /**
@@ -67,9 +70,9 @@ final class ConceptRebuild {
       }
     } else if (mentionsDeleted) {
       Long newFirst =
-          nearest("e.ts_utc >= ? AND " + MENTIONS + " ORDER BY e.ts_utc LIMIT 1", first, name);
+          nearest("e.ts_utc >= ? AND " + mentions + " ORDER BY e.ts_utc LIMIT 1", first, name);
       Long newLast =
-          nearest("e.ts_utc <= ? AND " + MENTIONS + " ORDER BY e.ts_utc DESC LIMIT 1", last, name);
+          nearest("e.ts_utc <= ? AND " + mentions + " ORDER BY e.ts_utc DESC LIMIT 1", last, name);
       updateSeen(name, newFirst, newLast);
     }
   }

@@ -1,6 +1,7 @@
 package io.learnlytics.ingest;
 
 import io.learnlytics.rollup.DirtyMarks;
+import io.learnlytics.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,10 +62,10 @@ final class Eraser {
   Erased byId(String kind, String id) throws SQLException {
     String where = "id = ?";
     return switch (kind) {
-      case "exchange" -> erase(where, id, "0", null);
-      case "feedback" -> erase("0", null, where, id, "0", null, "0", null);
-      case "quality" -> erase("0", null, "0", null, where, id, "0", null);
-      default -> erase("0", null, "0", null, "0", null, where, id);
+      case "exchange" -> erase(where, id, "1 = 0", null);
+      case "feedback" -> erase("1 = 0", null, where, id, "1 = 0", null, "1 = 0", null);
+      case "quality" -> erase("1 = 0", null, "1 = 0", null, where, id, "1 = 0", null);
+      default -> erase("1 = 0", null, "1 = 0", null, "1 = 0", null, where, id);
     };
   }
 
@@ -77,7 +78,7 @@ final class Eraser {
   private Erased erase(
       String exchangeWhere, Object exchangeArg, String relWhere, @Nullable Object relArg)
       throws SQLException {
-    return erase(exchangeWhere, exchangeArg, "0", null, "0", null, relWhere, relArg);
+    return erase(exchangeWhere, exchangeArg, "1 = 0", null, "1 = 0", null, relWhere, relArg);
   }
 
   private Erased erase(
@@ -91,20 +92,19 @@ final class Eraser {
       @Nullable Object rArg)
       throws SQLException {
     execute(
-        "DROP TABLE IF EXISTS temp.gone",
-        "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc INTEGER, topics"
+        "DROP TABLE IF EXISTS gone",
+        "CREATE TEMP TABLE gone (id TEXT PRIMARY KEY, session_id TEXT, ts_utc BIGINT, topics"
             + " TEXT)");
     try {
       collectGone(xWhere, xArg);
       Map<String, Long> sessions = oldSessionStarts();
       Map<String, Integer> topics = topicCounts();
-      // temp.gone holds this learner's exchanges only, so "of a gone exchange" is the learner's too
-      String ofGone = " OR exchange_id IN (SELECT id FROM temp.gone)";
+      // gone holds this learner's exchanges only, so "of a gone exchange" is the learner's too
+      String ofGone = " OR exchange_id IN (SELECT id FROM gone)";
       int feedback = delete("feedback", "(" + fWhere + ")" + ofGone, fArg);
       int quality = delete("quality_scores", "(" + qWhere + ")" + ofGone, qArg);
       int exchanges =
-          update(
-              "DELETE FROM exchanges WHERE " + mine("id IN (SELECT id FROM temp.gone)"), learner);
+          update("DELETE FROM exchanges WHERE " + mine("id IN (SELECT id FROM gone)"), learner);
       Set<String> concepts = touchedConcepts(topics, rWhere, rArg);
       int relations = update("DELETE FROM concept_relations WHERE " + mine(rWhere), learner, rArg);
       new SessionRebuild(conn, learner, marks).rebuild(sessions);
@@ -112,18 +112,18 @@ final class Eraser {
       forgetDeletedWaits();
       return new Erased(exchanges, feedback, quality, relations);
     } finally {
-      execute("DROP TABLE IF EXISTS temp.gone");
+      execute("DROP TABLE IF EXISTS gone");
     }
   }
 
-  /** Lists the exchanges about to go in {@code temp.gone} and marks their hours. */
+  /** Lists the exchanges about to go in {@code gone} and marks their hours. */
   private void collectGone(String where, @Nullable Object arg) throws SQLException {
     update(
-        "INSERT INTO temp.gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE "
+        "INSERT INTO gone SELECT id, session_id, ts_utc, topics FROM exchanges WHERE "
             + mine(where),
         learner,
         arg);
-    touch("SELECT ts_utc FROM temp.gone");
+    touch("SELECT ts_utc FROM gone");
   }
 
   /** The gone exchanges' topics and the ends of the relations about to go. */
@@ -170,7 +170,7 @@ final class Eraser {
     try (PreparedStatement ps =
         conn.prepareStatement(
             "SELECT s.session_id, s.start_utc FROM sessions s"
-                + " WHERE s.learner_id = ? AND s.session_id IN (SELECT session_id FROM temp.gone)")) {
+                + " WHERE s.learner_id = ? AND s.session_id IN (SELECT session_id FROM gone)")) {
       ps.setString(1, learner);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -187,8 +187,9 @@ final class Eraser {
     Map<String, Integer> out = new HashMap<>();
     try (PreparedStatement ps =
             conn.prepareStatement(
-                "SELECT t.value, count(*) FROM temp.gone g, json_each(g.topics) t GROUP BY"
-                    + " t.value");
+                "SELECT t.value, count(*) FROM gone g, "
+                    + Dialect.of(conn).jsonValues("g.topics", "t")
+                    + " GROUP BY t.value");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getInt(2));
@@ -232,7 +233,7 @@ final class Eraser {
     }
   }
 
-  /** Binds the args in order, skipping nulls: a condition like "0" has no parameter. */
+  /** Binds the args in order, skipping nulls: a condition like "1 = 0" has no parameter. */
   private static void bind(PreparedStatement ps, @Nullable Object... args) throws SQLException {
     int i = 1;
     for (Object a : args) {

@@ -54,12 +54,14 @@ final class EventValidator {
       ordered("kind", "id", "source", "target", "type", "strength", "timestamp");
 
   private final TimeWindow window;
+  private final boolean storesNul;
   private final Problems problems = new Problems();
   private final List<Event> events = new ArrayList<>();
   private int seen;
 
-  EventValidator(TimeWindow window) {
+  EventValidator(TimeWindow window, boolean storesNul) {
     this.window = window;
+    this.storesNul = storesNul;
   }
 
   /** Validates the next event of the batch. */
@@ -83,7 +85,7 @@ final class EventValidator {
       problems.add(new FieldError(index, "body", "an event must be a JSON object"));
       return null;
     }
-    FieldReader r = new FieldReader(node, index, problems, window);
+    FieldReader r = new FieldReader(node, index, problems, window, storesNul);
     String kind = r.oneOf("kind", KINDS);
     if (kind == null) {
       return null;

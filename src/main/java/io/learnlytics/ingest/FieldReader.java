@@ -36,13 +36,15 @@ final class FieldReader {
   private final Problems problems;
   private final TimeWindow window;
   private final int errorsAtStart;
+  private final boolean storesNul;
 
-  FieldReader(JsonNode node, int index, Problems problems, TimeWindow window) {
+  FieldReader(JsonNode node, int index, Problems problems, TimeWindow window, boolean storesNul) {
     this.node = node;
     this.index = index;
     this.problems = problems;
     this.window = window;
     this.errorsAtStart = problems.count();
+    this.storesNul = storesNul;
   }
 
   boolean hasErrors() {
@@ -82,9 +84,9 @@ final class FieldReader {
       return null;
     }
     String text = v.textValue();
-    int lone = Unicode.loneSurrogateAt(text);
-    if (lone >= 0) {
-      error(field, Unicode.loneSurrogateMessage(text, lone));
+    String problem = Unicode.problem(text, storesNul);
+    if (problem != null) {
+      error(field, problem);
       return null;
     }
     return text;
@@ -208,14 +210,13 @@ final class FieldReader {
   }
 
   /** Why one topic name is rejected, or null when it is acceptable. */
-  private static @Nullable String topicProblem(JsonNode item) {
+  private @Nullable String topicProblem(JsonNode item) {
     if (!item.isTextual()
         || item.textValue().isBlank()
         || item.textValue().strip().length() > MAX_ID_LENGTH) {
       return "must contain only non-blank strings of at most " + MAX_ID_LENGTH + " characters";
     }
-    int lone = Unicode.loneSurrogateAt(item.textValue());
-    return lone >= 0 ? Unicode.loneSurrogateMessage(item.textValue(), lone) : null;
+    return Unicode.problem(item.textValue(), storesNul);
   }
 
   /** A JSON object within {@link Metadata}'s bounds, as its stored text; null when absent. */

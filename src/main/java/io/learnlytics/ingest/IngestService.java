@@ -5,6 +5,7 @@ import io.learnlytics.config.Config;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.DirtyMarks;
 import io.learnlytics.store.Database;
+import io.learnlytics.store.Dialect;
 import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.NotFound;
@@ -63,7 +64,7 @@ public final class IngestService {
 
   /** Ingests a body as it streams in; nothing is written unless all of it is valid. */
   public IngestResult ingest(InputStream body, boolean ndjson) {
-    EventValidator validator = new EventValidator(window());
+    EventValidator validator = new EventValidator(window(), db.dialect() == Dialect.SQLITE);
     EventParser.parse(body, ndjson, validator::add);
     return write(validator.events());
   }
@@ -92,7 +93,7 @@ public final class IngestService {
    * @throws InvalidInput naming every refused event by index
    */
   public Validated validate(List<JsonNode> nodes) {
-    EventValidator validator = new EventValidator(window());
+    EventValidator validator = new EventValidator(window(), db.dialect() == Dialect.SQLITE);
     nodes.forEach(validator::add);
     return new Validated(validator.events());
   }

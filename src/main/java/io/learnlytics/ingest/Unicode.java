@@ -1,5 +1,7 @@
 package io.learnlytics.ingest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks that text is valid Unicode. JSON's {@code \\uD800} escapes can produce UTF-16 surrogates
  * without their pair; such a string has no UTF-8 form, so SQLite, exports and every client would
@@ -23,6 +25,25 @@ final class Unicode {
       }
     }
     return -1;
+  }
+
+  /**
+   * Why {@code s} cannot be stored, or null. The NUL character is valid Unicode and SQLite keeps
+   * it, but PostgreSQL text cannot hold it: there ({@code storesNul} false) it is refused by name
+   * rather than failing the whole batch at the database.
+   */
+  static @Nullable String problem(String s, boolean storesNul) {
+    int lone = loneSurrogateAt(s);
+    if (lone >= 0) {
+      return loneSurrogateMessage(s, lone);
+    }
+    int nul = s.indexOf('\u0000');
+    if (!storesNul && nul >= 0) {
+      return "contains the character U+0000 at character "
+          + nul
+          + ", which the PostgreSQL store cannot keep; remove it";
+    }
+    return null;
   }
 
   static String loneSurrogateMessage(String s, int at) {

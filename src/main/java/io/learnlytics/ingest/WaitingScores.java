@@ -33,8 +33,8 @@ final class WaitingScores {
     }
     try (PreparedStatement ps =
         conn.prepareStatement(
-            "INSERT OR IGNORE INTO quality_waiting (learner_id, exchange_id, quality_id)"
-                + " VALUES (?, ?, ?)")) {
+            "INSERT INTO quality_waiting (learner_id, exchange_id, quality_id)"
+                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
       for (Event.Quality q : scores) {
         ps.setString(1, learner);
         ps.setString(2, q.exchangeId());

@@ -31,7 +31,8 @@ final class InsightStore {
           + " AND (expires_utc IS NULL OR expires_utc > :now)";
   private static final String RANK =
       " ORDER BY CASE importance WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,"
-          + " generated_utc DESC, rowid";
+          + " generated_utc DESC, id"; // id: a hash of the rule and subject, the same on every
+  // backend
 
   private final Database db;
   private final String learner;
@@ -133,7 +134,7 @@ final class InsightStore {
       Handle h, String filter, @Nullable String type, @Nullable String importance, long nowUtc) {
     Query counts =
         h.createQuery(
-            "SELECT count(*), coalesce(sum(viewed_utc IS NULL), 0) FROM analytics_insights"
+            "SELECT count(*), count(*) FILTER (WHERE viewed_utc IS NULL) FROM analytics_insights"
                 + LISTED
                 + filter);
     return bindFilter(counts, type, importance, nowUtc)

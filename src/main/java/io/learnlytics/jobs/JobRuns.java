@@ -57,8 +57,10 @@ final class JobRuns {
         .useHandle(
             h ->
                 h.execute(
-                    "INSERT OR REPLACE INTO job_runs (job, last_run_utc, last_status, last_error)"
-                        + " VALUES (?, ?, 'ok', NULL)",
+                    "INSERT INTO job_runs (job, last_run_utc, last_status, last_error)"
+                        + " VALUES (?, ?, 'ok', NULL) ON CONFLICT (job) DO UPDATE SET"
+                        + " last_run_utc = excluded.last_run_utc, last_status = 'ok', last_error ="
+                        + " NULL",
                     job,
                     atUtc));
   }

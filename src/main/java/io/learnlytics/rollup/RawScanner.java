@@ -80,9 +80,9 @@ final class RawScanner {
     Hours at = new Hours(hours);
     Packed row = new Packed();
     String sql =
-        "SELECT concat(ts_utc, ':', topic_ids), composite, ifnull(relevance, -1),"
-            + " ifnull(helpfulness, -1), ifnull(accuracy, -1), ifnull(clarity, -1),"
-            + " ifnull(engagement, -1) FROM quality_scores"
+        "SELECT concat(ts_utc, ':', topic_ids), composite, coalesce(relevance, -1),"
+            + " coalesce(helpfulness, -1), coalesce(accuracy, -1), coalesce(clarity, -1),"
+            + " coalesce(engagement, -1) FROM quality_scores"
             + " WHERE learner_id = ? AND ts_utc >= ? AND ts_utc < ? ORDER BY ts_utc";
     double[] dims = new double[5];
     try (PreparedStatement ps = range(c, sql, from, to);

@@ -156,8 +156,8 @@ final class RollupStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO rollup_day_state (learner_id, period_start_utc, state)"
-                + " VALUES (?, ?, ?)")) {
+            "INSERT INTO rollup_day_state (learner_id, period_start_utc, state) VALUES (?, ?, ?)"
+                + " ON CONFLICT (learner_id, period_start_utc) DO UPDATE SET state = excluded.state")) {
       for (Map.Entry<Long, Partial> e : days.entrySet()) {
         ps.setString(1, learner);
         ps.setLong(2, e.getKey());

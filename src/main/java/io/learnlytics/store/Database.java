@@ -17,13 +17,18 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The embedded SQLite database: one file, WAL journal, migrated by Flyway at open.
+ * The store: the embedded SQLite database (one file, WAL journal) by default, or a PostgreSQL
+ * database for many learners; migrated by Flyway at open.
  *
  * <p>SQLite allows many readers but one writer. Rather than let writers collide and retry, all
  * writes go through a pool of exactly one connection whose transactions begin {@code IMMEDIATE}
  * (they take the write lock up front, so a read-then-write transaction can never deadlock), while
  * reads use a small pool of their own that WAL lets run alongside the writer. {@code synchronous =
  * FULL} makes every acknowledged commit durable, also against power loss.
+ *
+ * <p>On PostgreSQL the same shape is kept — one write connection, a read pool — so every store
+ * class runs the same statements and sees writes in the same order on both; {@link #dialect} spells
+ * the few forms that differ. One server process owns a database (see {@code ServerLock}).
  *
  * <p>Every row belongs to a learner ({@code learner_id}). An instance is a view for one learner:
  * {@link #open} gives the {@link #DEFAULT_LEARNER}'s, {@link #forLearner} another's over the same
@@ -40,7 +45,8 @@ public final class Database implements AutoCloseable {
   /** The learner of a single-user install, and of every path without a learner in it. */
   public static final String DEFAULT_LEARNER = "default";
 
-  private final Path file;
+  private final DbLocation location;
+  private final Dialect dialect;
   private final String learner;
   private final boolean ownsPools;
   private final HikariDataSource writePool;
@@ -49,7 +55,8 @@ public final class Database implements AutoCloseable {
   private final Jdbi reader;
 
   private Database(Path file, Duration lockTimeout) {
-    this.file = file;
+    this.location = DbLocation.file(file);
+    this.dialect = Dialect.SQLITE;
     this.learner = DEFAULT_LEARNER;
     this.ownsPools = true;
     int busyMs = (int) lockTimeout.toMillis();
@@ -67,8 +74,29 @@ public final class Database implements AutoCloseable {
     this.reader = Jdbi.create(readPool);
   }
 
+  private Database(DbLocation.Postgres pg) {
+    this.location = pg;
+    this.dialect = Dialect.POSTGRESQL;
+    this.learner = DEFAULT_LEARNER;
+    this.ownsPools = true;
+    this.readPool = PostgresPools.pool("learnlytics-read", pg, READ_POOL_SIZE);
+    try {
+      Flyway flyway = flyway(readPool, pg.jdbcUrl()); // Flyway needs two connections
+      StartupChecks.schemaNotNewer(pg, flyway);
+      flyway.migrate();
+      PostgresPools.checkCollation(readPool, pg);
+      this.writePool = PostgresPools.pool("learnlytics-write", pg, 1);
+    } catch (RuntimeException e) {
+      readPool.close();
+      throw e;
+    }
+    this.writer = Jdbi.create(writePool);
+    this.reader = Jdbi.create(readPool);
+  }
+
   private Database(Database root, String learner) {
-    this.file = root.file;
+    this.location = root.location;
+    this.dialect = root.dialect;
     this.learner = learner;
     this.ownsPools = false;
     this.writePool = root.writePool;
@@ -88,6 +116,18 @@ public final class Database implements AutoCloseable {
   /** Whose rows this view reads and writes: the value every statement binds to learner_id. */
   public String learner() {
     return learner;
+  }
+
+  /**
+   * Opens and migrates the database at {@code location}: a SQLite file as {@link #open(Path,
+   * Duration, boolean)} does, or a PostgreSQL database, which must exist (Learnlytics creates its
+   * tables, not the database).
+   */
+  public static Database open(DbLocation location, Duration lockTimeout, boolean checkPages) {
+    if (location instanceof DbLocation.Postgres pg) {
+      return new Database(pg);
+    }
+    return open(((DbLocation.SqliteFile) location).path(), lockTimeout, checkPages);
   }
 
   /** Opens (creating file and folder if needed) and migrates the database at {@code file}. */
@@ -143,8 +183,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  public Path file() {
-    return file;
+  /** Where the data lives; its {@code toString} is safe to show (no password). */
+  public DbLocation location() {
+    return location;
+  }
+
+  /** How this database spells the SQL forms that differ between backends. */
+  public Dialect dialect() {
+    return dialect;
   }
 
   /** Jdbi over the single write connection; use it for every statement that changes data. */
@@ -208,7 +254,7 @@ public final class Database implements AutoCloseable {
       return; // starting Flyway costs about half a second of every command's start
     }
     Flyway flyway = flyway(ds, ds.getUrl());
-    StartupChecks.schemaNotNewer(file, flyway);
+    StartupChecks.schemaNotNewer(DbLocation.file(file), flyway);
     flyway.migrate();
   }
 

@@ -9,6 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,16 +23,85 @@ import org.jspecify.annotations.Nullable;
  * refused at start. The lock is an OS file lock on {@code <db>.lock} (holding the owner's pid), so
  * it is released by the OS however the server ends, kill -9 included. One-shot commands (ingest,
  * export, ...) do not take it: SQLite lets them work beside a running server.
+ *
+ * <p>On PostgreSQL the lock is a session advisory lock held by a connection of its own, which the
+ * server releases by closing it and PostgreSQL when the connection dies.
  */
 public final class ServerLock implements AutoCloseable {
-  private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
+  /** The advisory lock key: "LLYT" in ASCII, the same for every Learnlytics server. */
+  private static final long POSTGRES_KEY = 0x4C4C5954L;
+
+  private final @Nullable Path file;
+  private final @Nullable FileChannel channel;
+  private final @Nullable FileLock lock;
+  private final @Nullable Connection session;
 
   private ServerLock(Path file, FileChannel channel, FileLock lock) {
     this.file = file;
     this.channel = channel;
     this.lock = lock;
+    this.session = null;
+  }
+
+  private ServerLock(Connection session) {
+    this.file = null;
+    this.channel = null;
+    this.lock = null;
+    this.session = session;
+  }
+
+  /**
+   * Takes the lock of the database at {@code db}, a file or a PostgreSQL database.
+   *
+   * @throws UnusableDatabaseException when another server holds it
+   */
+  public static ServerLock acquire(DbLocation db) {
+    if (db instanceof DbLocation.Postgres pg) {
+      return acquire(pg);
+    }
+    return acquire(((DbLocation.SqliteFile) db).path());
+  }
+
+  private static ServerLock acquire(DbLocation.Postgres pg) {
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection(pg.jdbcUrl(), properties(pg));
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        ps.setLong(1, POSTGRES_KEY);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            return new ServerLock(c);
+          }
+        }
+      }
+      c.close();
+      throw new UnusableDatabaseException(
+          "database "
+              + pg
+              + " is in use by another Learnlytics server; stop it first, or use another"
+              + " database");
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new UnusableDatabaseException(
+          "cannot connect to database " + pg + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private static Properties properties(DbLocation.Postgres pg) {
+    Properties p = new Properties();
+    pg.user().ifPresent(u -> p.setProperty("user", u));
+    pg.password().ifPresent(w -> p.setProperty("password", w));
+    return p;
+  }
+
+  private static void closeQuietly(@Nullable Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // already failing
+      }
+    }
   }
 
   /**
@@ -113,10 +188,16 @@ public final class ServerLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (session != null) {
+      closeQuietly(session); // ends the session, and with it the advisory lock
+      return;
+    }
     try {
-      lock.release();
-      channel.close();
-      Files.deleteIfExists(file);
+      if (lock != null && channel != null && file != null) {
+        lock.release();
+        channel.close();
+        Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
       // the OS drops the lock with the process anyway
     }

@@ -95,13 +95,13 @@ final class StartupChecks {
   }
 
   /** Refuses a database migrated by a newer Learnlytics: this build cannot know its tables. */
-  static void schemaNotNewer(Path file, Flyway flyway) {
+  static void schemaNotNewer(DbLocation where, Flyway flyway) {
     MigrationInfo[] all;
     try {
       all = flyway.info().all();
     } catch (RuntimeException e) {
-      if (StoreFault.of(e) == StoreFault.CORRUPT) {
-        throw damaged(file, e.getMessage());
+      if (where instanceof DbLocation.SqliteFile f && StoreFault.of(e) == StoreFault.CORRUPT) {
+        throw damaged(f.path(), e.getMessage());
       }
       throw e;
     }
@@ -111,12 +111,12 @@ final class StartupChecks {
             .reduce((a, b) -> b)
             .orElse(null);
     if (newest != null) {
-      throw newerSchema(file, newest, all);
+      throw newerSchema(where, newest, all);
     }
   }
 
   private static UnusableDatabaseException newerSchema(
-      Path file, MigrationInfo newest, MigrationInfo[] all) {
+      DbLocation where, MigrationInfo newest, MigrationInfo[] all) {
     String known =
         Arrays.stream(all)
             .filter(i -> i.getState() != MigrationState.FUTURE_SUCCESS)
@@ -125,7 +125,7 @@ final class StartupChecks {
             .orElse("none");
     return new UnusableDatabaseException(
         "database "
-            + file
+            + where
             + " has schema version "
             + newest.getVersion()
             + ", newer than this build knows ("

@@ -106,9 +106,14 @@ public final class Watermarks {
   static int save(Connection c, Mark m) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO sync_watermarks (source, table_name, last_rowid,"
-                + " max_ts_utc, rows_read, rows_skipped, late_rows, edits, source_rows,"
-                + " last_sync_utc, last_error) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            "INSERT INTO sync_watermarks (source, table_name, last_rowid, max_ts_utc, rows_read,"
+                + " rows_skipped, late_rows, edits, source_rows, last_sync_utc, last_error)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (source, table_name) DO UPDATE SET"
+                + " last_rowid = excluded.last_rowid, max_ts_utc = excluded.max_ts_utc,"
+                + " rows_read = excluded.rows_read, rows_skipped = excluded.rows_skipped,"
+                + " late_rows = excluded.late_rows, edits = excluded.edits,"
+                + " source_rows = excluded.source_rows, last_sync_utc = excluded.last_sync_utc,"
+                + " last_error = excluded.last_error")) {
       ps.setString(1, m.source());
       ps.setString(2, m.table());
       ps.setLong(3, m.lastRowid());

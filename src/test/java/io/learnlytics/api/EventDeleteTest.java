@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnlytics.testing.Cli;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +142,8 @@ class EventDeleteTest {
       server.app().rollups().refreshDirty();
     }
     Cli.Run run =
-        Cli.run("forget", "--db", db.toString(), "--timezone", "UTC", "--before", "2025-11-19");
+        Cli.run(
+            "forget", "--db", TestStores.arg(db), "--timezone", "UTC", "--before", "2025-11-19");
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())

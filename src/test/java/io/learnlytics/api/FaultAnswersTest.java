@@ -60,7 +60,8 @@ class FaultAnswersTest {
 
   @Test
   void a_database_locked_by_another_program_answers_503_and_reads_keep_working() throws Exception {
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + server.app().db().file());
+    try (Connection other =
+            DriverManager.getConnection("jdbc:sqlite:" + server.app().db().location());
         Statement st = other.createStatement()) {
       st.execute("BEGIN IMMEDIATE");
 

@@ -3,6 +3,7 @@ package io.learnlytics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.config.Config;
+import io.learnlytics.store.DbLocation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class MainTest {
     assertThat(c.weekStart()).isEqualTo(DayOfWeek.SUNDAY);
     assertThat(c.dayStartHour()).isEqualTo(4);
     assertThat(c.port()).isEqualTo(9000);
-    assertThat(c.db()).isEqualTo(Path.of("x.db"));
+    assertThat(c.db()).isEqualTo(DbLocation.file(Path.of("x.db")));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.learnlytics.testing.Cli;
 import io.learnlytics.testing.RawHttp;
 import io.learnlytics.testing.RawHttp.Answer;
 import io.learnlytics.testing.TestServer;
+import io.learnlytics.testing.TestStores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,7 +124,7 @@ class ExportFailureTest {
     Path out = dir.resolve("out.json");
 
     Cli.Run run =
-        Cli.run("export", "--db", db.toString(), "--period", "all", "--out", out.toString());
+        Cli.run("export", "--db", TestStores.arg(db), "--period", "all", "--out", out.toString());
 
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err().strip()).doesNotContain("\n").contains("nothing was written");

@@ -6,6 +6,7 @@ import io.learnlytics.config.Config;
 import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.TestConfig;
+import io.learnlytics.testing.TestStores;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,6 +56,12 @@ public final class ExportFixture {
     return new ExportService(app.db(), app.rollups(), app.goals(), app.clock());
   }
 
+  /**
+   * The NUL character ending one exchange's text: SQLite keeps it; PostgreSQL text cannot hold it,
+   * so the PostgreSQL run leaves it out (its refusal is tested in PostgresStoreTest).
+   */
+  static final String NUL = TestStores.POSTGRES ? "" : "\\u0000";
+
   /** Loads the history above, refreshes the rollups and evaluates the goals. */
   static App history(Path dir, String name) {
     App app = app(dir, name);
@@ -63,7 +70,7 @@ public final class ExportFixture {
         """
         [
          {"kind":"exchange","id":"e0","session_id":"s-old","timestamp":"2025-09-01T12:00:00+02:00",
-          "user_text":"When did it start?","agent_text":"In 1914.\\u0000","duration_ms":30000,
+          "user_text":"When did it start?","agent_text":"In 1914.NUL","duration_ms":30000,
           "topics":["history"]},
          {"kind":"exchange","id":"e1","session_id":"s1","timestamp":"2025-11-18T09:00:00+01:00",
           "user_text":"What is recursion?","agent_text":"A function that calls itself.",
@@ -91,7 +98,8 @@ public final class ExportFixture {
           "strength":0.8,"timestamp":"2025-11-18T09:10:00+01:00"},
          {"kind":"relation","id":"r2","source":"graphs","target":"trees","type":"RELATES_TO"}
         ]
-        """);
+        """
+            .replace("NUL", NUL));
     app.goals()
         .create(
             json(

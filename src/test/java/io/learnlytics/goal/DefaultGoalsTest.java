@@ -3,6 +3,7 @@ package io.learnlytics.goal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.store.Database;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class DefaultGoalsTest {
 
   @Test
   void the_java_list_is_what_migration_v5_gave_the_default_learner() {
-    try (Database db = Database.open(dir.resolve("fresh.db"))) {
+    try (Database db = TestStores.open(dir.resolve("fresh.db"))) {
       assertThat(new GoalStore(db).all()).containsExactlyInAnyOrderElementsOf(DefaultGoals.ALL);
       assertThat(DefaultGoals.ALL).hasSize(6);
       // the default learner has them already: nothing to add
@@ -24,7 +25,7 @@ class DefaultGoalsTest {
 
   @Test
   void a_new_learner_gets_the_six_once_and_a_deleted_one_back() {
-    try (Database db = Database.open(dir.resolve("fresh.db"))) {
+    try (Database db = TestStores.open(dir.resolve("fresh.db"))) {
       Database bob = db.forLearner("bob");
       GoalStore store = new GoalStore(bob);
       assertThat(store.all()).isEmpty();

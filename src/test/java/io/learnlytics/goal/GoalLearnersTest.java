@@ -13,6 +13,7 @@ import io.learnlytics.support.ApiException;
 import io.learnlytics.testing.LearnerRows;
 import io.learnlytics.testing.MovableClock;
 import io.learnlytics.testing.TestConfig;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,7 +193,7 @@ class GoalLearnersTest {
   }
 
   Database database(String name) {
-    Database db = Database.open(dir.resolve(name));
+    Database db = TestStores.open(dir.resolve(name));
     open.add(db);
     return db;
   }

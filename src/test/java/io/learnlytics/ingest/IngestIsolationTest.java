@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.NotFound;
 import io.learnlytics.support.Json;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,9 @@ class IngestIsolationTest {
     for (long seed : new long[] {1, 2, 3}) {
       List<Function<IngestService, Object>> mine = LearnerData.history(seed);
       List<Function<IngestService, Object>> hers = LearnerData.history(seed + 100);
-      try (Database shared = Database.open(dir.resolve("shared-" + seed + ".db"));
-          Database defaultAlone = Database.open(dir.resolve("default-" + seed + ".db"));
-          Database aliceAlone = Database.open(dir.resolve("alice-" + seed + ".db"))) {
+      try (Database shared = TestStores.open(dir.resolve("shared-" + seed + ".db"));
+          Database defaultAlone = TestStores.open(dir.resolve("default-" + seed + ".db"));
+          Database aliceAlone = TestStores.open(dir.resolve("alice-" + seed + ".db"))) {
         IngestService def = LearnerData.ingest(shared);
         IngestService alice = LearnerData.ingest(shared.forLearner(ALICE));
         List<Object> defAnswers = new ArrayList<>();
@@ -79,8 +80,8 @@ class IngestIsolationTest {
 
   @Test
   void the_default_learner_is_untouched_by_another_learner_using_the_same_ids() {
-    try (Database db = Database.open(dir.resolve("one.db"));
-        Database alone = Database.open(dir.resolve("alone.db"))) {
+    try (Database db = TestStores.open(dir.resolve("one.db"));
+        Database alone = TestStores.open(dir.resolve("alone.db"))) {
       IngestService def = LearnerData.ingest(db);
       IngestService alice = LearnerData.ingest(db.forLearner(ALICE));
       assertThat(def.ingest(parse(DEFAULTS))).isEqualTo(new IngestResult(5, 0, List.of()));
@@ -110,7 +111,7 @@ class IngestIsolationTest {
 
   @Test
   void a_score_waits_for_its_own_learners_exchange_not_for_anothers_of_the_same_id() {
-    try (Database db = Database.open(dir.resolve("wait.db"))) {
+    try (Database db = TestStores.open(dir.resolve("wait.db"))) {
       IngestService def = LearnerData.ingest(db);
       IngestService alice = LearnerData.ingest(db.forLearner(ALICE));
       def.ingest(parse(DEFAULTS));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.store.Database;
 import io.learnlytics.testing.LearnerRows;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ class InsightLearnersTest {
   }
 
   Database database(String name) {
-    Database db = Database.open(dir.resolve(name));
+    Database db = TestStores.open(dir.resolve(name));
     open.add(db);
     return db;
   }

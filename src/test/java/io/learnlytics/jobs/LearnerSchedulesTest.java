@@ -11,6 +11,7 @@ import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupMetrics;
 import io.learnlytics.store.Database;
 import io.learnlytics.testing.MovableClock;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class LearnerSchedulesTest {
   @Test
   void each_learners_jobs_fire_in_their_own_zone() {
     MovableClock clock = new MovableClock("2025-11-18T23:30:00Z", ZoneOffset.UTC);
-    try (Database db = Database.open(dir.resolve("jobs.db"))) {
+    try (Database db = TestStores.open(dir.resolve("jobs.db"))) {
       db.writer()
           .useHandle(
               h -> {
@@ -50,7 +51,7 @@ class LearnerSchedulesTest {
         engines.put(id, engine(db.forLearner(id), LearnerCalendars.of(db, id, SERVER), clock));
       }
       // An engine whose database is gone: every run of the broken learner fails.
-      Database gone = Database.open(dir.resolve("gone.db"));
+      Database gone = TestStores.open(dir.resolve("gone.db"));
       gone.close();
       engines.put("broken", engine(gone, SERVER, clock));
       RollupScheduler s = new RollupScheduler(db, engines::get, clock, Config.Retention.DEFAULT);

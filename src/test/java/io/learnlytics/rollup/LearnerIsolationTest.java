@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.config.Config;
 import io.learnlytics.store.Database;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -62,7 +63,7 @@ class LearnerIsolationTest {
 
   /** The history alone in a fresh file, written early then late, refreshed after each part. */
   List<Object> alone(String name, String learner, History h) {
-    try (Database root = Database.open(dir.resolve(name))) {
+    try (Database root = TestStores.open(dir.resolve(name))) {
       Database view = root.forLearner(learner);
       RollupEngine engine = engine(view, BUCKETS);
       RawRows.write(view, BUCKETS, h, EARLY);
@@ -80,7 +81,7 @@ class LearnerIsolationTest {
     List<Object> mineAlone = alone("mine.db", Database.DEFAULT_LEARNER, mine);
     List<Object> hersAlone = alone("hers.db", Database.DEFAULT_LEARNER, hers);
 
-    try (Database db = Database.open(dir.resolve("both.db"))) {
+    try (Database db = TestStores.open(dir.resolve("both.db"))) {
       Database alice = db.forLearner(ALICE);
       RollupEngine defaultEngine = engine(db, BUCKETS);
       RollupEngine aliceEngine = engine(alice, BUCKETS);
@@ -115,7 +116,7 @@ class LearnerIsolationTest {
     History same = history(7);
     List<Object> aloneRows = alone("alone.db", Database.DEFAULT_LEARNER, same);
 
-    try (Database db = Database.open(dir.resolve("both.db"))) {
+    try (Database db = TestStores.open(dir.resolve("both.db"))) {
       Database alice = db.forLearner(ALICE);
       RollupEngine defaultEngine = engine(db, BUCKETS);
       RollupEngine aliceEngine = engine(alice, BUCKETS);

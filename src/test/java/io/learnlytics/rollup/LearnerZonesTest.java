@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.learnlytics.config.Config;
 import io.learnlytics.store.Database;
 import io.learnlytics.testing.Cli;
+import io.learnlytics.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -81,7 +82,7 @@ class LearnerZonesTest {
 
   @Test
   void the_refresher_serves_every_learner_in_their_own_zone_and_each_equals_their_rebuild() {
-    try (Database db = Database.open(dir.resolve("zones.db"))) {
+    try (Database db = TestStores.open(dir.resolve("zones.db"))) {
       addLearners(db);
       Map<String, RollupEngine> engines = new HashMap<>();
       engines.put("alice", engine(db, "alice"));
@@ -118,7 +119,7 @@ class LearnerZonesTest {
   void aggregate_rebuild_rebuilds_every_listed_learner_in_their_own_calendar() {
     Path file = dir.resolve("cli.db");
     Map<Level, List<Object>> refreshed = new HashMap<>();
-    try (Database db = Database.open(file)) {
+    try (Database db = TestStores.open(file)) {
       addLearners(db);
       Map<String, RollupEngine> engines = new HashMap<>();
       engines.put("alice", engine(db, "alice"));
@@ -133,10 +134,11 @@ class LearnerZonesTest {
       db.writer().useHandle(h -> h.execute("DELETE FROM aggregated_metrics"));
     }
 
-    Cli.Run run = Cli.run("aggregate", "--rebuild", "--db", file.toString(), "--timezone", "UTC");
+    Cli.Run run =
+        Cli.run("aggregate", "--rebuild", "--db", TestStores.arg(file), "--timezone", "UTC");
 
     assertThat(run.code()).as(run.err()).isZero();
-    try (Database db = Database.open(file)) {
+    try (Database db = TestStores.open(file)) {
       Map<Level, List<Object>> rebuilt = new HashMap<>();
       snapshot(db, rebuilt);
       assertThat(rebuilt).isEqualTo(refreshed);

@@ -175,9 +175,12 @@ final class RawRows {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO sessions (learner_id, session_id, start_utc, start_offset_s,"
+            "INSERT INTO sessions (learner_id, session_id, start_utc, start_offset_s,"
                 + " last_utc, last_duration_ms, exchange_count, topic_ids)"
-                + " VALUES (?, ?, ?, 0, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, 0, ?, ?, ?, ?) ON CONFLICT (learner_id, session_id) DO UPDATE"
+                + " SET start_utc = excluded.start_utc, last_utc = excluded.last_utc,"
+                + " last_duration_ms = excluded.last_duration_ms,"
+                + " exchange_count = excluded.exchange_count, topic_ids = excluded.topic_ids")) {
       ps.setString(1, learner);
       ps.setString(2, session);
       ps.setLong(3, start);

@@ -108,9 +108,10 @@ public final class TestConfig {
     return this;
   }
 
+  /** Validates and builds; the database is {@link TestStores#location} of the file named. */
   public Config build() {
     return new Config(
-        db,
+        TestStores.location(db),
         host,
         port,
         apiToken,

@@ -1,5 +1,6 @@
 package io.learnlytics.export.source;
 
+import io.learnlytics.store.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -41,12 +42,12 @@ public final class PackedRow {
    * and then each of {@code reals}. A NULL real is read as -1: every REAL column exported (quality
    * dimensions, relation strength) is constrained to 0..1.
    */
-  static String select(List<String> columns, List<String> reals, String from) {
+  static String select(Dialect dialect, List<String> columns, List<String> reals, String from) {
     StringBuilder sql = new StringBuilder("SELECT concat(");
     for (int i = 0; i < columns.size(); i++) {
       sql.append(i == 0 ? "" : ", ',', ")
-          .append("ifnull(octet_length(")
-          .append(columns.get(i))
+          .append("coalesce(octet_length(")
+          .append(dialect.asText(columns.get(i)))
           .append("), -1)");
     }
     sql.append(", ':'");
@@ -55,7 +56,7 @@ public final class PackedRow {
     }
     sql.append(')');
     for (String r : reals) {
-      sql.append(", ifnull(").append(r).append(", -1)");
+      sql.append(", coalesce(").append(r).append(", -1)");
     }
     return sql.append(' ').append(from).toString();
   }

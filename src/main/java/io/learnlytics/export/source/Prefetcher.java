@@ -1,5 +1,6 @@
 package io.learnlytics.export.source;
 
+import io.learnlytics.store.Dialect;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,8 +114,9 @@ public final class Prefetcher {
   }
 
   private void read(Query q) throws SQLException, InterruptedException {
-    try (PreparedStatement ps = conn.prepareStatement(q.sql())) {
-      range.bind(ps, q.sql());
+    String sql = q.sql(Dialect.of(conn));
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      range.bind(ps, sql);
       ps.setFetchSize(CHUNK);
       try (ResultSet rs = ps.executeQuery()) {
         readRows(q, rs);

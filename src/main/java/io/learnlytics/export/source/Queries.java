@@ -102,7 +102,7 @@ public final class Queries {
             List.of("strength"),
             "FROM concept_relations WHERE learner_id = ?"
                 + " AND ((ts_utc >= ? AND ts_utc < ?) OR (? AND ts_utc IS NULL))"
-                + " ORDER BY ts_utc, id");
+                + " ORDER BY ts_utc NULLS FIRST, id");
 
     private Relations() {}
   }
@@ -117,15 +117,18 @@ public final class Queries {
     public static final int TOPICS = 5;
     public static final Query QUERY =
         Query.of(
-            List.of(
-                "s.session_id",
-                "s.start_utc",
-                "s.start_offset_s",
-                SessionDuration.SQL, // unambiguous: only the subquery below joins other tables
-                "s.exchange_count",
-                "(SELECT json_group_array(n.name ORDER BY n.name)"
-                    + " FROM json_each('[' || coalesce(s.topic_ids, '') || ']') j"
-                    + " JOIN topic_names n ON n.id = j.value)"),
+            dialect ->
+                List.of(
+                    "s.session_id",
+                    "s.start_utc",
+                    "s.start_offset_s",
+                    SessionDuration.SQL, // unambiguous: only the subquery below joins other tables
+                    "s.exchange_count",
+                    "(SELECT "
+                        + dialect.jsonArrayOf("n.name", "n.name")
+                        + " FROM "
+                        + dialect.idValues("s.topic_ids", "j")
+                        + " JOIN topic_names n ON n.id = j.value)"),
             List.of(),
             "FROM sessions s WHERE s.learner_id = ? AND s.start_utc >= ? AND s.start_utc < ?"
                 + " ORDER BY s.start_utc, s.session_id");

@@ -3,6 +3,7 @@ package io.learnlytics.export.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.learnlytics.store.Database;
+import io.learnlytics.store.Dialect;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,11 +36,11 @@ class LearnerQueryPlanTest {
   void everyExportQuerySearchesTheLearnersIndexRatherThanScanning() throws SQLException {
     List<String> queries =
         List.of(
-            Queries.Exchanges.QUERY.sql(),
-            Queries.Feedback.QUERY.sql(),
-            Queries.QualityScores.QUERY.sql(),
-            Queries.Relations.QUERY.sql(),
-            Queries.Sessions.QUERY.sql(),
+            Queries.Exchanges.QUERY.sql(Dialect.SQLITE),
+            Queries.Feedback.QUERY.sql(Dialect.SQLITE),
+            Queries.QualityScores.QUERY.sql(Dialect.SQLITE),
+            Queries.Relations.QUERY.sql(Dialect.SQLITE),
+            Queries.Sessions.QUERY.sql(Dialect.SQLITE),
             ExportSource.SESSION_COUNT,
             ExportSource.FEEDBACK_TYPES,
             ExportSource.ACTIVITY_RANGE);
