@@ -9,6 +9,7 @@ import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupMetrics;
 import io.learnlytics.store.BackupException;
 import io.learnlytics.store.Database;
+import io.learnlytics.store.DbLocation;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,11 @@ final class ExportChecksum {
 
   /** The checksum of database {@code db}, read with the zone and day settings of {@code config}. */
   static String of(Config config, Path db) {
+    return of(config, DbLocation.file(db));
+  }
+
+  /** The checksum of the database at {@code db}, a file or a PostgreSQL database. */
+  static String of(Config config, DbLocation db) {
     Config on = config.withDb(db);
     Instant now;
     try (App probe = App.open(on)) {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
       BenchGraphCommand.class,
       BenchLoadCommand.class,
       LearnerCommand.class,
-      BenchLearnersCommand.class
+      BenchLearnersCommand.class,
+      MigrateCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
