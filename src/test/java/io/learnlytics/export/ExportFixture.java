@@ -52,7 +52,7 @@ public final class ExportFixture {
   }
 
   static ExportService exports(App app) {
-    return new ExportService(app.db(), app.rollups(), app.goals(), app.clock());
+    return new ExportService(app.db(), app.rollups(), app.goals(), app.clock(), new ExportSlots());
   }
 
   /** Loads the history above, refreshes the rollups and evaluates the goals. */

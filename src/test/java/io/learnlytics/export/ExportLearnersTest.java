@@ -99,7 +99,7 @@ class ExportLearnersTest {
             RollupMetrics.unregistered(),
             app.config().retention());
     return new ExportService(
-        view, rollups, new GoalService(view, rollups, app.clock()), app.clock());
+        view, rollups, new GoalService(view, rollups, app.clock()), app.clock(), new ExportSlots());
   }
 
   @Test
