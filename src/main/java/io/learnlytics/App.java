@@ -5,6 +5,7 @@ import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.config.Config;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.export.ExportService;
+import io.learnlytics.export.ExportSlots;
 import io.learnlytics.goal.DefaultGoals;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.EmbeddedGraph;
@@ -54,6 +55,7 @@ public final class App implements AutoCloseable {
   private final Database db;
   private final PrometheusRegistry registry;
   private final RollupMetrics rollupMetrics;
+  private final ExportSlots exportSlots = new ExportSlots(); // every learner's exports share them
   private final ResponseCache cache;
   private final Optional<KnowledgeGraph> remote;
   private final Learners learners;
@@ -109,7 +111,7 @@ public final class App implements AutoCloseable {
     Database view = db.forLearner(s.id());
     KnowledgeGraph graph =
         remote.map(g -> g.forLearner(view)).orElseGet(() -> new EmbeddedGraph(view));
-    Workspace ws = new Workspace(view, buckets, config, clock, rollupMetrics, graph);
+    Workspace ws = new Workspace(view, buckets, config, clock, rollupMetrics, graph, exportSlots);
     // Every answer derives from the data: new events and new rollups drop the cached answers.
     ws.ingest().onCommit(cache::invalidate);
     ws.rollups().onChange(cache::invalidate);

@@ -3,6 +3,7 @@ package io.learnlytics;
 import io.learnlytics.config.Config;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.export.ExportService;
+import io.learnlytics.export.ExportSlots;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.ingest.IngestService;
@@ -34,7 +35,8 @@ public final class Workspace {
       Config config,
       Clock clock,
       RollupMetrics metrics,
-      KnowledgeGraph graph) {
+      KnowledgeGraph graph,
+      ExportSlots exportSlots) {
     this.learner = view.learner();
     this.graph = graph;
     this.ingest = new IngestService(view, clock, buckets, config.ingest());
@@ -42,7 +44,7 @@ public final class Workspace {
     this.goals = new GoalService(view, rollups, clock);
     this.insights = new InsightService(view, rollups, clock, graph);
     this.dashboard = new Dashboard(rollups, view, clock, goals, insights, graph);
-    this.exports = new ExportService(view, rollups, goals, clock);
+    this.exports = new ExportService(view, rollups, goals, clock, exportSlots);
   }
 
   public String learner() {

@@ -23,7 +23,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>A token is needed as soon as one exists: a configured one, or any stored one not revoked.
- *       Without any, every caller is the admin, as a single-user install always was.
+ *       Without any, every caller is the admin, as a single-user install always was — except on a
+ *       server bound beyond loopback without {@code --insecure}: it started only because a token
+ *       existed, and revoking the last one must not open it to the network, so there a token is
+ *       always needed.
  *   <li>An unknown or revoked token is a 401.
  *   <li>A path the principal may not use ({@link LearnerPaths}) is a 404 exactly like a route that
  *       does not exist, as is the data path of a learner who does not exist: a learner's token
@@ -42,6 +45,7 @@ final class TokenAuth implements Handler {
   private static final int MAX_CACHED = 10_000;
 
   private final byte[] configuredDigest;
+  private final boolean alwaysRequired;
   private final AccessTokens tokens;
   private final LoadingCache<Boolean, Boolean> anyValid;
   private final Cache<String, Optional<Principal>> byHash;
@@ -49,10 +53,16 @@ final class TokenAuth implements Handler {
 
   /**
    * @param configured the {@code --api-token}, if any
+   * @param alwaysRequired whether a token is needed even when none exists (a public bind)
    * @param cacheTime how long a lookup is trusted (tests shorten it)
    */
-  TokenAuth(Optional<String> configured, AccessTokens tokens, Duration cacheTime) {
+  TokenAuth(
+      Optional<String> configured,
+      boolean alwaysRequired,
+      AccessTokens tokens,
+      Duration cacheTime) {
     this.configuredDigest = configured.map(TokenSecrets::digest).orElse(new byte[0]);
+    this.alwaysRequired = alwaysRequired;
     this.tokens = tokens;
     this.anyValid = Caffeine.newBuilder().expireAfterWrite(cacheTime).build(k -> tokens.anyValid());
     this.byHash = Caffeine.newBuilder().expireAfterWrite(cacheTime).maximumSize(MAX_CACHED).build();
@@ -62,7 +72,9 @@ final class TokenAuth implements Handler {
 
   /** Whether requests need a token now. */
   boolean required() {
-    return configuredDigest.length > 0 || Boolean.TRUE.equals(anyValid.get(Boolean.TRUE));
+    return alwaysRequired
+        || configuredDigest.length > 0
+        || Boolean.TRUE.equals(anyValid.get(Boolean.TRUE));
   }
 
   @Override

@@ -60,7 +60,9 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(App app, Duration stopGrace, Duration tokenCacheTime) {
     Config config = app.config();
-    TokenAuth auth = new TokenAuth(config.apiToken(), new AccessTokens(app.db()), tokenCacheTime);
+    boolean publicBind = !config.loopbackOnly() && !config.insecure();
+    TokenAuth auth =
+        new TokenAuth(config.apiToken(), publicBind, new AccessTokens(app.db()), tokenCacheTime);
     ApiMetrics metrics = new ApiMetrics(app.registry(), app.cache(), app.rollups(), app.clock());
     SyncMetrics.register(app.registry(), new Watermarks(app.db()), app.clock());
     LearnerScope scope = new LearnerScope(app);

@@ -3,6 +3,7 @@ package io.learnlytics.cli;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.export.ExportService;
+import io.learnlytics.export.ExportSlots;
 import io.learnlytics.export.FileFingerprint;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.rollup.RollupEngine;
@@ -71,7 +72,8 @@ final class ExportChecksum {
             app.clock(),
             RollupMetrics.unregistered(),
             app.config().retention());
+    // A fingerprint takes no export slot.
     return new ExportService(
-        view, rollups, new GoalService(view, rollups, app.clock()), app.clock());
+        view, rollups, new GoalService(view, rollups, app.clock()), app.clock(), new ExportSlots());
   }
 }

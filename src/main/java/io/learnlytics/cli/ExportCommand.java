@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export}: writes the same export as {@code GET /api/analytics/export} to a file. The file
- * appears only when the export is complete (it is written beside it and then moved into place).
+ * {@code export}: writes the same export as {@code GET /api/analytics/export} (or, with {@code
+ * --learner}, {@code GET /api/learners/{id}/analytics/export}) to a file. The file appears only
+ * when the export is complete (it is written beside it and then moved into place).
  */
 @Command(
     name = "export",
@@ -38,6 +39,8 @@ final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigOptions options;
+
+  @Mixin LearnerOption learner;
 
   @Option(
       names = "--format",
@@ -76,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     Config config = options.toConfig();
     try (App app = App.open(config);
-        Export export = app.exports().start(request)) {
+        Export export = learner.of(app).exports().start(request)) {
       Path target = (out != null ? out : Path.of(export.fileName())).toAbsolutePath();
       Files.createDirectories(target.getParent());
       ExportResult result = write(export, target);

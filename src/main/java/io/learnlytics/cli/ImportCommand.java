@@ -1,6 +1,7 @@
 package io.learnlytics.cli;
 
 import io.learnlytics.App;
+import io.learnlytics.Workspace;
 import io.learnlytics.config.Config;
 import io.learnlytics.export.ExportImporter;
 import io.learnlytics.export.ExportImporter.ImportResult;
@@ -14,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code import}: loads a JSON export (from {@code export} or the API) into the database. Its
- * checksum is verified first; its events go through the same validation and atomic batches as
- * {@code ingest}; its goals and achievements are restored. Importing a file twice is harmless.
+ * {@code import}: loads a JSON export (from {@code export} or the API) into the database, as the
+ * data of the {@code --learner} (the default learner's if absent). Its checksum is verified first;
+ * its events go through the same validation and atomic batches as {@code ingest}; its goals and
+ * achievements are restored. Importing a file twice is harmless.
  */
 @Command(
     name = "import",
@@ -26,6 +28,8 @@ import picocli.CommandLine.Parameters;
             + " achievements (safe to repeat).")
 final class ImportCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
+
+  @Mixin LearnerOption learner;
 
   @Parameters(paramLabel = "FILE", description = "A JSON export")
   Path file;
@@ -43,8 +47,9 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Config config = options.toConfig();
     try (App app = App.openChecked(config)) {
+      Workspace ws = learner.of(app);
       ImportResult r =
-          new ExportImporter(app.ingest(), app.goals(), app.rollups())
+          new ExportImporter(ws.ingest(), ws.goals(), ws.rollups())
               .importFile(file, !noVerify, batchSize);
       System.out.printf(
           "%s: export %s%s%n%d events, %d new, %d already present, %d conflicts;"

@@ -2,6 +2,7 @@ package io.learnlytics.cli;
 
 import io.javalin.util.JavalinBindException;
 import io.learnlytics.App;
+import io.learnlytics.access.AccessTokens;
 import io.learnlytics.api.WebServer;
 import io.learnlytics.config.Config;
 import io.learnlytics.config.ConfigException;
@@ -52,10 +53,10 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     long started = System.nanoTime();
     Config config = options.toConfig();
-    config.checkBindIsSafe();
     VoiceAgentSource tailed = tailedSource();
     ServerLock lock = ServerLock.acquire(config.db());
     App app = open(config, lock);
+    boolean storedTokens = refuseUnsafeBind(config, app, lock);
     Thread demoLoad = startDemoLoad(app, config);
     WebServer server = startServer(app, lock, demoLoad);
     if (demoLoad.isAlive()) {
@@ -66,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     startWarmUp(server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(shutdown(tail, server, app, lock, stopped));
-    logListening(config, server, app, started);
+    logListening(config, server, app, storedTokens, started);
     stopped.await();
     return 0;
   }
@@ -104,6 +105,24 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return App.openChecked(config);
     } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Refuses a bind beyond loopback without authentication ({@link Config#checkBindIsSafe}), closing
+   * what is open. Stored tokens live in the database, so this waits until it is open.
+   *
+   * @return whether stored tokens not revoked exist (requests then need one)
+   */
+  private static boolean refuseUnsafeBind(Config config, App app, ServerLock lock) {
+    try {
+      boolean storedTokens = new AccessTokens(app.db()).anyValid();
+      config.checkBindIsSafe(storedTokens);
+      return storedTokens;
+    } catch (RuntimeException e) {
+      app.close();
       lock.close();
       throw e;
     }
@@ -154,14 +173,15 @@ final class ServeCommand implements Callable<Integer> {
         "learnlytics-shutdown");
   }
 
-  private static void logListening(Config config, WebServer server, App app, long started) {
+  private static void logListening(
+      Config config, WebServer server, App app, boolean storedTokens, long started) {
     LOG.info(
         "Learnlytics listening on http://{}:{} (database {}, zone {}, auth {}) in {} ms",
         config.host(),
         server.port(),
         app.db().location(),
         config.zone(),
-        config.apiToken().isPresent() ? "bearer token" : "off",
+        config.apiToken().isPresent() ? "bearer token" : storedTokens ? "stored tokens" : "off",
         (System.nanoTime() - started) / 1_000_000);
   }
 }

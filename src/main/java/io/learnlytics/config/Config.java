@@ -376,18 +376,19 @@ public record Config(
   }
 
   /**
-   * Refuses to expose the API without a token: binding to anything but loopback needs a token or an
-   * explicit {@code --insecure}.
+   * Refuses to expose the API without authentication: binding to anything but loopback needs a
+   * token — the configured one, or a stored one not revoked ({@code storedTokens}, from {@code
+   * token create}) — or an explicit {@code --insecure}.
    */
-  public void checkBindIsSafe() {
-    if (apiToken.isPresent() || insecure || isLoopback(host)) {
+  public void checkBindIsSafe(boolean storedTokens) {
+    if (apiToken.isPresent() || storedTokens || insecure || isLoopback(host)) {
       return;
     }
     throw new ConfigException(
         "refusing to bind to "
             + host
-            + " without an API token: set LEARNLYTICS_API_TOKEN (or --api-token), bind to"
-            + " 127.0.0.1, or pass --insecure if the network is trusted");
+            + " without an API token: set LEARNLYTICS_API_TOKEN (or --api-token), create one with"
+            + " 'token create', bind to 127.0.0.1, or pass --insecure if the network is trusted");
   }
 
   static boolean isLoopback(String host) {

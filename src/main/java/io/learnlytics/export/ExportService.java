@@ -19,16 +19,16 @@ import java.io.OutputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 
 /**
  * Exports (the spec's Export and Reporting System): a JSON document with a verifiable checksum, or
  * a ZIP of CSV files with a manifest, streamed from one read snapshot so memory stays flat however
- * long the history. At most {@value #MAX_CONCURRENT} exports run at once — each holds a read
- * transaction and keeps a core busy — and a further one is refused with 429 and {@code
- * Retry-After}. Every export is recorded in {@code export_history}: when it starts (size and
- * checksum empty), and with its size and checksum when it completes, so an export cut short is
- * visible as a row without a checksum.
+ * long the history. At most {@value #MAX_CONCURRENT} exports run at once on a server, of all its
+ * learners together ({@link ExportSlots}, one per application) — each holds a read transaction and
+ * keeps a core busy — and a further one is refused with 429 and {@code Retry-After}. Every export
+ * is recorded in {@code export_history}: when it starts (size and checksum empty), and with its
+ * size and checksum when it completes, so an export cut short is visible as a row without a
+ * checksum.
  *
  * <pre>{@code
  * try (Export e = exports.start(ExportRequest.parse("json", "30d", null))) {
@@ -45,24 +45,28 @@ public final class ExportService {
   private final GoalService goals;
   private final Clock clock;
   private final EmbeddedGraph graph;
-  private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
+  private final ExportSlots slots;
 
-  public ExportService(Database db, RollupEngine rollups, GoalService goals, Clock clock) {
+  /** The exports of {@code db}'s learner, taking their slots from the server's {@code slots}. */
+  public ExportService(
+      Database db, RollupEngine rollups, GoalService goals, Clock clock, ExportSlots slots) {
     this.db = db;
     this.rollups = rollups;
     this.goals = goals;
     this.clock = clock;
     this.graph = new EmbeddedGraph(db);
+    this.slots = slots;
   }
 
   /**
    * Takes an export slot and records the export as started. Close the returned export (after {@link
    * Export#writeTo}) to give the slot back.
    *
-   * @throws TooManyRequests when {@value #MAX_CONCURRENT} exports are already running
+   * @throws TooManyRequests when {@value #MAX_CONCURRENT} exports, of any learners, are already
+   *     running
    */
   public Export start(ExportRequest request) {
-    if (!slots.tryAcquire()) {
+    if (!slots.tryTake()) {
       throw new TooManyRequests(
           "at most "
               + MAX_CONCURRENT
@@ -105,9 +109,9 @@ public final class ExportService {
         ExportScope.of(FINGERPRINT_ID, all, clock.millis(), rollups.buckets()), out, false);
   }
 
-  /** Exports running now. */
+  /** Exports running now, of every learner sharing this service's slots. */
   public int running() {
-    return MAX_CONCURRENT - slots.availablePermits();
+    return slots.running();
   }
 
   ExportResult write(ExportScope scope, OutputStream out) throws IOException {

@@ -1,14 +1,13 @@
 package io.learnlytics.jobs;
 
 import io.learnlytics.config.Config.Retention;
+import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +49,11 @@ public final class RollupScheduler implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(120);
   static final Duration TICK = Duration.ofSeconds(15);
 
-  /** Where a learner's fire times fall. */
-  private record Calendar(ZoneId zone, DayOfWeek weekStart) {}
-
   /** The consecutive failures of one learner's job, and when the last one happened. */
   private record Failure(int count, Instant at) {}
 
   private final Supplier<List<String>> learners;
   private final Function<String, RollupEngine> engines;
-  private final Function<RollupEngine, Calendar> calendars;
   private final JobRuns runs;
   private final Clock clock;
   private final Retention retention;
@@ -75,38 +70,9 @@ public final class RollupScheduler implements AutoCloseable {
    */
   public RollupScheduler(
       Database root, Function<String, RollupEngine> engines, Clock clock, Retention retention) {
-    this(
-        root,
-        () -> learners(root),
-        engines,
-        e -> new Calendar(e.buckets().zone(), e.buckets().weekStart()),
-        clock,
-        retention);
-  }
-
-  /** The jobs of one engine's learner, in the clock's zone. */
-  public RollupScheduler(
-      Database db, RollupEngine engine, Clock clock, DayOfWeek weekStart, Retention retention) {
-    this(
-        db,
-        () -> List.of(engine.learner()),
-        learner -> engine,
-        e -> new Calendar(clock.getZone(), weekStart),
-        clock,
-        retention);
-  }
-
-  private RollupScheduler(
-      Database db,
-      Supplier<List<String>> learners,
-      Function<String, RollupEngine> engines,
-      Function<RollupEngine, Calendar> calendars,
-      Clock clock,
-      Retention retention) {
-    this.learners = learners;
+    this.learners = () -> learners(root);
     this.engines = engines;
-    this.calendars = calendars;
-    this.runs = new JobRuns(db);
+    this.runs = new JobRuns(root);
     this.clock = clock;
     this.retention = retention;
   }
@@ -169,7 +135,7 @@ public final class RollupScheduler implements AutoCloseable {
   }
 
   private Instant previousFire(RollupEngine engine, RollupJob job) {
-    Calendar calendar = calendars.apply(engine);
+    Buckets calendar = engine.buckets();
     return job.previousFire(clock.instant().atZone(calendar.zone()), calendar.weekStart())
         .toInstant();
   }

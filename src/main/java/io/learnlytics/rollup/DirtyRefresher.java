@@ -43,16 +43,7 @@ public final class DirtyRefresher implements AutoCloseable {
    * on that learner's view and calendar); {@code root} is any view, used to find the marks.
    */
   public DirtyRefresher(Database root, Function<String, RollupEngine> engines) {
-    this(() -> learnersWithMarks(root), engines);
-  }
-
-  /** A refresher of one engine's learner only. */
-  public DirtyRefresher(RollupEngine engine) {
-    this(() -> List.of(engine.learner()), learner -> engine);
-  }
-
-  private DirtyRefresher(Supplier<List<String>> learners, Function<String, RollupEngine> engines) {
-    this.learners = learners;
+    this.learners = () -> learnersWithMarks(root);
     this.engines = engines;
   }
 

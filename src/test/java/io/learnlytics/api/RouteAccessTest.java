@@ -7,6 +7,7 @@ import io.learnlytics.testing.TestConfig;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,6 +181,23 @@ class RouteAccessTest {
       assertThat(s.get("/api/health").json().at("/auth").asBoolean()).isTrue();
       HttpRequestTo meta = new HttpRequestTo(s, "/api/meta");
       assertThat(meta.with(alice).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void on_a_public_bind_revoking_the_last_stored_token_does_not_turn_authentication_off() {
+    try (TestServer s = TestServer.start(TestConfig.in(dir).withHost("0.0.0.0"), Duration.ZERO)) {
+      AccessTokens tokens = new AccessTokens(s.db());
+      AccessTokens.Created admin = tokens.create(null, null, Instant.now());
+      assertThat(new HttpRequestTo(s, "/api/analytics/overview").with(admin.secret()).status())
+          .isEqualTo(200);
+      tokens.revoke(admin.id(), Instant.now());
+
+      assertThat(s.get("/api/analytics/overview").status()).isEqualTo(401);
+      assertThat(s.get("/api/health").json().at("/auth").asBoolean()).isTrue();
+    }
+    try (TestServer s = TestServer.start(TestConfig.in(dir.resolve("loopback")), Duration.ZERO)) {
+      assertThat(s.get("/api/analytics/overview").status()).isEqualTo(200); // no token, no auth
     }
   }
 

@@ -19,18 +19,20 @@ class ConfigTest {
 
   @Test
   void loopback_needs_no_token() {
-    bind("127.0.0.1", null, false).checkBindIsSafe();
-    bind("localhost", null, false).checkBindIsSafe();
+    bind("127.0.0.1", null, false).checkBindIsSafe(false);
+    bind("localhost", null, false).checkBindIsSafe(false);
   }
 
   @Test
-  void public_bind_without_token_is_refused_unless_insecure() {
-    assertThatThrownBy(() -> bind("0.0.0.0", null, false).checkBindIsSafe())
+  void public_bind_without_any_token_is_refused_unless_insecure() {
+    assertThatThrownBy(() -> bind("0.0.0.0", null, false).checkBindIsSafe(false))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("LEARNLYTICS_API_TOKEN")
-        .hasMessageContaining("--insecure");
-    bind("0.0.0.0", "t", false).checkBindIsSafe();
-    bind("0.0.0.0", null, true).checkBindIsSafe();
+        .hasMessageContaining("--insecure")
+        .hasMessageContaining("token create");
+    bind("0.0.0.0", "t", false).checkBindIsSafe(false);
+    bind("0.0.0.0", null, false).checkBindIsSafe(true); // stored tokens not revoked
+    bind("0.0.0.0", null, true).checkBindIsSafe(false);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.learnlytics.export.ExportFixture.independentChecksum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learnlytics.api.ExportRoutes;
 import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.TestServer;
@@ -63,6 +64,37 @@ class ExportApiTest {
         running.forEach(Export::close);
       }
       assertThat(server.get("/api/analytics/export?format=csv").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void exportsOfDifferentLearnersShareTheServersLimit() {
+    try (TestServer server = TestServer.start(dir)) {
+      Response created =
+          server.send(
+              HttpRequest.newBuilder(server.uri("/api/learners/alice"))
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString("{}")));
+      assertThat(created.status()).isEqualTo(201);
+      ExportService mine = server.app().exports();
+      ExportService alices = server.app().workspace("alice").orElseThrow().exports();
+      List<Export> running =
+          List.of(
+              mine.start(ExportRequest.parse(null, null, null)),
+              alices.start(ExportRequest.parse(null, null, null)));
+      try {
+        assertThat(mine.running()).isEqualTo(ExportService.MAX_CONCURRENT);
+        for (String path : List.of("/api/learners/alice/analytics/export", ExportRoutes.EXPORT)) {
+          Response r = server.get(path);
+          assertThat(r.status()).as(path).isEqualTo(429);
+          assertThat(r.raw().headers().firstValue("Retry-After")).hasValue("5");
+          assertThat(r.json().at("/error/message").textValue()).contains("at most 2 exports");
+        }
+      } finally {
+        running.forEach(Export::close);
+      }
+      assertThat(alices.running()).isZero();
+      assertThat(server.get("/api/learners/alice/analytics/export").status()).isEqualTo(200);
     }
   }
 

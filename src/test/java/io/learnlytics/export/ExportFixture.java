@@ -53,7 +53,7 @@ public final class ExportFixture {
   }
 
   static ExportService exports(App app) {
-    return new ExportService(app.db(), app.rollups(), app.goals(), app.clock());
+    return new ExportService(app.db(), app.rollups(), app.goals(), app.clock(), new ExportSlots());
   }
 
   /**

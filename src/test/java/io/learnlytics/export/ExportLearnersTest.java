@@ -33,35 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * export of the same data alone in a fresh file, apart from the export's id, time and checksum.
  */
 class ExportLearnersTest {
-  /**
-   * Sections computed by the rollup and goal services (summaries, goals, topic statistics), which
-   * their own packages scope by learner; compared once those are merged. Everything read by the
-   * export's own queries (events, sessions, the knowledge graph) is compared here.
-   */
-  static final List<String> SCOPED_ELSEWHERE =
-      List.of(
-          "achievements",
-          "daily_summaries",
-          "feedback_summary",
-          "goal_progress",
-          "quality_by_topic",
-          "row_counts",
-          "summary",
-          "topic_distribution",
-          "weekly_summaries");
-
-  /**
-   * Alice's tables copied into the shared file: the raw ones, read by this package. Her rollup and
-   * goal rows wait for those packages' scoping (unscoped, a second learner's streak rows break the
-   * goal view); then this becomes {@link LearnerCopy#ALL}.
-   */
-  static final List<String> ALICE_TABLES = LearnerCopy.RAW;
+  /** Alice's tables copied into the shared file: all of them. */
+  static final List<String> ALICE_TABLES = LearnerCopy.ALL;
 
   private static final String DEFAULT = Database.DEFAULT_LEARNER;
-
-  /** Rows read by this package's queries, and their counts. */
-  static final List<String> OWN_COUNTS =
-      List.of("exchanges", "feedback", "quality_scores", "relations", "sessions");
 
   static final String ALICE =
       """
@@ -124,7 +99,7 @@ class ExportLearnersTest {
             RollupMetrics.unregistered(),
             app.config().retention());
     return new ExportService(
-        view, rollups, new GoalService(view, rollups, app.clock()), app.clock());
+        view, rollups, new GoalService(view, rollups, app.clock()), app.clock(), new ExportSlots());
   }
 
   @Test
@@ -226,20 +201,16 @@ class ExportLearnersTest {
     return ExportCsvTest.unzip(ExportFixture.export(exports, "csv", "all", ""));
   }
 
-  /** The export without what differs by export (id, time, checksum) or is scoped elsewhere. */
+  /** The export without what differs by export (id, time, checksum). */
   private static JsonNode own(ExportService exports, String period) {
     ObjectNode doc = (ObjectNode) ExportFixture.exportJson(exports, period, "").deepCopy();
-    JsonNode counts = doc.get("row_counts");
     doc.remove(List.of("export_id", "generated_at", "checksum"));
-    doc.remove(SCOPED_ELSEWHERE);
-    ObjectNode own = doc.putObject("own_row_counts");
-    OWN_COUNTS.forEach(name -> own.set(name, counts.get(name)));
     return doc;
   }
 
   private static Map<String, Long> counts(JsonNode doc) {
     Map<String, Long> out = new TreeMap<>();
-    OWN_COUNTS.forEach(name -> out.put(name, doc.get("own_row_counts").get(name).asLong()));
+    doc.get("row_counts").properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
     return out;
   }
 }

@@ -10,7 +10,6 @@ import io.learnlytics.testing.MovableClock;
 import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -75,6 +74,6 @@ class RollupSchedulerTest {
 
   private static RollupScheduler scheduler(App app, Clock clock) {
     return new RollupScheduler(
-        app.db(), app.rollups(), clock, DayOfWeek.MONDAY, Config.Retention.DEFAULT);
+        app.db(), id -> app.workspace(id).orElseThrow().rollups(), clock, Config.Retention.DEFAULT);
   }
 }
