@@ -23,9 +23,14 @@ final class BenchDatabase {
 
   /** The configuration a bench database of {@code shape} is written and read in. */
   static Config config(Path db, BenchShape shape) {
+    return config(DbLocation.file(db), shape);
+  }
+
+  /** The same, on a database anywhere (a file or PostgreSQL). */
+  static Config config(DbLocation db, BenchShape shape) {
     Config d = Config.defaults();
     return new Config(
-        DbLocation.file(db),
+        db,
         d.host(),
         0,
         d.apiToken(),

@@ -8,13 +8,15 @@ import io.learnlytics.demo.DemoOptions;
 import io.learnlytics.ingest.IngestResult;
 import io.learnlytics.learner.LearnerSettings;
 import io.learnlytics.rollup.Period;
+import io.learnlytics.store.Counts;
+import io.learnlytics.store.DbLocation;
+import io.learnlytics.store.StoreSize;
 import io.learnlytics.support.Json;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -65,26 +67,51 @@ final class BenchLearnersCommand implements Callable<Integer> {
   @Option(names = "--reads", defaultValue = "500", description = "Uncached overviews to time")
   int reads;
 
-  @Option(names = "--db", paramLabel = "FILE", required = true, description = "A new file")
-  Path db;
+  @Option(
+      names = "--steady-seconds",
+      defaultValue = "60",
+      description = "How long the steady stream for the refresh lag runs (0: none)")
+  int steadySeconds;
+
+  @Option(
+      names = "--steady-rate",
+      defaultValue = "2000",
+      description = "Events a second in the steady stream")
+  int steadyRate;
+
+  @Option(
+      names = "--db",
+      paramLabel = "FILE|URL",
+      required = true,
+      description = "A new SQLite file, or an empty PostgreSQL database (postgresql://...)")
+  String db;
 
   @Override
   public Integer call() throws Exception {
-    if (Files.exists(db)) {
+    DbLocation location = DbLocation.parse(db);
+    if (location.sqliteFile().map(Files::exists).orElse(false)) {
       System.err.println("bench-learners needs a fresh database; " + db + " exists");
       return 1;
     }
-    Config config = BenchDatabase.config(db, io.learnlytics.demo.BenchShape.LONG_SESSIONS);
+    Config config = BenchDatabase.config(location, io.learnlytics.demo.BenchShape.LONG_SESSIONS);
     Clock now =
         Clock.fixed(LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
     try (App app = new App(config, now, new PrometheusRegistry())) {
+      if (app.learners().ids().size() > 1 || !Counts.isEmpty(app.db())) {
+        System.err.println("bench-learners needs an empty database; " + location + " has data");
+        return 1;
+      }
       addLearners(app);
       ingest(app);
       refresh(app);
       reads(app);
+      long bytes = StoreSize.bytes(app.db());
       System.out.printf(
-          "database file %,d MiB, %,.0f bytes per event%n",
-          Files.size(db) >> 20, (double) Files.size(db) / events.get());
+          "database %,d MiB, %,.0f bytes per event%n", bytes >> 20, (double) bytes / events.get());
+      if (steadySeconds > 0) {
+        app.startBackground();
+        new SteadyLag(app, learners).run(steadyRate, steadySeconds, LAST_DAY);
+      }
     }
     return 0;
   }

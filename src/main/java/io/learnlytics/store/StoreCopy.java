@@ -83,10 +83,12 @@ public final class StoreCopy {
   static List<String> tablesInKeyOrder(Connection c) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
     Map<String, Set<String>> parents = new LinkedHashMap<>();
-    try (ResultSet rs = meta.getTables(null, schema(c), "%", new String[] {"TABLE"})) {
+    Set<String> partitions = partitions(c);
+    try (ResultSet rs =
+        meta.getTables(null, schema(c), "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
       while (rs.next()) {
         String table = rs.getString("TABLE_NAME");
-        if (!table.equals(HISTORY)) {
+        if (!table.equals(HISTORY) && !partitions.contains(table)) {
           parents.put(table, new LinkedHashSet<>());
         }
       }
@@ -114,6 +116,20 @@ public final class StoreCopy {
       }
     }
     return order;
+  }
+
+  /** PostgreSQL's partitions: their rows are copied through their partitioned table. */
+  private static Set<String> partitions(Connection c) throws SQLException {
+    Set<String> out = new LinkedHashSet<>();
+    if (Dialect.of(c) == Dialect.POSTGRESQL) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relispartition")) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   private static String schema(Connection c) throws SQLException {
@@ -179,8 +195,10 @@ public final class StoreCopy {
     try (Statement st = target.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT table_name, column_name FROM information_schema.columns"
-                    + " WHERE table_schema = current_schema() AND is_identity = 'YES'")) {
+                "SELECT table_name, column_name FROM information_schema.columns c"
+                    + " WHERE table_schema = current_schema() AND (is_identity = 'YES'"
+                    + " OR column_default LIKE 'nextval(%') AND NOT EXISTS (SELECT 1 FROM"
+                    + " pg_class p WHERE p.relname = c.table_name AND p.relispartition)")) {
       while (rs.next()) {
         identities.add(new String[] {rs.getString(1), rs.getString(2)});
       }

@@ -77,7 +77,8 @@ class DatabaseTest {
                 Map.entry("V10__binary_day_state.sql", 571342236),
                 Map.entry("V11__concept_links.sql", 147970803),
                 Map.entry("V12__learners.sql", -2057501708),
-                Map.entry("V13__access_tokens.sql", -470388751)));
+                Map.entry("V13__access_tokens.sql", -470388751),
+                Map.entry("V14__partitions.sql", 1225203832)));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,21 @@ class PostgresSchemaTest {
   /** Indexes made by CREATE INDEX, not those PostgreSQL makes for keys and UNIQUE constraints. */
   private static final String POSTGRES_INDEXES =
       "SELECT indexname FROM pg_indexes i WHERE schemaname = 'public' AND NOT EXISTS"
-          + " (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)";
+          + " (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname) AND NOT EXISTS"
+          + " (SELECT 1 FROM pg_class t WHERE t.relname = i.tablename AND t.relispartition)";
+
+  /** The partitions of PostgreSQL's partitioned tables, which are not tables of the schema. */
+  private static final String PARTITIONS = "SELECT relname FROM pg_class WHERE relispartition";
+
+  /** The tables V14 partitions by learner. */
+  private static final List<String> PARTITIONED =
+      List.of(
+          "aggregated_metrics",
+          "exchanges",
+          "feedback",
+          "quality_scores",
+          "rollup_day_state",
+          "sessions");
 
   @TempDir static Path dir;
 
@@ -97,6 +112,39 @@ class PostgresSchemaTest {
   }
 
   @Test
+  void the_growing_tables_are_hash_partitioned_by_learner_and_a_learner_lives_in_one_partition()
+      throws SQLException {
+    assertThat(
+            names(
+                postgres,
+                "SELECT c.relname FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid"
+                    + " WHERE p.partstrat = 'h'"))
+        .containsExactlyInAnyOrderElementsOf(PARTITIONED);
+    assertThat(
+            row(
+                postgres,
+                "SELECT count(*), 0 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                    + " WHERE c.relkind = 'r'"))
+        .isEqualTo(PARTITIONED.size() * 16 + "/0");
+    try (Connection c = postgres.getConnection();
+        Statement st = c.createStatement()) {
+      for (int i = 0; i < 20; i++) {
+        st.execute(
+            "INSERT INTO exchanges (learner_id, id, session_id, ts_utc, utc_offset_s,"
+                + " fingerprint, ingested_utc) VALUES ('alice', 'x"
+                + i
+                + "', 's', "
+                + i
+                + ", 0, 0, 0)");
+      }
+      assertThat(row(st, "SELECT count(DISTINCT tableoid), count(DISTINCT rid) FROM exchanges"))
+          .as("one partition, a fresh id for each row")
+          .isEqualTo("1/20");
+      st.execute("DELETE FROM exchanges");
+    }
+  }
+
+  @Test
   void the_postgres_graph_triggers_keep_links_and_version_as_sqlite_does() throws SQLException {
     for (DataSource ds : new DataSource[] {sqlite, postgres}) {
       try (Connection c = ds.getConnection();
@@ -123,12 +171,16 @@ class PostgresSchemaTest {
     SortedMap<String, SortedSet<String>> tables = new TreeMap<>();
     try (Connection c = ds.getConnection()) {
       DatabaseMetaData meta = c.getMetaData();
-      try (ResultSet rs = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+      try (ResultSet rs =
+          meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE", "PARTITIONED TABLE"})) {
         while (rs.next()) {
           tables.put(lower(rs.getString("TABLE_NAME")), new TreeSet<>());
         }
       }
       tables.remove(HISTORY);
+      if (ds == postgres) {
+        tables.keySet().removeAll(names(ds, PARTITIONS));
+      }
       for (Map.Entry<String, SortedSet<String>> table : tables.entrySet()) {
         try (ResultSet rs = meta.getColumns(null, c.getSchema(), table.getKey(), "%")) {
           while (rs.next()) {
