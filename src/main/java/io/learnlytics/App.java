@@ -9,7 +9,7 @@ import io.learnlytics.export.ExportSlots;
 import io.learnlytics.goal.DefaultGoals;
 import io.learnlytics.goal.GoalService;
 import io.learnlytics.graph.EmbeddedGraph;
-import io.learnlytics.graph.GraphMirror;
+import io.learnlytics.graph.GraphMirrors;
 import io.learnlytics.graph.GraphSelection;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.graph.Neo4jGraph;
@@ -50,6 +50,7 @@ public final class App implements AutoCloseable {
   /** How often, with {@code --graph-write}, changes to our graph are written to Neo4j. */
   static final long GRAPH_WRITE_SECONDS = 10;
 
+  private volatile boolean closing;
   private final Config config;
   private final Clock clock;
   private final Database db;
@@ -135,8 +136,16 @@ public final class App implements AutoCloseable {
     forEachLearner(ws -> ws.goals().evaluate());
   }
 
+  /**
+   * Runs {@code task} for every learner, one failure not stopping the others. A sweep over
+   * thousands of learners outlasts the jobs' grace period at shutdown, so it stops at the next
+   * learner once {@link #close} has begun, rather than run on into closed connections.
+   */
   private void forEachLearner(Consumer<Workspace> task) {
     for (String id : learners.ids()) {
+      if (closing) {
+        return;
+      }
       try {
         workspace(id).ifPresent(task);
       } catch (RuntimeException e) {
@@ -192,7 +201,7 @@ public final class App implements AutoCloseable {
     followUps = new FollowUpJobs(this::evaluateGoals, this::generateInsights, clock).start();
     workspaces.values().forEach(this::wireBackground);
     if (config.graph().write() && remote.orElse(null) instanceof Neo4jGraph neo4j) {
-      GraphMirror mirror = new GraphMirror(db, neo4j);
+      GraphMirrors mirror = new GraphMirrors(db, neo4j, learners::ids);
       graphWriter =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
@@ -211,7 +220,7 @@ public final class App implements AutoCloseable {
    * A push that fails on our own database (busy, closing) must not end the schedule, as an
    * exception escaping a scheduled task would: the next period retries.
    */
-  private static void pushQuietly(GraphMirror mirror) {
+  private static void pushQuietly(GraphMirrors mirror) {
     try {
       mirror.push();
     } catch (RuntimeException e) {
@@ -284,6 +293,7 @@ public final class App implements AutoCloseable {
    */
   @Override
   public void close() {
+    closing = true;
     if (refresher != null) {
       refresher.close(); // waits for a refresh in progress
     }

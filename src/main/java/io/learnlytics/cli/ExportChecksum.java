@@ -1,6 +1,7 @@
 package io.learnlytics.cli;
 
 import io.learnlytics.App;
+import io.learnlytics.Workspace;
 import io.learnlytics.config.Config;
 import io.learnlytics.export.ExportService;
 import io.learnlytics.export.ExportSlots;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The export checksum that backup and restore print: the checksum of a JSON export of everything,
@@ -57,12 +59,14 @@ final class ExportChecksum {
   }
 
   /**
-   * The export service of {@code learner}: the application's own for the default learner, else one
-   * built the same way on the learner's view (with the server's calendar settings).
+   * The export service of {@code learner}: that learner's own (in their calendar), or for data of a
+   * learner who was never added (no row of their own), one built on their view in the server's
+   * calendar.
    */
   private static ExportService exports(App app, String learner) {
-    if (learner.equals(Database.DEFAULT_LEARNER)) {
-      return app.exports();
+    Optional<Workspace> own = app.workspace(learner);
+    if (own.isPresent()) {
+      return own.get().exports();
     }
     Database view = app.db().forLearner(learner);
     RollupEngine rollups =

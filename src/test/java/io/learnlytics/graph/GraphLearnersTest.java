@@ -57,8 +57,11 @@ class GraphLearnersTest {
     shared = open("both.db");
     neo4j = GraphFixture.neo4j().build();
     remote = Neo4jGraph.connect(neo4j.boltURI(), null, "");
-    assertThat(new GraphMirror(shared.db(), remote).push()).isTrue();
-    assertThat(new GraphMirror(shared.db().forLearner(ALICE), remote).push()).isTrue();
+    // What --graph-write does: every learner mirrored, then nothing while nothing changes.
+    GraphMirrors mirrors =
+        new GraphMirrors(shared.db(), remote, () -> List.of(Database.DEFAULT_LEARNER, ALICE));
+    assertThat(mirrors.push()).as("learners pushed").isEqualTo(2);
+    assertThat(mirrors.push()).as("learners pushed again").isZero();
   }
 
   @AfterAll
