@@ -2,6 +2,7 @@ package io.learnlytics.ingest;
 
 import io.learnlytics.ingest.IngestResult.Conflict;
 import io.learnlytics.rollup.DirtyMarks;
+import io.learnlytics.store.Dialect;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.sql.Connection;
@@ -165,6 +166,9 @@ final class BatchWriter {
       EventInserts.Binder<E> binder,
       java.util.function.Function<E, String> topicIds)
       throws SQLException {
+    if (Dialect.of(conn) == Dialect.POSTGRESQL) {
+      return MultiRowInsert.run(conn, items, binder, nowUtc, topicIds, learner);
+    }
     try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
       for (Item<E> item : items) {
         binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()), learner);

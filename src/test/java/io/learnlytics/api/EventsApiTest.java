@@ -160,6 +160,19 @@ class EventsApiTest {
   }
 
   @Test
+  void the_same_event_twice_in_one_new_batch_is_stored_once_and_counted_once_as_duplicate() {
+    Response first = server.postJson("/api/events", "[" + EXCHANGE + "," + EXCHANGE + "]");
+
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.json().get("accepted").asInt()).isEqualTo(1);
+    assertThat(first.json().get("duplicates").asInt()).isEqualTo(1);
+    assertThat(count("exchanges")).isEqualTo(1);
+    assertThat(row("SELECT exchange_count FROM sessions")).containsEntry("exchange_count", 1);
+    assertThat(row("SELECT frequency FROM concepts WHERE name = 'recursion'"))
+        .containsEntry("frequency", 1);
+  }
+
+  @Test
   void same_id_with_different_content_is_reported_as_a_conflict_and_not_applied() {
     server.postJson("/api/events", EXCHANGE);
     String changed = EXCHANGE.replace("\"duration_ms\":4000", "\"duration_ms\":9999");
