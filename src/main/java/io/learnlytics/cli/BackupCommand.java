@@ -35,7 +35,7 @@ final class BackupCommand implements Callable<Integer> {
   public Integer call() {
     Config config = options.toConfig();
     Backup.Result r =
-        Backup.run(config.sqliteFile("backup"), out, copy -> ExportChecksum.of(config, copy));
+        Backup.run(SqliteOnly.file(config, "backup"), out, copy -> ExportChecksum.of(config, copy));
     PrintWriter w = spec.commandLine().getOut();
     w.printf(
         "backup %s: %,d bytes, schema version %d, integrity ok%n",

@@ -7,6 +7,7 @@ import io.learnlytics.api.WebServer;
 import io.learnlytics.config.Config;
 import io.learnlytics.graph.GraphMirror;
 import io.learnlytics.graph.Neo4jGraph;
+import io.learnlytics.store.DbLocation;
 import io.learnlytics.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ final class BenchGraphCommand implements Callable<Integer> {
             Optional.ofNullable(System.getenv("LEARNLYTICS_NEO4J_PASSWORD")),
             false,
             false);
-    return Config.defaults().withDb(db).withPort(0).withGraph(settings);
+    return Config.defaults().withDb(DbLocation.file(db)).withPort(0).withGraph(settings);
   }
 
   /** Times the topic graph and two shortest paths (a far and a middle concept), uncached. */

@@ -2,6 +2,7 @@ package io.learnlytics.cli;
 
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
+import io.learnlytics.store.DbLocation;
 import io.learnlytics.sync.SyncService;
 import io.learnlytics.sync.SyncService.TableReport;
 import io.learnlytics.sync.VoiceAgentSource;
@@ -62,7 +63,8 @@ final class BenchSyncCommand implements Callable<Integer> {
     long next = generate(source, 0, captures, topics);
     System.out.printf(
         "generated %,d captures in %.1f s%n", captures, (System.nanoTime() - t0) / 1e9);
-    Config config = Config.defaults().withDb(dir.resolve("ours.db")).withZone(ZoneOffset.UTC);
+    Config config =
+        Config.defaults().withDb(DbLocation.file(dir.resolve("ours.db"))).withZone(ZoneOffset.UTC);
     try (App app = App.open(config)) {
       SyncService sync =
           new SyncService(VoiceAgentSource.folder(agent), app.ingest(), app.db(), app.clock());

@@ -36,7 +36,7 @@ final class RestoreCommand implements Callable<Integer> {
     Config config = options.toConfig();
     Restore.Result r =
         Restore.run(
-            config.sqliteFile("restore"),
+            SqliteOnly.file(config, "restore"),
             from,
             copy -> ExportChecksum.of(config, copy),
             Clock.systemUTC());

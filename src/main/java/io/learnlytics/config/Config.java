@@ -254,26 +254,6 @@ public record Config(
         0);
   }
 
-  /**
-   * The SQLite file, for {@code command}s that copy files (backup, restore).
-   *
-   * @throws ConfigException on PostgreSQL, naming what to use there instead
-   */
-  public Path sqliteFile(String command) {
-    return db.sqliteFile()
-        .orElseThrow(
-            () ->
-                new ConfigException(
-                    command
-                        + " copies a SQLite file; on PostgreSQL ("
-                        + db
-                        + ") use pg_dump and pg_restore, or 'export' for a portable copy"));
-  }
-
-  public Config withDb(Path newDb) {
-    return withDb(DbLocation.file(newDb));
-  }
-
   public Config withDb(DbLocation newDb) {
     return new Config(
         newDb,
@@ -376,9 +356,8 @@ public record Config(
   }
 
   /**
-   * Refuses to expose the API without authentication: binding to anything but loopback needs a
-   * token — the configured one, or a stored one not revoked ({@code storedTokens}, from {@code
-   * token create}) — or an explicit {@code --insecure}.
+   * Refuses to expose the API without authentication: a non-loopback bind needs the configured
+   * token, a stored one not revoked ({@code storedTokens}), or an explicit {@code --insecure}.
    */
   public void checkBindIsSafe(boolean storedTokens) {
     if (apiToken.isPresent() || storedTokens || insecure || isLoopback(host)) {

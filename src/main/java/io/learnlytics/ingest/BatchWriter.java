@@ -2,7 +2,6 @@ package io.learnlytics.ingest;
 
 import io.learnlytics.ingest.IngestResult.Conflict;
 import io.learnlytics.rollup.DirtyMarks;
-import io.learnlytics.store.Dialect;
 import io.learnlytics.support.ApiException.FieldError;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.sql.Connection;
@@ -146,7 +145,7 @@ final class BatchWriter {
     if (items.isEmpty()) {
       return inserted;
     }
-    int[] counts = insertBatch(items, binder, topicIds);
+    int[] counts = EventBatch.insert(conn, items, binder, nowUtc, topicIds, learner);
     List<Item<E>> existing = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       if (counts[i] > 0) {
@@ -158,24 +157,6 @@ final class BatchWriter {
     accepted += inserted.size();
     classifyExisting(existing, table);
     return inserted;
-  }
-
-  /** Runs the inserts as one JDBC batch; an update count of 0 means the id was already stored. */
-  private <E extends Event> int[] insertBatch(
-      List<Item<E>> items,
-      EventInserts.Binder<E> binder,
-      java.util.function.Function<E, String> topicIds)
-      throws SQLException {
-    if (Dialect.of(conn) == Dialect.POSTGRESQL) {
-      return MultiRowInsert.run(conn, items, binder, nowUtc, topicIds, learner);
-    }
-    try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
-      for (Item<E> item : items) {
-        binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()), learner);
-        ps.addBatch();
-      }
-      return ps.executeBatch();
-    }
   }
 
   /** Splits re-sent ids into idempotent duplicates and conflicts by their stored fingerprint. */

@@ -65,7 +65,7 @@ class PostgresStoreTest {
   void migrate_copies_a_sqlite_install_with_two_learners_and_the_checksums_match()
       throws Exception {
     Path file = dir.resolve("single.db");
-    Config config = TestConfig.forDb(file).build().withDb(file);
+    Config config = TestConfig.forDb(file).build().withDb(DbLocation.file(file));
     try (App app = new App(config, Clock.systemUTC(), new PrometheusRegistry())) {
       DemoData.load(app);
       app.putLearner(new LearnerSettings("alice", null, null, null));

@@ -26,6 +26,14 @@ public final class TestStores {
       "postgresql".equals(System.getProperty("learnlytics.test.store"));
 
   private static final String TEMPLATE = "learnlytics_template";
+
+  /**
+   * How many databases are kept. An older one is dropped when a new one is made: no test holds a
+   * hundred databases at once, and several hundred left to the end make the embedded server's
+   * shutdown outlast surefire's wait for the forked JVM.
+   */
+  private static final int KEPT = 100;
+
   private static final Map<Path, DbLocation> DATABASES = new ConcurrentHashMap<>();
   private static EmbeddedPostgres server;
   private static int created;
@@ -54,7 +62,13 @@ public final class TestStores {
   private static synchronized DbLocation fresh() {
     try {
       if (server == null) {
-        server = EmbeddedPostgres.builder().start();
+        // A test server: durability off, which makes no test weaker (none crashes PostgreSQL).
+        server =
+            EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
         execute(
             "CREATE DATABASE "
                 + TEMPLATE
@@ -63,6 +77,9 @@ public final class TestStores {
       }
       String name = "test_" + ++created;
       execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+      if (created > KEPT) {
+        execute("DROP DATABASE test_" + (created - KEPT) + " WITH (FORCE)");
+      }
       return at(name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.learnlytics.ingest;
 
+import io.learnlytics.store.Dialect;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -14,19 +15,42 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The event inserts on PostgreSQL: many rows per statement, {@code ... ON CONFLICT DO NOTHING
- * RETURNING id}, with the update count of each row (1 stored, 0 already there) read from the ids
- * returned. PostgreSQL runs each row of a JDBC batch as a statement of its own, which made ingest a
- * fifth of SQLite's; the driver's own multi-row rewrite returns no per-row counts, which the
- * duplicate and conflict answers need. SQLite keeps the JDBC batch: it has no per-statement cost.
+ * One kind's event inserts, with the update count of each row: 1 stored, 0 already there (a re-sent
+ * id), which the duplicate and conflict answers need.
+ *
+ * <p>On SQLite they run as one JDBC batch, which costs nothing per statement. PostgreSQL runs each
+ * row of a JDBC batch as a statement of its own, which made its ingest a fifth of SQLite's, and the
+ * driver's multi-row rewrite returns no per-row counts. So there the rows go many to a statement,
+ * {@code ... ON CONFLICT DO NOTHING RETURNING id}, and each row's count is read from the ids
+ * returned.
  */
-final class MultiRowInsert {
+final class EventBatch {
   /** Rows per statement: PostgreSQL allows 65 535 parameters; the widest insert has 14. */
   static final int ROWS = 1000;
 
-  private MultiRowInsert() {}
+  private EventBatch() {}
 
-  static <E extends Event> int[] run(
+  static <E extends Event> int[] insert(
+      Connection conn,
+      List<BatchWriter.Item<E>> items,
+      EventInserts.Binder<E> binder,
+      long nowUtc,
+      Function<E, String> topicIds,
+      String learner)
+      throws SQLException {
+    if (Dialect.of(conn) == Dialect.POSTGRESQL) {
+      return multiRow(conn, items, binder, nowUtc, topicIds, learner);
+    }
+    try (PreparedStatement ps = conn.prepareStatement(binder.sql())) {
+      for (BatchWriter.Item<E> item : items) {
+        binder.bind(ps, item.event(), nowUtc, topicIds.apply(item.event()), learner);
+        ps.addBatch();
+      }
+      return ps.executeBatch();
+    }
+  }
+
+  private static <E extends Event> int[] multiRow(
       Connection conn,
       List<BatchWriter.Item<E>> items,
       EventInserts.Binder<E> binder,
@@ -37,7 +61,7 @@ final class MultiRowInsert {
     int[] counts = new int[items.size()];
     for (int from = 0; from < items.size(); from += ROWS) {
       List<BatchWriter.Item<E>> chunk = items.subList(from, Math.min(items.size(), from + ROWS));
-      Set<String> stored = insert(conn, chunk, binder, nowUtc, topicIds, learner);
+      Set<String> stored = statement(conn, chunk, binder, nowUtc, topicIds, learner);
       for (int i = 0; i < chunk.size(); i++) {
         // remove: of one id sent twice in a batch, only the first is stored
         counts[from + i] = stored.remove(chunk.get(i).event().id()) ? 1 : 0;
@@ -46,7 +70,7 @@ final class MultiRowInsert {
     return counts;
   }
 
-  private static <E extends Event> Set<String> insert(
+  private static <E extends Event> Set<String> statement(
       Connection conn,
       List<BatchWriter.Item<E>> chunk,
       EventInserts.Binder<E> binder,
