@@ -20,12 +20,15 @@ import io.learnlytics.jobs.RollupScheduler;
 import io.learnlytics.learner.LearnerSettings;
 import io.learnlytics.learner.Learners;
 import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.CalendarRules;
 import io.learnlytics.rollup.DirtyRefresher;
+import io.learnlytics.rollup.LearnerCalendars;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupMetrics;
 import io.learnlytics.store.Database;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -108,7 +111,7 @@ public final class App implements AutoCloseable {
   }
 
   private Workspace build(LearnerSettings s) {
-    Buckets buckets = s.buckets(config.zone(), config.dayStartHour(), config.weekStart());
+    Buckets buckets = LearnerCalendars.of(db, s.id(), new Buckets(serverCalendar()));
     Database view = db.forLearner(s.id());
     KnowledgeGraph graph =
         remote.map(g -> g.forLearner(view)).orElseGet(() -> new EmbeddedGraph(view));
@@ -159,11 +162,35 @@ public final class App implements AutoCloseable {
    *
    * @return true when the learner is new
    */
+  /**
+   * Adds a learner or changes their calendar; returns true when the learner is new. A change for a
+   * learner with events applies from now on: the day, week and month in progress are rebuilt with
+   * their new ends, and nothing before them moves.
+   */
   public boolean putLearner(LearnerSettings s) {
-    boolean created = learners.put(s, clock.millis(), h -> DefaultGoals.insert(h, s.id()));
+    long now = clock.millis();
+    Learners.Change change =
+        learners.put(s, serverCalendar(), now, h -> DefaultGoals.insert(h, s.id()));
     workspaces.remove(s.id()); // rebuilt with the new calendar on next use
+    if (change == Learners.Change.MOVED) {
+      workspace(s.id()).ifPresent(ws -> rebuildFrom(ws, now));
+    }
     cache.invalidate();
-    return created;
+    return change == Learners.Change.CREATED;
+  }
+
+  /** Rebuilds the day, week and month that were in progress at {@code changeUtc}. */
+  private static void rebuildFrom(Workspace ws, long changeUtc) {
+    Buckets b = ws.rollups().buckets();
+    LocalDate day = b.learningDate(changeUtc);
+    LocalDate week = b.weekDate(day);
+    LocalDate month = day.withDayOfMonth(1);
+    ws.rollups().rebuild(week.isBefore(month) ? week : month, day.plusDays(2));
+  }
+
+  /** The server's calendar: what a learner without settings of their own follows. */
+  public CalendarRules serverCalendar() {
+    return new CalendarRules(config.zone(), config.dayStartHour(), config.weekStart());
   }
 
   public Learners learners() {

@@ -3,10 +3,13 @@ package io.learnlytics.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.learnlytics.App;
-import io.learnlytics.config.Config;
 import io.learnlytics.learner.LearnerSettings;
+import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.CalendarRules;
+import io.learnlytics.rollup.LearnerCalendars;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /api/learners}: who exists and their calendars. {@code PUT /api/learners/{learner}} adds a
- * learner (with the default goals) or changes the calendar of one who has no events yet. These
- * routes manage learners, so a learner's own token cannot use them.
+ * learner (with the default goals) or changes a learner's calendar from now on (days already passed
+ * keep their boundaries). These routes manage learners, so a learner's own token cannot use them.
  */
 final class LearnerRoutes {
   static final String LEARNERS = "/api/learners";
@@ -56,22 +59,36 @@ final class LearnerRoutes {
 
   /** The learner's settings as stored (null: the server's) and as in effect. */
   private Map<String, Object> view(LearnerSettings s) {
-    Config c = app.config();
     Map<String, @Nullable Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     m.put("zone", s.zone() == null ? null : s.zone().getId());
     m.put("day_start_hour", s.dayStartHour());
     m.put("week_start", s.weekStart() == null ? null : day(s.weekStart()));
-    var b = s.buckets(c.zone(), c.dayStartHour(), c.weekStart());
+    CalendarRules r = s.rules(app.serverCalendar());
     m.put(
         "effective",
         Map.of(
-            "zone", b.zone().getId(),
-            "day_start_hour", s.dayStartHour() != null ? s.dayStartHour() : c.dayStartHour(),
-            "week_start", day(s.weekStart() != null ? s.weekStart() : c.weekStart())));
+            "zone", r.zone().getId(),
+            "day_start_hour", r.dayStartHour(),
+            "week_start", day(r.weekStart())));
+    m.put("calendar_history", history(s.id()));
     @SuppressWarnings("NullAway") // Jackson writes the nulls as JSON null
     Map<String, Object> out = m;
     return out;
+  }
+
+  /** The settings the learner had before each change, oldest first, with when each ended. */
+  private List<Map<String, Object>> history(String id) {
+    Buckets b = LearnerCalendars.of(app.db(), id, new Buckets(app.serverCalendar()));
+    return b.changes().stream()
+        .map(
+            c ->
+                Map.<String, Object>of(
+                    "until", Instant.ofEpochMilli(c.atUtc()).toString(),
+                    "zone", c.before().zone().getId(),
+                    "day_start_hour", c.before().dayStartHour(),
+                    "week_start", day(c.before().weekStart())))
+        .toList();
   }
 
   static LearnerSettings settings(String id, JsonNode body) {

@@ -3,6 +3,7 @@ package io.learnlytics.cli;
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
 import io.learnlytics.learner.LearnerSettings;
+import io.learnlytics.rollup.CalendarRules;
 import io.learnlytics.support.ApiException;
 import java.io.PrintWriter;
 import java.time.DayOfWeek;
@@ -104,15 +105,13 @@ final class LearnerCommand {
 
   /** {@code alice zone=Europe/Berlin day_start=4 week_start=monday}, the server's where unset. */
   static String describe(LearnerSettings s, Config c) {
-    var b = s.buckets(c.zone(), c.dayStartHour(), c.weekStart());
-    int day = s.dayStartHour() != null ? s.dayStartHour() : c.dayStartHour();
-    DayOfWeek week = s.weekStart() != null ? s.weekStart() : c.weekStart();
+    CalendarRules r = s.rules(new CalendarRules(c.zone(), c.dayStartHour(), c.weekStart()));
     return s.id()
         + " zone="
-        + b.zone().getId()
+        + r.zone().getId()
         + " day_start="
-        + day
+        + r.dayStartHour()
         + " week_start="
-        + week.name().toLowerCase(Locale.ROOT);
+        + r.weekStart().name().toLowerCase(Locale.ROOT);
   }
 }

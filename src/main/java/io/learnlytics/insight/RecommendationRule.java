@@ -102,7 +102,10 @@ final class RecommendationRule implements Rule {
   private static void countByHour(
       Moment now, List<Rollup> hours, long[] exchanges, long[] sessions) {
     for (Rollup r : hours) {
-      int hour = Instant.ofEpochMilli(r.periodStartUtc()).atZone(now.buckets().zone()).getHour();
+      int hour =
+          Instant.ofEpochMilli(r.periodStartUtc())
+              .atZone(now.buckets().zoneAt(r.periodStartUtc()))
+              .getHour();
       exchanges[hour] += r.activity().exchanges();
       sessions[hour] += r.activity().sessions();
     }

@@ -1,6 +1,6 @@
 package io.learnlytics.learner;
 
-import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.CalendarRules;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
@@ -53,11 +53,11 @@ public record LearnerSettings(
     return ID.matcher(id).matches();
   }
 
-  /** This learner's buckets: their own settings, the server's where they have none. */
-  public Buckets buckets(ZoneId serverZone, int serverDayStartHour, DayOfWeek serverWeekStart) {
-    return new Buckets(
-        zone != null ? zone : serverZone,
-        dayStartHour != null ? dayStartHour : serverDayStartHour,
-        weekStart != null ? weekStart : serverWeekStart);
+  /** The setting in effect for this learner: their own, the server's where they have none. */
+  public CalendarRules rules(CalendarRules server) {
+    return new CalendarRules(
+        zone != null ? zone : server.zone(),
+        dayStartHour != null ? dayStartHour : server.dayStartHour(),
+        weekStart != null ? weekStart : server.weekStart());
   }
 }

@@ -1,7 +1,7 @@
 package io.learnlytics.learner;
 
+import io.learnlytics.rollup.CalendarRules;
 import io.learnlytics.store.Database;
-import io.learnlytics.support.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -58,14 +58,14 @@ public final class Learners {
 
   /**
    * Adds the learner {@code s} (running {@code onCreate} in the same transaction, e.g. to give them
-   * the default goals), or changes an existing learner's calendar. A calendar is fixed once a
-   * learner has events: their rollups and streaks were cut at its day boundaries, and rewriting
-   * past days is what effective-dated settings (issue 17) will do properly.
+   * the default goals), or changes an existing learner's calendar. A learner with events changes
+   * forward: the setting they had is kept in {@code learner_calendar_history} with this instant, so
+   * the days before it keep their boundaries (see {@link io.learnlytics.rollup.Buckets}).
    *
-   * @return true when the learner is new
-   * @throws ApiException.Conflict when the calendar of a learner with events would change
+   * @param server the server's setting, which applies where the learner has none
    */
-  public boolean put(LearnerSettings s, long nowUtc, Consumer<Handle> onCreate) {
+  public Change put(
+      LearnerSettings s, CalendarRules server, long nowUtc, Consumer<Handle> onCreate) {
     return db.writer()
         .inTransaction(
             h -> {
@@ -74,18 +74,42 @@ public final class Learners {
                       .bind(0, s.id())
                       .map(Learners::settings)
                       .findOne();
-              if (old.isPresent() && !old.get().equals(s) && hasHistory(h, s.id())) {
-                throw new ApiException.Conflict(
-                    "learner '"
-                        + s.id()
-                        + "' has events, so their zone, day start and week start are fixed");
+              boolean moved =
+                  old.isPresent()
+                      && !old.get().rules(server).equals(s.rules(server))
+                      && hasHistory(h, s.id());
+              if (moved) {
+                keep(h, s.id(), nowUtc, old.get().rules(server));
               }
               boolean created = insertOrUpdate(h, s, nowUtc);
               if (created) {
                 onCreate.accept(h);
               }
-              return created;
+              return created ? Change.CREATED : moved ? Change.MOVED : Change.UPDATED;
             });
+  }
+
+  /** What {@link #put} did. */
+  public enum Change {
+    CREATED,
+    /** The calendar of a learner without events changed, or nothing changed. */
+    UPDATED,
+    /** The calendar of a learner with events changed from now on. */
+    MOVED
+  }
+
+  /** Keeps the setting that applied up to {@code untilUtc}; a second change in the same ms wins. */
+  private static void keep(Handle h, String id, long untilUtc, CalendarRules before) {
+    h.createUpdate(
+            "INSERT INTO learner_calendar_history"
+                + " (learner_id, until_utc, zone, day_start_hour, week_start)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, until_utc) DO NOTHING")
+        .bind(0, id)
+        .bind(1, untilUtc)
+        .bind(2, before.zone().getId())
+        .bind(3, before.dayStartHour())
+        .bind(4, before.weekStart().name())
+        .execute();
   }
 
   private static boolean insertOrUpdate(Handle h, LearnerSettings s, long nowUtc) {

@@ -27,7 +27,7 @@ final class HourCursor {
     if (epochMs < start || epochMs >= end) {
       start = buckets.start(Level.HOURLY, epochMs);
       end = buckets.end(Level.HOURLY, start);
-      localHour = Instant.ofEpochMilli(start).atZone(buckets.zone()).getHour();
+      localHour = Instant.ofEpochMilli(start).atZone(buckets.zoneAt(start)).getHour();
       learningDate = buckets.learningDate(start);
       weekdayIndex = learningDate.getDayOfWeek().getValue() - 1;
     }

@@ -121,17 +121,28 @@ class LearnersApiTest {
         .isEqualTo("no route for GET /api/learners/bob/analytics/overview");
   }
 
+  /**
+   * A learner with events changes zone from now on: the response lists the setting they had and
+   * until when.
+   */
   @Test
-  void a_learner_with_events_keeps_their_calendar() {
-    put("/api/learners/alice", "{\"zone\":\"Europe/Berlin\"}");
+  void a_learner_with_events_changes_their_calendar_forward() {
+    put("/api/learners/alice", "{\"zone\":\"Europe/Berlin\",\"day_start_hour\":4}");
     Response sent =
         server.postJson(
             "/api/learners/alice/events", exchange("e1", "s1", "2025-11-20T09:00:00Z", "x"));
     assertThat(sent.status()).isEqualTo(200);
-    Response refused = put("/api/learners/alice", "{\"zone\":\"Asia/Tokyo\"}");
-    assertThat(refused.status()).isEqualTo(409);
-    assertThat(refused.body()).contains("alice").contains("fixed");
-    assertThat(put("/api/learners/alice", "{\"zone\":\"Europe/Berlin\"}").status()).isEqualTo(200);
+    Response moved = put("/api/learners/alice", "{\"zone\":\"Asia/Tokyo\"}");
+    assertThat(moved.status()).isEqualTo(200);
+    JsonNode alice = server.get("/api/learners/alice").json();
+    assertThat(alice.at("/effective/zone").asText()).isEqualTo("Asia/Tokyo");
+    assertThat(alice.at("/effective/day_start_hour").asInt()).isZero(); // the server's
+    JsonNode before = alice.at("/calendar_history/0");
+    assertThat(before.get("until").asText()).isEqualTo("2025-11-20T12:00:00Z");
+    assertThat(before.get("zone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(before.get("day_start_hour").asInt()).isEqualTo(4);
+    assertThat(before.get("week_start").asText()).isEqualTo("monday");
+    assertThat(alice.get("calendar_history")).hasSize(1);
   }
 
   /**

@@ -161,7 +161,8 @@ final class Oracle {
 
   private Integer peakHour(List<History.Exchange> xs) {
     long[] byHour = new long[24];
-    xs.forEach(x -> byHour[Instant.ofEpochMilli(x.ts()).atZone(buckets.zone()).getHour()]++);
+    xs.forEach(
+        x -> byHour[Instant.ofEpochMilli(x.ts()).atZone(buckets.zoneAt(x.ts())).getHour()]++);
     int best = -1;
     for (int i = 0; i < 24; i++) {
       if (byHour[i] > 0 && (best < 0 || byHour[i] > byHour[best])) {

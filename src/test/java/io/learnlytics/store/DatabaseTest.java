@@ -78,7 +78,8 @@ class DatabaseTest {
                 Map.entry("V11__concept_links.sql", 147970803),
                 Map.entry("V12__learners.sql", -2057501708),
                 Map.entry("V13__access_tokens.sql", -470388751),
-                Map.entry("V14__partitions.sql", 1225203832)));
+                Map.entry("V14__partitions.sql", 1225203832),
+                Map.entry("V15__calendar_history.sql", -445656466)));
   }
 
   @Test

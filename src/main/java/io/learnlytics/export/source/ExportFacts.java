@@ -164,7 +164,11 @@ public final class ExportFacts {
   public static String local(long epochMs, Buckets buckets) {
     return Times.iso(
         epochMs,
-        buckets.zone().getRules().getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds());
+        buckets
+            .zoneAt(epochMs)
+            .getRules()
+            .getOffset(Instant.ofEpochMilli(epochMs))
+            .getTotalSeconds());
   }
 
   /** {@code summary}: totals, averages, rates, streaks and first and last activity. */
