@@ -65,7 +65,6 @@ public final class App implements AutoCloseable {
   private final Learners learners;
   // Every learner's services, built on first use; the default learner's at once.
   private final ConcurrentMap<String, Workspace> workspaces = new ConcurrentHashMap<>();
-  private final Workspace home;
   private final ExecutorService cacheRefresher =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -94,7 +93,7 @@ public final class App implements AutoCloseable {
     this.rollupMetrics = new RollupMetrics(registry);
     this.cache = new ResponseCache(Ticker.systemTicker(), cacheRefresher);
     this.learners = new Learners(db);
-    this.home = workspace(Database.DEFAULT_LEARNER).orElseThrow();
+    home(); // the default learner exists from the first start (V12)
     // answers computed while the graph was down lack it
     remote.ifPresent(g -> g.onRecovery(cache::invalidate));
   }
@@ -271,12 +270,17 @@ public final class App implements AutoCloseable {
     return registry;
   }
 
+  /** The default learner's services; rebuilt after a change of their calendar. */
+  private Workspace home() {
+    return workspace(Database.DEFAULT_LEARNER).orElseThrow();
+  }
+
   public IngestService ingest() {
-    return home.ingest();
+    return home().ingest();
   }
 
   public RollupEngine rollups() {
-    return home.rollups();
+    return home().rollups();
   }
 
   public ResponseCache cache() {
@@ -284,15 +288,15 @@ public final class App implements AutoCloseable {
   }
 
   public GoalService goals() {
-    return home.goals();
+    return home().goals();
   }
 
   public ExportService exports() {
-    return home.exports();
+    return home().exports();
   }
 
   public InsightService insights() {
-    return home.insights();
+    return home().insights();
   }
 
   /** Generates insights and, when any is new, drops the cached answers that show them. */
@@ -306,11 +310,11 @@ public final class App implements AutoCloseable {
   }
 
   public KnowledgeGraph graph() {
-    return home.graph();
+    return home().graph();
   }
 
   public Dashboard dashboard() {
-    return home.dashboard();
+    return home().dashboard();
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletChannel;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final AnalyticsRoutes analytics;
-  private final Workspace home;
+  private final Supplier<Workspace> home;
 
   /**
    * @param stopGrace how long {@link #close()} lets in-flight requests finish (tests use zero; a
@@ -67,7 +68,7 @@ public final class WebServer implements AutoCloseable {
     SyncMetrics.register(app.registry(), new Watermarks(app.db()), app.clock());
     LearnerScope scope = new LearnerScope(app);
     this.analytics = new AnalyticsRoutes(scope, app.cache(), metrics);
-    this.home = app.workspace(Database.DEFAULT_LEARNER).orElseThrow();
+    this.home = () -> app.workspace(Database.DEFAULT_LEARNER).orElseThrow();
     this.app =
         Javalin.create(
             c -> {
@@ -137,6 +138,9 @@ public final class WebServer implements AutoCloseable {
     timed(r::get, GoalRoutes.GOAL, g::get);
     timed(r::put, GoalRoutes.GOAL, g::update);
     timed(r::delete, GoalRoutes.GOAL, g::delete);
+    StreakRoutes s = new StreakRoutes(scope, app.cache());
+    timed(r::get, StreakRoutes.STREAK, s::view);
+    timed(r::put, StreakRoutes.PROTECTION, s::protect);
     InsightRoutes i = new InsightRoutes(scope, app.cache());
     timed(r::get, InsightRoutes.INSIGHTS, i::list);
     timed(r::post, InsightRoutes.DISMISS, i::dismiss);
@@ -172,7 +176,7 @@ public final class WebServer implements AutoCloseable {
 
   /** Computes each endpoint's default answer into the cache. */
   public void warmUp() {
-    analytics.warmUp(home);
+    analytics.warmUp(home.get());
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.Span;
+import io.learnlytics.rollup.StreakRules;
 import io.learnlytics.rollup.Streaks;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException.NotFound;
@@ -66,6 +67,21 @@ public final class GoalService {
 
   public Streaks.Streak streak() {
     return streaks.at(clock.millis());
+  }
+
+  /** {@code GET /api/analytics/streak}: the streak explained. */
+  public StreakReport streakReport() {
+    long now = clock.millis();
+    return StreakReport.of(streaks.history(now), rollups.buckets(), now);
+  }
+
+  /** Sets streak protection from today's learning day on; the stored streak follows at once. */
+  public StreakReport protect(StreakRules rules) {
+    long now = clock.millis();
+    streaks.protect(rules, now);
+    saveStreak(now);
+    listeners.forEach(Runnable::run);
+    return StreakReport.of(streaks.history(now), rollups.buckets(), now);
   }
 
   /** {@code GET /api/analytics/goals}. */
