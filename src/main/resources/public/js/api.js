@@ -131,6 +131,10 @@ export async function post(path, body) {
   return res.status === 204 ? null : res.json();
 }
 
+export async function put(path, body) {
+  return (await send(path, { method: 'PUT', body })).json();
+}
+
 export async function del(path) {
   await send(path, { method: 'DELETE' });
 }

@@ -8,6 +8,7 @@ import { contract, load as loadContract } from './contract.js';
 import { byId, fill, h, toast } from './dom.js';
 import { dateTime, relative, setZone } from './format.js';
 import { renderGoals, onGoalsChanged } from './goals.js';
+import { renderStreakWhy, onStreakChanged } from './streak.js';
 import { setupGoalForm } from './goalform.js';
 import { renderHeatmap } from './heatmap.js';
 import { icon } from './icons.js';
@@ -83,6 +84,11 @@ const SECTIONS = {
     panels: ['insights'],
     url: () => '/api/analytics/insights?limit=20',
     render: renderInsights,
+  },
+  streak: {
+    panels: ['streak-why'],
+    url: () => '/api/analytics/streak',
+    render: renderStreakWhy,
   },
   goals: {
     panels: ['goals', 'streak'],
@@ -531,6 +537,7 @@ function init() {
 
   setupInsights();
   onGoalsChanged(() => loadSection('goals'));
+  onStreakChanged(() => Promise.all([loadSection('goals'), loadSection('streak')]));
 
   loadAll();
   heartbeat();

@@ -354,6 +354,51 @@ class DashboardBrowserTest {
         .allMatch(m -> m.contains("/api/analytics/goals") && m.contains("400"));
   }
 
+  /** Issue 17: the streak explained day by day, and protection set from the page. */
+  @Test
+  @Order(6)
+  void the_streak_panel_explains_each_day_and_saves_protection() {
+    page.open("");
+    page.waitUntil(() -> driver.findElements(By.cssSelector("#streak-why .streak-day")).size() > 0);
+    List<WebElement> days = driver.findElements(By.cssSelector("#streak-why .streak-day"));
+    JsonNode api = demo.get("/api/analytics/streak").json();
+    assertThat(days).hasSize(api.get("recent_days").size());
+    java.util.Map<String, String> words =
+        java.util.Map.of(
+            "active",
+            "counted",
+            "pending",
+            "today, not yet",
+            "missed",
+            "no session",
+            "idle",
+            "no streak running",
+            "rest",
+            "rest day",
+            "frozen",
+            "freeze used");
+    for (int i = 0; i < days.size(); i++) {
+      String status = api.at("/recent_days/" + i + "/status").asText();
+      assertThat(days.get(i).getAttribute("title"))
+          .as("day %d", i)
+          .contains(": " + words.get(status));
+    }
+    assertThat(page.text("#streak-why summary")).isEqualTo("Streak protection is off.");
+
+    page.find("#streak-why summary").click();
+    WebElement freezes = page.find("#protect-form input[name='freezes_per_month']");
+    freezes.clear();
+    freezes.sendKeys("2");
+    page.find("#protect-form input[value='sunday']").click();
+    page.find("#protect-save").click();
+    page.waitUntil(() -> page.text("#streak-why summary").startsWith("Protection: 2 freezes"));
+    assertThat(page.text("#streak-why summary")).contains("rest on Sundays");
+    JsonNode saved = demo.get("/api/analytics/streak").json().get("protection");
+    assertThat(saved.get("freezes_per_month").asInt()).isEqualTo(2);
+    assertThat(saved.get("rest_days").toString()).isEqualTo("[\"sunday\"]");
+    assertThat(page.consoleErrors()).isEmpty();
+  }
+
   /** Issue 10: "81.1 % of at least 8,000 %" — the form now takes percentages for 0-1 metrics. */
   @Test
   @Order(6)
