@@ -7,6 +7,7 @@ import io.learnlytics.rollup.StreakWalk;
 import io.learnlytics.rollup.StreakWalk.Status;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public record StreakReport(
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter SHORT_DAY =
+      DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 
   static StreakReport of(StreakWalk.StreakHistory h, Buckets b, long nowUtc) {
     LocalDate today = b.learningDate(nowUtc);
@@ -128,11 +131,11 @@ public record StreakReport(
     private static String reason(StreakWalk.Break br, LearningDay day) {
       String when =
           DAY.format(br.date())
-              + ", the learning day from "
-              + day.starts()
+              + " (the learning day from "
+              + clock(day.starts(), br.date())
               + " to "
-              + day.ends()
-              + " ("
+              + clock(day.ends(), br.date())
+              + ", "
               + day.zone()
               + ")";
       StreakRules r = br.rules();
@@ -151,6 +154,15 @@ public record StreakReport(
                 + " used).";
       }
       return why;
+    }
+
+    /** "04:00", or "04:00 on 9 November" when the local date is not the learning date. */
+    private static String clock(String local, LocalDate date) {
+      OffsetDateTime t = OffsetDateTime.parse(local);
+      String hhmm = t.toLocalTime().toString();
+      return t.toLocalDate().equals(date)
+          ? hhmm
+          : hhmm + " on " + SHORT_DAY.format(t.toLocalDate());
     }
 
     private static String effort(StreakWalk.Effort e) {

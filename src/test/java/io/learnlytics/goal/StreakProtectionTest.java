@@ -109,9 +109,8 @@ class StreakProtectionTest {
       assertThat(report.lastBreak().ended().days()).isEqualTo(6);
       assertThat(report.lastBreak().reason())
           .isEqualTo(
-              "No session on Saturday 8 November 2025, the learning day from"
-                  + " 2025-11-08T00:00+01:00 to 2025-11-09T00:00+01:00 (Europe/Berlin)."
-                  + " No freeze left for November (1 of 1 used).");
+              "No session on Saturday 8 November 2025 (the learning day from 00:00 to 00:00"
+                  + " on 9 November, Europe/Berlin). No freeze left for November (1 of 1 used).");
       assertThat(report.protection().freezesUsedThisMonth()).isEqualTo(1);
       assertThat(report.protection().freezesLeftThisMonth()).isZero();
       assertThat(report.recentDays())
