@@ -29,7 +29,9 @@ final class LearnerRoutes {
   static final String LEARNERS = "/api/learners";
 
   private static final Set<String> FIELDS = Set.of("zone", "day_start_hour", "week_start");
-  private static final List<String> WEEK_DAYS =
+
+  /** The week days as this API writes them: lowercase English names, Monday first. */
+  static final List<String> WEEK_DAYS =
       Arrays.stream(DayOfWeek.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
 
   private final App app;

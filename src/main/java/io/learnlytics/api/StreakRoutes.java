@@ -9,7 +9,6 @@ import io.learnlytics.rollup.StreakRules;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
@@ -29,8 +28,7 @@ final class StreakRoutes {
 
   private static final Set<String> FIELDS =
       Set.of("freezes_per_month", "rest_days", "min_exchanges", "min_minutes");
-  private static final List<String> WEEK_DAYS =
-      Arrays.stream(DayOfWeek.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+  private static final List<String> WEEK_DAYS = LearnerRoutes.WEEK_DAYS;
 
   private final LearnerScope scope;
   private final ResponseCache cache;

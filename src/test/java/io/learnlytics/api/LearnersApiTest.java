@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.testing.MovableClock;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
@@ -35,10 +34,7 @@ class LearnersApiTest {
   }
 
   Response put(String path, String body) {
-    return server.send(
-        HttpRequest.newBuilder(server.uri(path))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    return server.putJson(path, body);
   }
 
   static String exchange(String id, String session, String timestamp, String topic) {

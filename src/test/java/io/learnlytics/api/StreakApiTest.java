@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learnlytics.testing.MovableClock;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,10 +38,7 @@ class StreakApiTest {
   }
 
   Response put(String path, String body) {
-    return server.send(
-        HttpRequest.newBuilder(server.uri(path))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    return server.putJson(path, body);
   }
 
   void sessionOn(int day) {

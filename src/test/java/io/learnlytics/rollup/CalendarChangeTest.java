@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,28 +178,9 @@ class CalendarChangeTest {
       engine.refreshDirty();
       RawRows.write(db.forLearner("alice"), b, history, LearnerIsolationTest.EARLY.negate());
       engine.refreshDirty();
-      assertMatches(engine, oracle);
+      RollupExactnessTest.assertMatches(engine, oracle);
       engine.rebuild(null, null);
-      assertMatches(engine, oracle);
-    }
-  }
-
-  private static void assertMatches(RollupEngine engine, Oracle oracle) {
-    for (Level level : Level.values()) {
-      List<Rollup> rows = engine.list(level, Long.MIN_VALUE, Long.MAX_VALUE);
-      TreeSet<Long> expected = oracle.bucketStarts(level);
-      assertThat(rows)
-          .extracting(Rollup::periodStartUtc)
-          .as(level.id())
-          .containsExactlyElementsOf(expected);
-      for (Rollup row : rows) {
-        assertThat(row)
-            .as("%s %s", level.id(), row.localStart())
-            .usingRecursiveComparison()
-            .withComparatorForType(
-                Comparator.comparingDouble((Double d) -> Math.round(d * 1e9) / 1e9), Double.class)
-            .isEqualTo(oracle.rollup(level, row.periodStartUtc()));
-      }
+      RollupExactnessTest.assertMatches(engine, oracle);
     }
   }
 }

@@ -111,6 +111,13 @@ public final class TestServer implements AutoCloseable {
     return send(authorized(HttpRequest.newBuilder(uri(path)).GET()));
   }
 
+  public Response putJson(String path, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Response postJson(String path, String body) {
     return post(path, body, "application/json");
   }
