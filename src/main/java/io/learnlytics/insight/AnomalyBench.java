@@ -15,6 +15,9 @@ public final class AnomalyBench {
   /** Planted sizes in spreads of the shape; 0 is a drop to 0. */
   public static final List<Double> SIZES = List.of(3.0, 5.0, 8.0, 0.0);
 
+  /** Days of each series that are scored (after the warm-up). */
+  public static final int SCORED_DAYS = LabelledSeries.DAYS - LabelledSeries.WARM_UP;
+
   public static final String OURS = "median/MAD, same weekday";
   public static final String SPEC = "mean ± 2σ, last 30 days";
 
