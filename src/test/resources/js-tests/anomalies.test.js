@@ -65,6 +65,7 @@ test('marks become a point-only dataset whose tooltip tells the evidence; markin
   equal(tooltip.callbacks.label({ dataset: chart.data.datasets[0], dataIndex: 0, raw: 1 }), 'S 1');
   equal(tooltip.filter({ dataset: marks, raw: null }), false);
   equal(tooltip.filter({ dataset: marks, raw: 3 }), true);
+  equal(canvas.getAttribute('aria-label'), ' Unusual days: 2025-12-16: 3 sessions on a Tuesday; your usual Tuesday: 1 (±0.5).');
   chart.destroy();
   canvas.remove();
 });

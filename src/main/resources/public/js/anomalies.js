@@ -5,6 +5,7 @@ import { minutes } from './format.js';
 
 const Chart = window.Chart;
 const COLOR = '#DC2626';
+const UNUSUAL = ' Unusual days: ';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The metrics the anomaly history judges (others, such as engagement, get no marks). */
@@ -77,7 +78,7 @@ export function markAnomalies(canvas, dates, anomalies, yAxisID) {
   }
   chart.data.datasets.push({
     type: 'line',
-    label: 'Unusual day',
+    label: `Unusual day: ${metric}`,
     data: at.map((a) => (a == null ? null : a.value)),
     anomalies: at,
     anomalyMetric: metric,
@@ -92,7 +93,17 @@ export function markAnomalies(canvas, dates, anomalies, yAxisID) {
   });
   explainInTooltip(chart);
   chart.update();
+  describe(canvas, chart);
   return chart;
+}
+
+/** Screen readers get the marked days in the canvas's label, after what the chart says. */
+function describe(canvas, chart) {
+  const base = (canvas.getAttribute('aria-label') ?? '').split(UNUSUAL)[0];
+  const words = chart.data.datasets
+    .filter((d) => d.anomalies)
+    .flatMap((d) => d.anomalies.filter(Boolean).map((a) => `${a.date}: ${anomalyWords(a)[0]}`));
+  canvas.setAttribute('aria-label', words.length ? `${base}${UNUSUAL}${words.join('; ')}.` : base);
 }
 
 /** Tooltips skip the empty points of the marks and show the evidence of a marked day. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -63,7 +64,8 @@ class AnomalyMarksBrowserTest {
   }
 
   @Test
-  void the_trend_and_progress_charts_mark_the_unusual_day_and_its_tooltip_gives_the_evidence() {
+  void the_trend_and_progress_charts_mark_the_unusual_day_and_its_tooltip_gives_the_evidence()
+      throws IOException {
     page.open("?period=30d");
     page.waitUntil(() -> marks("trend-chart") == 1 && marks("progress-chart") == 2);
 
@@ -71,9 +73,22 @@ class AnomalyMarksBrowserTest {
         .contains(
             "Quality 98% on a " + weekday + "; your usual " + weekday + ": 70% (±3 points)",
             "Unusually high: robust z 6.3, beyond ±3.5 (compared with 8 earlier " + weekday + "s)");
+    shoot("trend-chart");
     assertThat(hoverMark("progress-chart", 0))
         .contains("6 sessions on a " + weekday + "; your usual " + weekday + ": 2 (±0.5)");
+    shoot("progress-chart");
+    assertThat(page.find("#progress-chart").getAttribute("aria-label"))
+        .contains("Unusual days: ")
+        .contains(": 6 sessions on a " + weekday)
+        .contains(": Quality 98% on a " + weekday);
     assertThat(page.consoleErrors()).isEmpty();
+  }
+
+  /** The chart with its tooltip as a PNG in target/screenshots, for a look by eye. */
+  private static void shoot(String canvasId) throws IOException {
+    Path file = Path.of("target/screenshots", "anomaly-" + canvasId + ".png");
+    Files.createDirectories(file.getParent());
+    Files.write(file, page.find("#" + canvasId).getScreenshotAs(OutputType.BYTES));
   }
 
   /** How many datasets of unusual days the chart has, each with one marked point here. */
