@@ -3,6 +3,7 @@
 // windows, export formats, goal fields) are the API's own, from GET /api/meta (contract.js), fetched
 // alongside the health check. No build step: plain ES modules.
 
+import { ANOMALY_METRICS, markAnomalies } from './anomalies.js';
 import * as api from './api.js';
 import { contract, load as loadContract } from './contract.js';
 import { byId, fill, h, toast } from './dom.js';
@@ -57,7 +58,13 @@ const SECTIONS = {
     panels: ['progress'],
     periodic: true,
     url: (p) => `/api/analytics/progress?${api.qs({ period: p, metrics: 'sessions,quality' })}`,
-    render: renderProgress,
+    render: (a, p) => {
+      renderProgress(a);
+      if (a.meta.granularity === 'daily') {
+        markUnusualDays('progress', p, 'sessions', 'y-sessions', a.dates);
+        markUnusualDays('progress', p, 'quality', 'y-quality', a.dates);
+      }
+    },
   },
   trend: {
     panels: ['trend'],
@@ -66,7 +73,10 @@ const SECTIONS = {
       const window = state.trendWindow === 'auto' ? contract().autoWindow(p) : state.trendWindow;
       return `/api/analytics/trends?${api.qs({ period: p, metric: state.trendMetric, window })}`;
     },
-    render: renderTrend,
+    render: (a, p) => {
+      renderTrend(a);
+      if (ANOMALY_METRICS.includes(a.metric)) markUnusualDays('trend', p, a.metric, null, a.dates);
+    },
   },
   topics: {
     panels: ['topics'],
@@ -102,6 +112,22 @@ const SECTIONS = {
 for (const s of Object.values(SECTIONS)) s.seq = 0;
 
 // ---------- sections ----------
+
+/**
+ * Marks the flagged days of {@code metric} on the chart a section has just drawn; skipped when the
+ * section was redrawn meanwhile. The marks are extra: a failure leaves the chart as it is.
+ */
+async function markUnusualDays(name, period, metric, yAxisID, dates) {
+  const sec = SECTIONS[name];
+  const drawn = sec.seq;
+  try {
+    const answer = await api.get(`/api/analytics/anomalies?${api.qs({ period, metric })}`);
+    if (drawn !== sec.seq) return;
+    markAnomalies(byId(`${name}-chart`), dates, answer.anomalies, yAxisID);
+  } catch (e) {
+    if (!(e instanceof api.ApiError)) console.error(`Learnlytics: unusual days of ${metric} failed`, e);
+  }
+}
 
 /** Loads one section; resolves to null on success or the error (already shown in the section). */
 async function loadSection(name) {

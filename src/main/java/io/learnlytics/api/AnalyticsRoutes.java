@@ -10,6 +10,7 @@ import io.learnlytics.dashboard.Metric;
 import io.learnlytics.dashboard.ProgressService;
 import io.learnlytics.dashboard.TopicService;
 import io.learnlytics.graph.GraphUnavailableException;
+import io.learnlytics.insight.AnomalyMetric;
 import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Period;
 import io.learnlytics.support.ApiException;
@@ -30,6 +31,7 @@ final class AnalyticsRoutes {
   static final String TRENDS = "/api/analytics/trends";
   static final String TOPICS = "/api/analytics/topics";
   static final String TOPIC_PATH = "/api/analytics/topics/path";
+  static final String ANOMALIES = "/api/analytics/anomalies";
 
   /** Longest concept name accepted in a query (ingest's limit on a topic). */
   static final int MAX_CONCEPT_LENGTH = 256;
@@ -40,6 +42,7 @@ final class AnalyticsRoutes {
           OVERVIEW, policy(300, 60),
           PROGRESS, policy(300, 60),
           TRENDS, policy(600, 120),
+          ANOMALIES, policy(600, 120),
           TOPICS, policy(3600, 600));
 
   static final List<String> TREND_WINDOWS = List.of("7", "14", "30");
@@ -101,6 +104,19 @@ final class AnalyticsRoutes {
             dashboard
                 .trends()
                 .trends(Period.parse(period), Metric.of(metric), Integer.parseInt(window)));
+  }
+
+  /** Every flagged day of a period, by the detector of the anomaly insights. */
+  void anomalies(Context ctx) {
+    Workspace ws = scope.of(ctx);
+    String period = Params.oneOf(ctx, "period", Period.IDS_WITH_ALL, "90d");
+    String metric = Params.oneOf(ctx, "metric", AnomalyMetric.IDS, "sessions");
+    answer(
+        ctx,
+        ws.dashboard(),
+        ANOMALIES,
+        Map.of("period", period, "metric", metric),
+        () -> ws.insights().anomalies().history(Period.parse(period), AnomalyMetric.of(metric)));
   }
 
   void topics(Context ctx) {

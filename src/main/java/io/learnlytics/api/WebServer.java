@@ -132,6 +132,7 @@ public final class WebServer implements AutoCloseable {
     timed(r::get, AnalyticsRoutes.TRENDS, a::trends);
     timed(r::get, AnalyticsRoutes.TOPICS, a::topics);
     timed(r::get, AnalyticsRoutes.TOPIC_PATH, a::path);
+    timed(r::get, AnalyticsRoutes.ANOMALIES, a::anomalies);
     GoalRoutes g = new GoalRoutes(scope, app.cache());
     timed(r::get, GoalRoutes.GOALS, g::view);
     timed(r::post, GoalRoutes.GOALS, g::create);

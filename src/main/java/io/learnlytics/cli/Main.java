@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       BenchLoadCommand.class,
       LearnerCommand.class,
       BenchLearnersCommand.class,
+      BenchAnomaliesCommand.class,
       MigrateCommand.class
     })
 public final class Main implements Runnable {

@@ -45,6 +45,7 @@ public final class InsightService {
   private final InsightStore store;
   private final List<Rule> rules;
   private final MilestoneRule milestones;
+  private final AnomalyHistory anomalies;
 
   public InsightService(Database db, RollupEngine rollups, Clock clock, KnowledgeGraph graph) {
     this.db = db;
@@ -58,6 +59,12 @@ public final class InsightService {
             new RecommendationRule(rollups),
             new KnowledgeRule(new ConceptFacts(db), graph));
     this.milestones = new MilestoneRule(rollups, db.learner());
+    this.anomalies = new AnomalyHistory(rollups, clock);
+  }
+
+  /** Every flagged day of a period, by the detector the anomaly insights use. */
+  public AnomalyHistory anomalies() {
+    return anomalies;
   }
 
   /**

@@ -551,7 +551,12 @@ class AnalyticsApiTest {
         arguments("trends?window=5", "window", "'5" + allowed + "7, 14, 30"),
         arguments("topics?limit=0", "limit", "'0" + range),
         arguments("topics?limit=abc", "limit", "'abc" + range),
-        arguments("topics?period=1y", "period", "'1y" + allowed + "7d, 30d, 90d, 365d, all"));
+        arguments("topics?period=1y", "period", "'1y" + allowed + "7d, 30d, 90d, 365d, all"),
+        arguments("anomalies?period=2y", "period", "'2y" + allowed + "7d, 30d, 90d, 365d, all"),
+        arguments(
+            "anomalies?metric=feedback",
+            "metric",
+            "'feedback" + allowed + "sessions, exchanges, quality, duration"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -29,6 +29,7 @@ record FuzzRoute(String method, String template, List<String> params, Body body)
           get("/api/analytics/trends", "period", "metric", "window"),
           get("/api/analytics/topics", "period", "limit"),
           get("/api/analytics/topics/path", "to"),
+          get("/api/analytics/anomalies", "period", "metric"),
           get("/api/analytics/goals"),
           new FuzzRoute("POST", "/api/analytics/goals", List.of(), Body.GOAL),
           get("/api/analytics/goals/{id}"),
