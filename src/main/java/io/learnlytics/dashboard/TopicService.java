@@ -66,7 +66,31 @@ public final class TopicService {
     List<TopTopic> top = ranked.stream().map(e -> topTopic(totals, e)).toList();
     Meta meta =
         new Meta(period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
-    return new Topics(new Distribution(doughnut(ranked)), top, trending(now), graphPanel(), meta);
+    LocalDate today = rows.buckets.learningDate(now.toEpochMilli());
+    return new Topics(
+        new Distribution(doughnut(ranked)),
+        top,
+        trending(now),
+        graphPanel(),
+        progress(period, today, limit),
+        Mastery.fading(
+            rows.days(today.minusDays(Mastery.FADING_LOOKBACK_DAYS - 1L), today),
+            rows.buckets,
+            today),
+        meta);
+  }
+
+  /** Per-topic progress over the period's learning days (for all: from the first day with data). */
+  private List<Mastery.TopicProgress> progress(Period period, LocalDate today, int limit) {
+    List<io.learnlytics.rollup.Rollup> days =
+        period.isAll()
+            ? rows.level(Level.DAILY, Long.MIN_VALUE, Long.MAX_VALUE)
+            : rows.days(today.minusDays(period.days() - 1L), today);
+    LocalDate first =
+        period.isAll()
+            ? days.isEmpty() ? today : rows.buckets.learningDate(days.get(0).periodStartUtc())
+            : today.minusDays(period.days() - 1L);
+    return Mastery.progress(days, rows.buckets, first, today, limit);
   }
 
   private RollupTotals totals(Period period, Instant now) {
@@ -202,6 +226,8 @@ public final class TopicService {
       List<TopTopic> topTopics,
       List<Trending> trending,
       GraphPanel knowledgeGraph,
+      List<Mastery.TopicProgress> topicProgress,
+      List<Mastery.Fading> fading,
       Meta meta) {}
 
   /**
