@@ -28,7 +28,7 @@ test('a flagged count day reads as the value, the usual value of that weekday an
 
 test('quality speaks in percent and points, duration in minutes, one exchange in the singular', () => {
   const q = { ...SESSIONS, metric: 'quality', value: 0.98, baseline_median: 0.72, baseline_mad: 0.015, min_mad: 0.03 };
-  equal(anomalyWords(q)[0], 'Quality 98% on a Tuesday; your usual Tuesday: 72% (±3 points)');
+  equal(anomalyWords(q)[0], 'Answer quality 98% on a Tuesday; your usual Tuesday: 72% (±3 points)');
   const d = { ...SESSIONS, metric: 'duration', value: 45, baseline_median: 9, baseline_mad: 7, min_mad: 5, direction: 'high' };
   equal(anomalyWords(d)[0], '45 min on a Tuesday; your usual Tuesday: 9 min (±7 min)');
   const e = { ...SESSIONS, metric: 'exchanges', value: 1, baseline_median: 20.5, direction: 'low' };

@@ -24,10 +24,10 @@ function number(metric, v) {
   return String(Math.round(v * 10) / 10);
 }
 
-/** The day's value with its noun: "6 sessions", "1 exchange", "Quality 98%", "45 min". */
+/** The day's value with its noun: "6 sessions", "1 exchange", "Answer quality 98%", "45 min". */
 function amount(metric, v) {
   const n = number(metric, v);
-  if (metric === 'quality') return `Quality ${n}`;
+  if (metric === 'quality') return `Answer quality ${n}`;
   if (metric === 'exchanges') return `${n} ${v === 1 ? 'exchange' : 'exchanges'}`;
   if (metric === 'sessions') return `${n} ${v === 1 ? 'session' : 'sessions'}`;
   return n;

@@ -17,6 +17,8 @@ import { markSeen, renderInsights, setupInsights } from './insights.js';
 import { renderOverview } from './overview.js';
 import { renderProgress } from './progress.js';
 import { renderTopics } from './topics.js';
+import { renderMastery } from './mastery.js';
+import { renderTodayGoal, renderTodayNext, renderTodayStreak } from './today.js';
 import { renderTrend } from './trend.js';
 
 const EMPTY_RECHECK_MS = 10000;
@@ -79,10 +81,14 @@ const SECTIONS = {
     },
   },
   topics: {
-    panels: ['topics'],
+    panels: ['topics', 'mastery'],
     periodic: true,
     url: (p) => `/api/analytics/topics?${api.qs({ period: p, limit: 8 })}`,
-    render: renderTopics,
+    render: (a) => {
+      renderTopics(a);
+      renderMastery(a);
+      renderTodayNext(a);
+    },
   },
   calendar: {
     panels: ['calendar'],
@@ -98,13 +104,17 @@ const SECTIONS = {
   streak: {
     panels: ['streak-why'],
     url: () => '/api/analytics/streak',
-    render: renderStreakWhy,
+    render: (a) => {
+      renderStreakWhy(a);
+      renderTodayStreak(a);
+    },
   },
   goals: {
     panels: ['goals', 'streak'],
     url: () => '/api/analytics/goals',
     render: (a) => {
       renderGoals(a, state.highlightGoal);
+      renderTodayGoal(a);
       state.highlightGoal = null;
     },
   },

@@ -3,6 +3,7 @@
 import * as api from './api.js';
 import { byId, dlRow, fill, h, toast } from './dom.js';
 import { icon } from './icons.js';
+import { whyRows, whySentence } from './evidence.js';
 import { capitalize, relative } from './format.js';
 
 const SEEN_AFTER_MS = 4000;
@@ -98,15 +99,16 @@ function item(insight, extra) {
   return li;
 }
 
-/** The evidence behind an insight (its scalar values), behind a disclosure. */
+/** The evidence behind an insight, behind a disclosure: a sentence, then the numbers. */
 function evidence(data) {
-  const rows = Object.entries(data ?? {}).filter(([, v]) => v == null || typeof v !== 'object');
-  if (!rows.length) return null;
+  const rows = whyRows(data);
+  if (!data || !Object.keys(data).length) return null;
   return h(
     'details',
     { class: 'data-table why' },
     h('summary', {}, 'Why this insight?'),
-    h('dl', { class: 'mini-stats why-list' }, rows.map(([k, v]) => dlRow(k.replaceAll('_', ' '), v == null ? '—' : String(v))))
+    h('p', { class: 'why-sentence' }, whySentence(data)),
+    rows.length ? h('dl', { class: 'mini-stats why-list' }, rows.map(([k, v]) => dlRow(k, v))) : null
   );
 }
 

@@ -4,11 +4,12 @@ import { byId, fill, h } from './dom.js';
 import { icon } from './icons.js';
 import { contract } from './contract.js';
 import { DASH, capitalize, dec, int, minutes, pct, signedPercent } from './format.js';
+import { ANSWER_QUALITY } from './wording.js';
 
 const CARDS = [
   { key: 'sessions', label: 'Sessions', icon: 'calendar', value: int },
   { key: 'exchanges', label: 'Exchanges', icon: 'message', value: int },
-  { key: 'quality', label: 'Average quality', icon: 'star', value: pct },
+  { key: 'quality', label: 'Answer quality', icon: 'star', value: pct, hint: ANSWER_QUALITY },
   { key: 'engagement', label: 'Exchanges per session', icon: 'activity', value: dec },
 ];
 
@@ -35,7 +36,8 @@ function card(c, trend, period) {
     { class: 'kpi', dataset: { metric: c.key } },
     h('h3', {}, icon(c.icon), c.label),
     h('p', { class: 'kpi-value' }, value),
-    change(trend, period)
+    change(trend, period),
+    c.hint ? h('p', { class: 'kpi-hint' }, c.hint) : null
   );
 }
 

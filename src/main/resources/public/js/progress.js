@@ -1,4 +1,4 @@
-// Progress chart: sessions (bars, left axis) and average quality (line, right axis).
+// Progress chart: sessions (bars, left axis) and answer quality (line, right axis).
 
 import { alpha, draw, pointRadius } from './charts.js';
 import { byId, dlRow, fill, table } from './dom.js';
@@ -17,19 +17,19 @@ export function renderProgress(answer) {
   const total = statistics.sessions?.total ?? 0;
   canvas.closest('.chart-box').querySelector('.chart-empty').hidden = total > 0;
   byId('progress-sub').textContent =
-    `Sessions per ${unit} (bars) and average quality (line), ${period}`;
+    `Sessions per ${unit} (bars) and answer quality (line), ${period}`;
   canvas.setAttribute(
     'aria-label',
-    `Chart of sessions per ${unit} and average quality over ${period}: ` +
+    `Chart of sessions per ${unit} and answer quality over ${period}: ` +
       `${int(total)} sessions, ${dec(statistics.sessions?.avg)} per ${unit} on average, ` +
-      `average quality ${pct(statistics.quality?.avg)}. The data is also available as a table below.`
+      `answer quality ${pct(statistics.quality?.avg)}. The data is also available as a table below.`
   );
   fill(
     byId('progress-stats'),
     dlRow('Sessions', int(total)),
     dlRow(`Per ${unit}`, dec(statistics.sessions?.avg)),
     dlRow(`Busiest ${unit}`, int(statistics.sessions?.max)),
-    dlRow('Average quality', pct(statistics.quality?.avg)),
+    dlRow('Answer quality', pct(statistics.quality?.avg)),
     dlRow('Quality range', rangeText(statistics.quality))
   );
   fill(byId('progress-table'), dataTable(chart.labels, dates, sessions, quality, unit));
@@ -83,7 +83,7 @@ function config(labels, sessions, quality, unit) {
           max: 1,
           grid: { drawOnChartArea: false },
           ticks: { callback: (v) => `${Math.round(v * 100)}%` },
-          title: { display: true, text: 'Average quality' },
+          title: { display: true, text: 'Answer quality' },
         },
       },
       plugins: {
@@ -112,9 +112,9 @@ function dataTable(labels, dates, sessions, quality, unit) {
     [
       { label: unit === 'day' ? 'Date' : `${unit[0].toUpperCase()}${unit.slice(1)} starting`, cell: (r) => (r.date ? localDate(r.date) : r.label) },
       { label: 'Sessions', num: true, cell: (r) => int(r.s) },
-      { label: 'Average quality', num: true, cell: (r) => pct(r.q) },
+      { label: 'Answer quality', num: true, cell: (r) => pct(r.q) },
     ],
     rows,
-    'Sessions and average quality'
+    'Sessions and answer quality'
   );
 }

@@ -4,8 +4,8 @@ import { alpha, draw, pointRadius } from './charts.js';
 import { byId, dlRow, fill, h, table } from './dom.js';
 import { icon } from './icons.js';
 import { contract } from './contract.js';
-import { DASH, int, localDate, valueIn } from './format.js';
-import { trendWords } from './wording.js';
+import { DASH, capitalize, int, localDate, valueIn } from './format.js';
+import { trendCall, trendWords } from './wording.js';
 
 /** How the panel shows a metric of the contract: name, value format, slope text and colour. */
 export function trendMetric(metric) {
@@ -123,13 +123,6 @@ const DIRECTION = {
   stable: { icon: 'arrow-right', text: 'Stable' },
 };
 
-function confidenceWord(r2) {
-  if (r2 == null) return '';
-  if (r2 >= 0.6) return 'strong fit';
-  if (r2 >= 0.3) return 'moderate fit';
-  return 'weak fit';
-}
-
 function renderVerdict(t, m, window) {
   const d = DIRECTION[t.direction] ?? DIRECTION.stable;
   const box = byId('trend-verdict');
@@ -144,9 +137,20 @@ function renderVerdict(t, m, window) {
       'dl',
       { class: 'verdict-facts' },
       dlRow('Slope', m.slope(t.slope)),
-      dlRow('Confidence (R²)', `${t.confidence.toFixed(2)} · ${confidenceWord(t.confidence)}`),
+      dlRow('How sure', capitalize(trendCall(t.direction, t.confidence))),
       dlRow('In 30 days', m.value(t.prediction_30d)),
       dlRow('Days with data', int(t.points))
+    ),
+    h(
+      'details',
+      { class: 'verdict-detail' },
+      h('summary', {}, 'How this is judged'),
+      h(
+        'p',
+        {},
+        `R² = ${t.confidence.toFixed(2)}: the share of the day-to-day variation the fitted line explains. `,
+        'From 0.6 the direction is clear, from 0.3 likely; below that the days vary too much to call it.'
+      )
     )
   );
   box.dataset.direction = t.direction;
@@ -156,5 +160,5 @@ function renderVerdict(t, m, window) {
 function verdictText(t, m) {
   if (t.slope == null) return 'Not enough data for a trend yet.';
   const d = (DIRECTION[t.direction] ?? DIRECTION.stable).text;
-  return `${d}: slope ${m.slope(t.slope)}, R² ${t.confidence?.toFixed(2) ?? DASH}, predicted ${m.value(t.prediction_30d)} in 30 days.`;
+  return `${d}, ${trendCall(t.direction, t.confidence) || DASH}: slope ${m.slope(t.slope)}, predicted ${m.value(t.prediction_30d)} in 30 days.`;
 }

@@ -11,9 +11,9 @@ const GOAL_METRICS = {
   session_count: { label: 'Sessions in the period', noun: 'sessions' },
   exchange_count: { label: 'Exchanges in the period', noun: 'exchanges' },
   avg_quality_composite: {
-    label: 'Average quality (0–1)',
-    noun: 'average quality',
-    hint: 'A percentage from 1 to 100: 80 means an average quality of 80%.',
+    label: 'Answer quality (0–1)',
+    noun: 'answer quality',
+    hint: 'A percentage from 1 to 100: 80 means the assistant’s answers averaged 80%.',
   },
   total_duration_minutes: { label: 'Minutes learning', noun: 'of learning', hint: 'Minutes spent in sessions.' },
   unique_topics: { label: 'Different topics', noun: 'topics' },
@@ -83,3 +83,40 @@ export function trendWords(metric) {
   const words = TREND[metric.id] ?? {};
   return { name: words.name ?? metric.label.toLowerCase(), digits: words.digits ?? 2 };
 }
+
+/** What "Answer quality" measures, in one line. */
+export const ANSWER_QUALITY =
+  'How good the assistant’s answers were (relevance, helpfulness, accuracy, clarity and engagement), not a score of what you know.';
+
+/**
+ * The trend's verdict in plain words from its direction and R² (how much of the day-to-day
+ * variation the line explains): below 0.3 the days vary too much to call a direction.
+ */
+export function trendCall(direction, r2) {
+  if (r2 == null) return '';
+  if (r2 < 0.3) return 'too noisy to call';
+  const strength = r2 >= 0.6 ? 'clear' : 'likely';
+  if (direction === 'improving') return `${strength} rise`;
+  if (direction === 'declining') return `${strength} fall`;
+  return strength === 'clear' ? 'clearly steady' : 'likely steady';
+}
+
+/**
+ * A goal's pace in words (see pace.js goalPace): "on track", "2 behind", "reached", or its
+ * progress when it has no pace; {@code value} formats an amount in the goal's unit.
+ */
+export function paceWords(pace, value, progress) {
+  if (pace.status === 'done') return 'reached';
+  if (pace.status === 'on_track') return 'on track';
+  if (pace.status === 'behind') return `${value(pace.behind)} behind`;
+  return `${Math.round(progress)}% of the way`;
+}
+
+const TOPIC_TRENDS = {
+  up: { arrow: '▲', text: 'more lately' },
+  down: { arrow: '▼', text: 'less lately' },
+  flat: { arrow: '●', text: 'steady' },
+};
+
+/** A topic's trend (up, down, flat) between the halves of the period, in words. */
+export const topicTrendWords = (id) => TOPIC_TRENDS[id] ?? { arrow: '●', text: plain(id).toLowerCase() };

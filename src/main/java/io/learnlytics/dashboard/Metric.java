@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public enum Metric {
   SESSIONS(
       "Sessions", "#4F46E5", true, r -> (double) r.activity().sessions(), t -> (double) t.sessions),
-  QUALITY("Quality", "#10B981", false, r -> r.quality().composite(), RollupTotals::quality),
+  QUALITY("Answer quality", "#10B981", false, r -> r.quality().composite(), RollupTotals::quality),
   EXCHANGES(
       "Exchanges",
       "#F59E0B",

@@ -236,7 +236,7 @@ class AnalyticsApiTest {
     assertThat(sessions.get("yAxisID").asText()).isEqualTo("y-sessions");
     assertThat(numbers(sessions.get("data"))).containsExactly(0.0, 1.0, 0.0, 3.0, 0.0, 1.0, 1.0);
     JsonNode quality = chart.at("/datasets/1");
-    assertThat(quality.get("label").asText()).isEqualTo("Quality");
+    assertThat(quality.get("label").asText()).isEqualTo("Answer quality");
     assertThat(quality.get("yAxisID").asText()).isEqualTo("y-quality");
     assertThat(numbers(quality.get("data"))).containsExactly(null, 0.5, null, 0.8, null, null, 0.9);
     assertThat(body.at("/meta/granularity").asText()).isEqualTo("daily");

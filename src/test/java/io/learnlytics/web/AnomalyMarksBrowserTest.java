@@ -71,7 +71,7 @@ class AnomalyMarksBrowserTest {
 
     assertThat(hoverMark("trend-chart", 0))
         .contains(
-            "Quality 98% on a " + weekday + "; your usual " + weekday + ": 70% (±3 points)",
+            "Answer quality 98% on a " + weekday + "; your usual " + weekday + ": 70% (±3 points)",
             "Unusually high: robust z 6.3, beyond ±3.5 (compared with 8 earlier " + weekday + "s)");
     shoot("trend-chart");
     assertThat(hoverMark("progress-chart", 0))
@@ -80,7 +80,7 @@ class AnomalyMarksBrowserTest {
     assertThat(page.find("#progress-chart").getAttribute("aria-label"))
         .contains("Unusual days: ")
         .contains(": 6 sessions on a " + weekday)
-        .contains(": Quality 98% on a " + weekday);
+        .contains(": Answer quality 98% on a " + weekday);
     assertThat(page.consoleErrors()).isEmpty();
   }
 

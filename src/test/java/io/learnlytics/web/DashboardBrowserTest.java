@@ -92,7 +92,7 @@ class DashboardBrowserTest {
     }
     assertThat(page.chart("progress-chart").labels()).isEqualTo(30);
     assertThat(page.text("#trend-verdict")).containsPattern("Improving|Declining|Stable");
-    assertThat(page.text("#trend-verdict")).contains("Confidence (R²)").contains("In 30 days");
+    assertThat(page.text("#trend-verdict")).contains("How sure").contains("In 30 days");
     assertThat(page.findAll("#heatmap svg rect")).hasSize(365);
     assertThat(page.findAll("#heatmap rect[fill='#ebedf2']").size()).isLessThan(365);
     assertThat(page.findAll("#insight-list .insight")).isNotEmpty();
