@@ -86,7 +86,7 @@ export function trendWords(metric) {
 
 /** What "Answer quality" measures, in one line. */
 export const ANSWER_QUALITY =
-  'How good the assistant’s answers were (relevance, helpfulness, accuracy, clarity and engagement), not a score of what you know.';
+  'Scores the assistant’s answers on relevance, helpfulness, accuracy, clarity and engagement; not what you know.';
 
 /**
  * The trend's verdict in plain words from its direction and R² (how much of the day-to-day

@@ -297,6 +297,8 @@ class DashboardBrowserTest {
     markInsightsUnseen();
     page.open("");
     assertThat(page.findAll("#insight-list .badge-new")).isNotEmpty();
+    // below the Today strip the list may start low in the first screen: bring it into view
+    page.js("document.getElementById('insight-list').scrollIntoView({block: 'start'})");
 
     page.waitUntil(() -> newInsights() == 0);
 
