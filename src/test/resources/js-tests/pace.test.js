@@ -1,5 +1,6 @@
 import { equal, test } from './harness.js';
 import { goalPace, nearestGoal, nextUp } from '/js/pace.js';
+import { formatHours } from '/js/today.js';
 
 const WEEK = { period_start: '2025-11-17T05:00:00Z', ends_at: '2025-11-24T04:59:59Z' };
 const at = (iso) => Date.parse(iso);
@@ -67,4 +68,11 @@ test('next up is a fading topic first, else the first knowledge gap, with why', 
   const once = { available: true, knowledge_gaps: [{ concept: 'loops', mentions: 1, needed_by: ['recursion'] }] };
   equal(nextUp({ fading: [], knowledge_graph: once }).why, 'Recursion builds on it, and you have studied it 1 time.');
   equal(nextUp({ fading: [], knowledge_graph: { available: false, knowledge_gaps: [] } }), null);
+});
+
+test('hours left in the learning day read as hours, or minutes in the last hour', () => {
+  equal(formatHours(11.5), '11.5 h');
+  equal(formatHours(3.04), '3 h');
+  equal(formatHours(0.5), '30 min');
+  equal(formatHours(0.001), '1 min');
 });

@@ -18,7 +18,7 @@ import { renderOverview } from './overview.js';
 import { renderProgress } from './progress.js';
 import { renderTopics } from './topics.js';
 import { renderMastery } from './mastery.js';
-import { renderTodayGoal, renderTodayNext, renderTodayStreak } from './today.js';
+import { renderTodayGoal, renderTodayNext, renderTodayStreak, todayUnavailable } from './today.js';
 import { renderTrend } from './trend.js';
 
 const EMPTY_RECHECK_MS = 10000;
@@ -160,6 +160,7 @@ async function loadSection(name) {
     if (mine !== sec.seq) return null;
     if (!(e instanceof api.ApiError)) console.error(`Learnlytics: the ${name} section failed`, e);
     panels.forEach((p) => showSectionError(p, e, () => loadSection(name), sec, period));
+    todayUnavailable(name);
     return e;
   } finally {
     if (mine === sec.seq) {

@@ -89,3 +89,13 @@ export function renderTodayNext(answer) {
   );
   byId('today-next').dataset.kind = next?.kind ?? 'none';
 }
+
+const PARTS = { streak: ['today-streak', 'Streak'], goals: ['today-goal', 'Nearest goal'], topics: ['today-next', 'Next up'] };
+
+/** A part whose answer could not be loaded says so (its panel below offers the retry). */
+export function todayUnavailable(section) {
+  const [id, label] = PARTS[section] ?? [];
+  const box = id ? byId(id) : null;
+  if (!box || !box.querySelector('.skeleton')) return; // keeps what it showed, as the panels do
+  fill(box, h('p', { class: 'today-label' }, label), h('p', { class: 'today-why' }, 'Could not be loaded right now.'));
+}

@@ -85,6 +85,12 @@ class TopicMasteryTest {
       assertThat(names(week.get("fading")))
           .as("fading does not depend on the period")
           .containsExactly("cobol", "go");
+
+      // all: from the first day with data (2025-09-01), 81 days, later half from 2025-10-11
+      JsonNode all = server.get("/api/analytics/topics?period=all").json().get("topic_progress");
+      assertProgress(find(all, "rust"), "rust", 3, "2025-11-18", "up", 0, 3);
+      assertProgress(find(all, "cobol"), "cobol", 2, "2025-09-02", "down", 2, 0);
+      assertProgress(find(all, "go"), "go", 2, "2025-10-24", "up", 0, 2);
     }
   }
 
