@@ -18,6 +18,7 @@ import { renderOverview } from './overview.js';
 import { renderProgress } from './progress.js';
 import { renderTopics } from './topics.js';
 import { renderTrend } from './trend.js';
+import { setupTheme } from './theme.js';
 
 const EMPTY_RECHECK_MS = 10000;
 /**
@@ -549,6 +550,7 @@ function init() {
     state.trendWindow = e.target.value === 'auto' ? 'auto' : Number(e.target.value);
     loadSection('trend');
   });
+  setupTheme(byId('theme-toggle'));
   byId('refresh').addEventListener('click', () =>
     loadAll().then((ok) => toast(ok ? 'Dashboard refreshed' : 'The dashboard could not be refreshed: see the marked panels'))
   );
