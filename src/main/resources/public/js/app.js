@@ -20,6 +20,7 @@ import { renderTopics } from './topics.js';
 import { renderMastery } from './mastery.js';
 import { renderTodayGoal, renderTodayNext, renderTodayStreak, todayUnavailable } from './today.js';
 import { renderTrend } from './trend.js';
+import { setupTheme } from './theme.js';
 
 const EMPTY_RECHECK_MS = 10000;
 /**
@@ -560,6 +561,7 @@ function init() {
     state.trendWindow = e.target.value === 'auto' ? 'auto' : Number(e.target.value);
     loadSection('trend');
   });
+  setupTheme(byId('theme-toggle'));
   byId('refresh').addEventListener('click', () =>
     loadAll().then((ok) => toast(ok ? 'Dashboard refreshed' : 'The dashboard could not be refreshed: see the marked panels'))
   );

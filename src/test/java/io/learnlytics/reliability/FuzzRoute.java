@@ -31,6 +31,8 @@ record FuzzRoute(String method, String template, List<String> params, Body body)
           get("/api/analytics/topics/path", "to"),
           get("/api/analytics/anomalies", "period", "metric"),
           get("/api/analytics/goals"),
+          get("/api/analytics/streak"),
+          new FuzzRoute("PUT", "/api/analytics/streak/protection", List.of(), Body.GOAL),
           new FuzzRoute("POST", "/api/analytics/goals", List.of(), Body.GOAL),
           get("/api/analytics/goals/{id}"),
           new FuzzRoute("PUT", "/api/analytics/goals/{id}", List.of(), Body.GOAL),
