@@ -117,7 +117,8 @@ class TodayStripBrowserTest {
   }
 
   @Test
-  void answer_quality_is_named_and_explained_and_the_mastery_list_equals_the_api() {
+  void answer_quality_is_named_and_explained_and_the_mastery_list_equals_the_api()
+      throws IOException {
     page.open("?period=30d");
     WebElement card = page.find("#kpis [data-metric='quality']");
     assertThat(card.getText())
@@ -157,6 +158,9 @@ class TodayStripBrowserTest {
       assertThat(fading.get(i).getText())
           .contains("not studied for " + f.get("days_since").asText() + " days");
     }
+    Path file = Path.of("target/screenshots", "mastery.png");
+    Files.createDirectories(file.getParent());
+    Files.write(file, page.find("#mastery").getScreenshotAs(OutputType.BYTES));
     assertThat(page.consoleErrors()).isEmpty();
   }
 
