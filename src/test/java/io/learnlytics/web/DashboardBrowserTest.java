@@ -393,7 +393,12 @@ class DashboardBrowserTest {
     freezes.sendKeys("2");
     page.find("#protect-form input[value='sunday']").click();
     page.find("#protect-save").click();
-    page.waitUntil(() -> page.text("#streak-why summary").startsWith("Protection: 2 freezes"));
+    // read in one step: the panel is redrawn after the save, and a found element may go stale
+    page.waitUntil(
+        () ->
+            String.valueOf(
+                    page.js("return document.querySelector('#streak-why summary')?.textContent"))
+                .startsWith("Protection: 2 freezes"));
     assertThat(page.text("#streak-why summary")).contains("rest on Sundays");
     JsonNode saved = demo.get("/api/analytics/streak").json().get("protection");
     assertThat(saved.get("freezes_per_month").asInt()).isEqualTo(2);
