@@ -58,7 +58,8 @@ export function renderTodayGoal(answer, nowMs = Date.now()) {
   const paceText = paceWords(pace, (v) => valueIn(unit, v), progress);
   fill(
     box,
-    h('p', { class: 'today-label' }, icon('target'), h('span', {}, 'Nearest goal: '), h('span', { class: 'today-goal-name' }, g.name)),
+    h('p', { class: 'today-label' }, icon('target'), 'Nearest goal'),
+    h('p', { class: 'today-value today-goal-name', title: g.name }, g.name),
     h(
       'div',
       {
