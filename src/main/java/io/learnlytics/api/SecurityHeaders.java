@@ -8,6 +8,10 @@ import io.javalin.http.Context;
  * content-type guessing, no referrer leaking a path. API answers hold the learner's own data, so
  * they are not stored by browsers or proxies unless a route says otherwise (the contract route is
  * revalidated, an export is downloaded).
+ *
+ * <p>Scripts and style sheets are never documents, so the policy and the framing rule, which only
+ * documents obey, are left off them: 250 bytes on each of some thirty responses of a page load.
+ * {@code nosniff} stays, since it is what stops a script from being read as anything else.
  */
 final class SecurityHeaders {
   static final String PAGE_POLICY =
@@ -18,12 +22,21 @@ final class SecurityHeaders {
   private SecurityHeaders() {}
 
   static void add(Context ctx) {
-    ctx.header("Content-Security-Policy", PAGE_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
+    if (isSubresource(ctx.path())) {
+      return;
+    }
+    ctx.header("Content-Security-Policy", PAGE_POLICY);
+    ctx.header("X-Frame-Options", "DENY");
     if (ctx.path().startsWith("/api/") || ctx.path().equals("/metrics")) {
       ctx.header("Cache-Control", "no-store");
     }
+  }
+
+  /** A script or style sheet the page loads (an SVG can be opened as a document: not one). */
+  static boolean isSubresource(String path) {
+    return (path.startsWith("/js/") || path.startsWith("/css/") || path.startsWith("/webjars/"))
+        && (path.endsWith(".js") || path.endsWith(".css"));
   }
 }

@@ -29,8 +29,8 @@ class SecurityHeadersTest {
   }
 
   @Test
-  void the_page_its_scripts_and_errors_allow_only_own_scripts_and_no_framing() {
-    for (String path : List.of("/", "/js/app.js", "/css/dashboard.css", "/no-such-page")) {
+  void the_page_and_errors_allow_only_own_scripts_and_no_framing() {
+    for (String path : List.of("/", "/favicon.svg", "/no-such-page", "/js/no-such.svg")) {
       HttpHeaders h = server.get(path).raw().headers();
       String policy = h.firstValue("Content-Security-Policy").orElse("");
       assertThat(policy).as(path).contains("script-src 'self'", "frame-ancestors 'none'");
@@ -38,6 +38,19 @@ class SecurityHeadersTest {
       assertThat(h.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
       assertThat(h.firstValue("X-Frame-Options")).as(path).contains("DENY");
       assertThat(h.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+    }
+  }
+
+  /** Scripts and style sheets are never documents: only nosniff and the referrer rule. */
+  @Test
+  void scripts_and_style_sheets_carry_nosniff_but_not_the_document_headers() {
+    for (String path :
+        List.of("/js/app.js", "/css/dashboard.css", "/webjars/chart.js/4.5.1/dist/chart.umd.js")) {
+      HttpHeaders h = server.get(path).raw().headers();
+      assertThat(h.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(h.firstValue("Referrer-Policy")).as(path).contains("no-referrer");
+      assertThat(h.firstValue("Content-Security-Policy")).as(path).isEmpty();
+      assertThat(h.firstValue("X-Frame-Options")).as(path).isEmpty();
     }
   }
 
