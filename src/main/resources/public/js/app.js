@@ -16,8 +16,11 @@ import { icon } from './icons.js';
 import { markSeen, renderInsights, setupInsights } from './insights.js';
 import { renderOverview } from './overview.js';
 import { renderProgress } from './progress.js';
+import { renderRhythm } from './rhythm.js';
+import { refreshTopic, setupTopicDetail, showFromUrl } from './topicdetail.js';
 import { renderTopics } from './topics.js';
 import { renderTrend } from './trend.js';
+import { renderYear } from './year.js';
 
 const EMPTY_RECHECK_MS = 10000;
 /**
@@ -83,6 +86,18 @@ const SECTIONS = {
     periodic: true,
     url: (p) => `/api/analytics/topics?${api.qs({ period: p, limit: 8 })}`,
     render: renderTopics,
+  },
+  rhythm: {
+    panels: ['rhythm'],
+    periodic: true,
+    url: (p) => `/api/analytics/rhythm?${api.qs({ period: p })}`,
+    render: renderRhythm,
+  },
+  year: {
+    panels: ['year'],
+    periodic: true,
+    url: () => '/api/analytics/year',
+    render: renderYear,
   },
   calendar: {
     panels: ['calendar'],
@@ -398,6 +413,7 @@ function setPeriod(p) {
   history.replaceState(null, '', url);
   updateExportLinks();
   loadPeriod(true);
+  refreshTopic();
 }
 
 function exportLink(format) {
@@ -503,6 +519,7 @@ function buildControls(c) {
     state.highlightGoal = goal.id;
     loadSection('goals');
   });
+  showFromUrl();
 }
 
 function fillTrendChoices(c) {
@@ -562,6 +579,7 @@ function init() {
   });
 
   setupInsights();
+  setupTopicDetail(() => state.period);
   onGoalsChanged(() => loadSection('goals'));
   onStreakChanged(() => Promise.all([loadSection('goals'), loadSection('streak')]));
 
