@@ -48,8 +48,32 @@ public final class TopicDetailService {
     Instant now = rows.clock.instant();
     ComparisonWindow w = ComparisonWindow.of(rows.buckets, period.days(), now.toEpochMilli());
     Level level = ProgressService.autoGranularity(period);
-    List<Rollup> days = rows.current(w);
     Map<Long, Bucket> buckets = buckets(w, level);
+    Totals totals = tally(name, rows.current(w), level, buckets, mentionsEver.get());
+    List<LocalDate> dates =
+        buckets.keySet().stream()
+            .map(s -> rows.buckets.learningDate(Math.max(s, w.currentFromUtc())))
+            .toList();
+    return Optional.of(
+        new TopicDetail(
+            name,
+            totals,
+            chart(buckets, dates),
+            dates.stream().map(LocalDate::toString).toList(),
+            graph(name),
+            new Meta(
+                period.id(),
+                rows.buckets.zone().getId(),
+                now,
+                false,
+                rows.asOf(now),
+                null,
+                level.id())));
+  }
+
+  /** Adds each day's share of the topic to its bucket; returns the period's totals. */
+  private Totals tally(
+      String name, List<Rollup> days, Level level, Map<Long, Bucket> buckets, long ever) {
     Bucket total = new Bucket();
     LocalDate last = null;
     for (Rollup r : days) {
@@ -63,29 +87,13 @@ public final class TopicDetailService {
       }
       total.add(one);
     }
-    Meta meta =
-        new Meta(
-            period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, level.id());
-    Totals totals =
-        new Totals(
-            total.sessions,
-            total.mentions,
-            OverviewService.round(total.quality.mean(), 4),
-            total.quality.count(),
-            mentionsEver.get(),
-            last == null ? null : last.toString());
-    List<LocalDate> dates =
-        buckets.keySet().stream()
-            .map(s -> rows.buckets.learningDate(Math.max(s, w.currentFromUtc())))
-            .toList();
-    return Optional.of(
-        new TopicDetail(
-            name,
-            totals,
-            chart(buckets, dates),
-            dates.stream().map(LocalDate::toString).toList(),
-            graph(name),
-            meta));
+    return new Totals(
+        total.sessions,
+        total.mentions,
+        OverviewService.round(total.quality.mean(), 4),
+        total.quality.count(),
+        ever,
+        last == null ? null : last.toString());
   }
 
   /** Every bucket of {@code level} overlapping the period, by start, empty. */

@@ -38,6 +38,8 @@ record FuzzRoute(String method, String template, List<String> params, Body body)
           get("/api/analytics/goals/{id}"),
           new FuzzRoute("PUT", "/api/analytics/goals/{id}", List.of(), Body.GOAL),
           new FuzzRoute("DELETE", "/api/analytics/goals/{id}", List.of(), Body.NONE),
+          get("/api/analytics/streak"),
+          new FuzzRoute("PUT", "/api/analytics/streak/protection", List.of(), Body.GOAL),
           get("/api/analytics/insights", "limit", "type", "importance"),
           post("/api/analytics/insights/{id}/dismiss"),
           post("/api/analytics/insights/seen"),
