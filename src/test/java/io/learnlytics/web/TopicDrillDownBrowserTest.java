@@ -75,6 +75,7 @@ class TopicDrillDownBrowserTest {
     assertThat(page.find("#topic-detail").isDisplayed()).isTrue();
     assertThat(page.js("return document.activeElement.id")).isEqualTo("topic-detail-title");
     assertThat(scrollWidth()).as("page width").isLessThanOrEqualTo(width);
+    shoot("#topic-detail", "topic-view-" + width);
 
     driver.navigate().back();
     page.waitUntil(() -> !page.find("#topic-detail").isDisplayed());
@@ -128,6 +129,8 @@ class TopicDrillDownBrowserTest {
     assertThat(digits(tile("Best streak"))).isEqualTo(year.at("/best_streak/days").asText());
     assertThat(page.text("#year-top")).contains(year.at("/top_topics/0/name").asText());
     assertThat(scrollWidth()).as("page width").isLessThanOrEqualTo(width);
+    shoot("#year", "year-" + width);
+    shoot("#rhythm", "rhythm-" + width);
     assertThat(page.consoleErrors()).isEmpty();
   }
 
@@ -137,6 +140,19 @@ class TopicDrillDownBrowserTest {
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  /** A panel as a PNG in target/screenshots, for a look by eye. */
+  private static void shoot(String css, String name) {
+    WebElement e = page.find(css);
+    page.js("arguments[0].scrollIntoView({block: 'start'})", e);
+    try {
+      Path file = Path.of("target/screenshots", name + ".png");
+      Files.createDirectories(file.getParent());
+      Files.write(file, e.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
   }
 
   private static void waitForTopic(String name) {
