@@ -410,7 +410,7 @@ function setPeriod(p) {
   state.period = p;
   const url = new URL(location.href);
   url.searchParams.set('period', p);
-  history.replaceState(null, '', url);
+  history.replaceState(history.state, '', url); // keeps an open topic's entry
   updateExportLinks();
   loadPeriod(true);
   refreshTopic();
