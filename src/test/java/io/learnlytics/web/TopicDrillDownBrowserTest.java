@@ -96,9 +96,17 @@ class TopicDrillDownBrowserTest {
     assertThat(page.findAll("#topic-graph li"))
         .hasSize(api.at("/graph/prerequisites").size() + api.at("/graph/related").size());
 
+    page.choosePeriod("30d");
+    JsonNode month = api("/api/analytics/topics/detail?period=30d&name=" + encoded(name));
+    page.waitUntil(
+        () ->
+            numbers(tree(page.chartData("topic-chart")))
+                .equals(numbers(chartOf(month.get("chart")))));
+    assertThat(page.js("return new URLSearchParams(location.search).get('topic')")).isEqualTo(name);
+
     page.find("#topic-close").click();
     page.waitUntil(() -> !page.find("#topic-detail").isDisplayed());
-    assertThat(query()).doesNotContain("topic=").contains("period=7d");
+    assertThat(query()).doesNotContain("topic=").contains("period=30d");
     assertThat(page.consoleErrors()).isEmpty();
   }
 
