@@ -123,11 +123,13 @@ public final class RhythmService {
     if (first == null || first <= w.currentFromUtc()) {
       return new Coverage(true, w.firstDay().toString(), null);
     }
+    // hourly rows exist only for hours with activity: a day before the first kept one that had
+    // sessions is a day whose hours retention dropped
+    LocalDate from = rows.buckets.learningDate(first);
     long lost =
-        rows.levelCounts(Level.DAILY, w.currentFromUtc(), first).stream()
+        rows.levelCounts(Level.DAILY, w.currentFromUtc(), rows.buckets.dayStart(from)).stream()
             .mapToLong(r -> r.activity().sessions())
             .sum();
-    LocalDate from = rows.buckets.learningDate(first);
     if (lost == 0) {
       return new Coverage(true, w.firstDay().toString(), null);
     }

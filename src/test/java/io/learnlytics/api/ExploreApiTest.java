@@ -142,6 +142,32 @@ class ExploreApiTest {
     assertThat(bad.body()).contains("period");
   }
 
+  @Test
+  void hours_dropped_by_retention_are_reported_and_a_first_day_starting_late_is_not() {
+    session(at(TODAY.minusDays(20), 10, 0), 1, 0.7, "graphs");
+    session(at(TODAY.minusDays(5), 10, 0), 1, 0.7, "graphs");
+    start();
+    assertThat(get("/api/analytics/rhythm?period=30d").at("/hourly/complete").asBoolean()).isTrue();
+
+    // as an older, shorter retention would have left it: no hourly rows before 10 days ago
+    long cut = at(TODAY.minusDays(10), 0, 0).toEpochMilli();
+    server
+        .db()
+        .writer()
+        .useHandle(
+            h ->
+                h.execute(
+                    "DELETE FROM aggregated_metrics WHERE interval_type = 'hourly'"
+                        + " AND period_start_utc < ?",
+                    cut));
+    clock.advanceSeconds(86_400); // a new learning day: a new cache key
+    JsonNode body = get("/api/analytics/rhythm?period=30d");
+    assertThat(body.at("/hourly/complete").asBoolean()).isFalse();
+    assertThat(body.at("/hourly/from").asText()).isEqualTo(TODAY.minusDays(5).toString());
+    assertThat(body.at("/hourly/note").asText()).contains(TODAY.minusDays(5).toString());
+    assertThat(sum(longs(body.at("/hours/datasets/0/data")))).isEqualTo(1);
+  }
+
   // ---------------------------------------------------------------- topic drill-down
 
   @Test
