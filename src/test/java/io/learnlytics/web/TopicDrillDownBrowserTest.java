@@ -153,7 +153,15 @@ class TopicDrillDownBrowserTest {
   /** A panel as a PNG in target/screenshots, for a look by eye. */
   private static void shoot(String css, String name) {
     WebElement e = page.find(css);
-    page.js("arguments[0].scrollIntoView({block: 'start'})", e);
+    page.js(
+        "arguments[0].scrollIntoView({block: 'start'});"
+            + "document.getElementById('toast').classList.remove('visible')",
+        e);
+    page.waitUntil(
+        () ->
+            "0"
+                .equals(
+                    page.js("return getComputedStyle(document.getElementById('toast')).opacity")));
     try {
       Path file = Path.of("target/screenshots", name + ".png");
       Files.createDirectories(file.getParent());
