@@ -20,6 +20,7 @@ import { renderRhythm } from './rhythm.js';
 import { refreshTopic, setupTopicDetail, showFromUrl } from './topicdetail.js';
 import { renderTopics } from './topics.js';
 import { renderTrend } from './trend.js';
+import { setupTheme } from './theme.js';
 import { renderYear } from './year.js';
 
 const EMPTY_RECHECK_MS = 10000;
@@ -566,6 +567,7 @@ function init() {
     state.trendWindow = e.target.value === 'auto' ? 'auto' : Number(e.target.value);
     loadSection('trend');
   });
+  setupTheme(byId('theme-toggle'));
   byId('refresh').addEventListener('click', () =>
     loadAll().then((ok) => toast(ok ? 'Dashboard refreshed' : 'The dashboard could not be refreshed: see the marked panels'))
   );

@@ -10,7 +10,6 @@ const STEP = 14;
 const LEFT = 30;
 const TOP = 18;
 const RIGHT = 22; // room for a month label that starts in the last week column ("Dec")
-const COLORS = ['#ebedf2', '#c7d2fe', '#8b93f8', '#5b55e6', '#3525a8'];
 
 function el(name, attrs, text) {
   const node = document.createElementNS(SVG_NS, name);
@@ -87,7 +86,7 @@ export function renderHeatmap(answer) {
       width: CELL,
       height: CELL,
       rx: 2,
-      fill: COLORS[level(v, max)],
+      class: `heat l${level(v, max)}`,
       'data-date': date,
       'data-count': v,
     });

@@ -1,6 +1,6 @@
 // Topics: the mention doughnut, top topics, trending topics and the knowledge-graph summary.
 
-import { draw } from './charts.js';
+import { SURFACE, draw } from './charts.js';
 import { get } from './api.js';
 import { byId, fill, h, table } from './dom.js';
 import { contract } from './contract.js';
@@ -33,7 +33,7 @@ function doughnut(chart) {
     type: 'doughnut',
     data: {
       labels: chart.labels,
-      datasets: chart.datasets.map((d) => ({ ...d, borderColor: '#ffffff', borderWidth: 2, hoverOffset: 6 })),
+      datasets: chart.datasets.map((d) => ({ ...d, borderColor: SURFACE, borderWidth: 2, hoverOffset: 6 })),
     },
     options: {
       cutout: '62%',
