@@ -142,6 +142,30 @@ class TopicDrillDownBrowserTest {
     assertThat(page.consoleErrors()).isEmpty();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @ValueSource(strings = {"light", "dark"})
+  @SuppressWarnings("unchecked") // the audit returns a map of a count and a list of strings
+  void the_topic_view_rhythm_and_year_are_readable_in_both_themes(String theme) throws IOException {
+    size(1440);
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
+    page.open("");
+    page.js("localStorage.removeItem('learnlytics.theme')");
+    String name = api("/api/analytics/topics?period=365d").at("/top_topics/0/name").asText();
+    page.open("?period=365d&topic=" + encoded(name));
+    waitForTopic(name);
+    assertThat(page.find("#year").isDisplayed()).isTrue();
+    String audit;
+    try (var in = TopicDrillDownBrowserTest.class.getResourceAsStream("/contrast-audit.js")) {
+      audit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Map<String, Object> result = (Map<String, Object>) page.js(audit);
+    assertThat((List<String>) result.get("failures")).as("contrast, %s", theme).isEmpty();
+    assertThat(page.consoleErrors()).isEmpty();
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static void size(int width) {
