@@ -21,7 +21,7 @@ import { refreshTopic, setupTopicDetail, showFromUrl } from './topicdetail.js';
 import { renderTopics } from './topics.js';
 import { renderTrend } from './trend.js';
 import { setupTheme } from './theme.js';
-import { renderYear } from './year.js';
+import { renderYear, YEAR_PERIOD } from './year.js';
 
 const EMPTY_RECHECK_MS = 10000;
 /**
@@ -97,6 +97,7 @@ const SECTIONS = {
   year: {
     panels: ['year'],
     periodic: true,
+    shownFor: (p) => p === YEAR_PERIOD,
     url: () => '/api/analytics/year',
     render: renderYear,
   },
@@ -151,6 +152,10 @@ async function loadSection(name) {
   const mine = ++sec.seq;
   const period = state.period;
   const panels = sec.panels.map(byId);
+  if (sec.shownFor && !sec.shownFor(period)) {
+    panels.forEach((p) => (p.hidden = true)); // not fetched for periods it is not shown for
+    return null;
+  }
   panels.forEach((p) => {
     p.classList.add('is-loading');
     p.setAttribute('aria-busy', 'true');

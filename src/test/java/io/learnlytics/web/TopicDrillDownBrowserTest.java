@@ -128,6 +128,12 @@ class TopicDrillDownBrowserTest {
     assertThat(page.text("#rhythm-best")).isEqualTo(rhythm.at("/best/text").asText() + ".");
     assertThat(page.chart("rhythm-hours-chart").painted()).isPositive();
     assertThat(page.find("#year").isDisplayed()).isFalse();
+    assertThat(
+            page.js(
+                "return performance.getEntriesByType('resource')"
+                    + ".some(e => e.name.includes('/api/analytics/year'))"))
+        .as("the year is not fetched for 90 days")
+        .isEqualTo(false);
 
     page.choosePeriod("365d");
     assertThat(page.find("#year").isDisplayed()).isTrue();
