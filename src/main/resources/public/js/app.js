@@ -153,7 +153,10 @@ async function loadSection(name) {
   const period = state.period;
   const panels = sec.panels.map(byId);
   if (sec.shownFor && !sec.shownFor(period)) {
-    panels.forEach((p) => (p.hidden = true)); // not fetched for periods it is not shown for
+    panels.forEach((p) => {
+      p.hidden = true; // not fetched for periods it is not shown for
+      clearSectionError(p);
+    });
     return null;
   }
   panels.forEach((p) => {
