@@ -16,11 +16,14 @@ import { icon } from './icons.js';
 import { markSeen, renderInsights, setupInsights } from './insights.js';
 import { renderOverview } from './overview.js';
 import { renderProgress } from './progress.js';
+import { renderRhythm } from './rhythm.js';
+import { refreshTopic, setupTopicDetail, showFromUrl } from './topicdetail.js';
 import { renderTopics } from './topics.js';
 import { renderMastery } from './mastery.js';
 import { renderTodayGoal, renderTodayNext, renderTodayStreak, todayUnavailable } from './today.js';
 import { renderTrend } from './trend.js';
 import { setupTheme } from './theme.js';
+import { renderYear, YEAR_PERIOD } from './year.js';
 
 const EMPTY_RECHECK_MS = 10000;
 /**
@@ -91,6 +94,19 @@ const SECTIONS = {
       renderTodayNext(a);
     },
   },
+  rhythm: {
+    panels: ['rhythm'],
+    periodic: true,
+    url: (p) => `/api/analytics/rhythm?${api.qs({ period: p })}`,
+    render: renderRhythm,
+  },
+  year: {
+    panels: ['year'],
+    periodic: true,
+    shownFor: (p) => p === YEAR_PERIOD,
+    url: () => '/api/analytics/year',
+    render: renderYear,
+  },
   calendar: {
     panels: ['calendar'],
     url: () =>
@@ -146,6 +162,13 @@ async function loadSection(name) {
   const mine = ++sec.seq;
   const period = state.period;
   const panels = sec.panels.map(byId);
+  if (sec.shownFor && !sec.shownFor(period)) {
+    panels.forEach((p) => {
+      p.hidden = true; // not fetched for periods it is not shown for
+      clearSectionError(p);
+    });
+    return null;
+  }
   panels.forEach((p) => {
     p.classList.add('is-loading');
     p.setAttribute('aria-busy', 'true');
@@ -407,9 +430,10 @@ function setPeriod(p) {
   state.period = p;
   const url = new URL(location.href);
   url.searchParams.set('period', p);
-  history.replaceState(null, '', url);
+  history.replaceState(history.state, '', url); // keeps an open topic's entry
   updateExportLinks();
   loadPeriod(true);
+  refreshTopic();
 }
 
 function exportLink(format) {
@@ -515,6 +539,7 @@ function buildControls(c) {
     state.highlightGoal = goal.id;
     loadSection('goals');
   });
+  showFromUrl();
 }
 
 function fillTrendChoices(c) {
@@ -575,6 +600,7 @@ function init() {
   });
 
   setupInsights();
+  setupTopicDetail(() => state.period);
   onGoalsChanged(() => loadSection('goals'));
   onStreakChanged(() => Promise.all([loadSection('goals'), loadSection('streak')]));
 

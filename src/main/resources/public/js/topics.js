@@ -5,6 +5,7 @@ import { get } from './api.js';
 import { byId, fill, h, table } from './dom.js';
 import { contract } from './contract.js';
 import { int, localDate, pct, signedPercent } from './format.js';
+import { openTopic, topicLink } from './topicdetail.js';
 
 export function renderTopics(answer) {
   const period = answer.meta.period;
@@ -36,6 +37,11 @@ function doughnut(chart) {
     },
     options: {
       cutout: '62%',
+      // a slice opens its topic (the table beside it has the same topics as keyboard links)
+      onClick: (_e, elements) => elements.length && openTopic(chart.labels[elements[0].index]),
+      onHover: (e, elements) => {
+        e.native.target.style.cursor = elements.length ? 'pointer' : '';
+      },
       plugins: {
         legend: { display: false },
         tooltip: { callbacks: { label: (ctx) => ` ${ctx.label}: ${int(ctx.raw)} mentions` } },
@@ -57,7 +63,7 @@ function renderTop(top, colors) {
         {
           label: 'Topic',
           cls: 'name',
-          cell: (t) => [h('span', { class: 'swatch', style: `background:${colors.get(t.name) ?? '#cbd5e1'}`, 'aria-hidden': 'true' }), t.name],
+          cell: (t) => [h('span', { class: 'swatch', style: `background:${colors.get(t.name) ?? '#cbd5e1'}`, 'aria-hidden': 'true' }), topicLink(t.name)],
         },
         { label: 'Mentions', num: true, cell: (t) => int(t.mentions) },
         { label: 'Sessions', num: true, cls: 'hide-narrow', cell: (t) => int(t.sessions) },
@@ -84,7 +90,7 @@ function renderTrending(trending) {
         h(
           'div',
           {},
-          h('p', { class: 'topic-name' }, t.name),
+          h('p', { class: 'topic-name' }, topicLink(t.name)),
           h(
             'p',
             { class: 'topic-sub' },
@@ -131,7 +137,7 @@ function renderGraph(g) {
       h(
         'li',
         {},
-        h('span', { class: 'gap-name' }, gap.concept),
+        h('span', { class: 'gap-name' }, gap.mentions > 0 ? topicLink(gap.concept) : gap.concept),
         ` ${gap.mentions === 0 ? 'never studied' : `studied ${gap.mentions}×`}, needed for ${gap.needed_by.join(', ')} `,
         h(
           'button',

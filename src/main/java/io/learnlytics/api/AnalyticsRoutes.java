@@ -8,6 +8,7 @@ import io.learnlytics.cache.ResponseCache.Policy;
 import io.learnlytics.dashboard.Dashboard;
 import io.learnlytics.dashboard.Metric;
 import io.learnlytics.dashboard.ProgressService;
+import io.learnlytics.dashboard.TopicDetailService;
 import io.learnlytics.dashboard.TopicService;
 import io.learnlytics.graph.GraphUnavailableException;
 import io.learnlytics.insight.AnomalyMetric;
@@ -32,6 +33,9 @@ final class AnalyticsRoutes {
   static final String TOPICS = "/api/analytics/topics";
   static final String TOPIC_PATH = "/api/analytics/topics/path";
   static final String ANOMALIES = "/api/analytics/anomalies";
+  static final String TOPIC_DETAIL = "/api/analytics/topics/detail";
+  static final String RHYTHM = "/api/analytics/rhythm";
+  static final String YEAR = "/api/analytics/year";
 
   /** Longest concept name accepted in a query (ingest's limit on a topic). */
   static final int MAX_CONCEPT_LENGTH = 256;
@@ -43,6 +47,9 @@ final class AnalyticsRoutes {
           PROGRESS, policy(300, 60),
           TRENDS, policy(600, 120),
           ANOMALIES, policy(600, 120),
+          TOPIC_DETAIL, policy(600, 120),
+          RHYTHM, policy(600, 120),
+          YEAR, policy(3600, 600),
           TOPICS, policy(3600, 600));
 
   static final List<String> TREND_WINDOWS = List.of("7", "14", "30");
@@ -153,6 +160,49 @@ final class AnalyticsRoutes {
     } catch (GraphUnavailableException e) {
       throw new ApiException.Unavailable(e.getMessage(), GRAPH_RETRY_SECONDS);
     }
+  }
+
+  /** One topic over a period: its buckets, totals and graph neighbours; 404 for an unknown one. */
+  void topicDetail(Context ctx) {
+    String name = Params.text(ctx, "name", MAX_CONCEPT_LENGTH);
+    String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
+    Dashboard dashboard = scope.of(ctx).dashboard();
+    if (dashboard.topics().graph().unavailable()) {
+      ctx.json(detail(dashboard, name, period));
+      return;
+    }
+    answer(
+        ctx,
+        dashboard,
+        TOPIC_DETAIL,
+        Map.of("name", name, "period", period),
+        () -> detail(dashboard, name, period));
+  }
+
+  private static TopicDetailService.TopicDetail detail(
+      Dashboard dashboard, String name, String period) {
+    return dashboard
+        .topicDetail()
+        .detail(name, Period.parse(period))
+        .orElseThrow(() -> new ApiException.NotFound("no topic named '" + name + "'"));
+  }
+
+  /** Sessions, exchanges and quality by local hour and weekday, from the hourly rollups. */
+  void rhythm(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
+    String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
+    answer(
+        ctx,
+        dashboard,
+        RHYTHM,
+        Map.of("period", period),
+        () -> dashboard.rhythm().rhythm(Period.parse(period)));
+  }
+
+  /** The last 365 days in review. */
+  void year(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
+    answer(ctx, dashboard, YEAR, Map.of(), () -> dashboard.year().year());
   }
 
   /** Fills the cache with each endpoint's default answer, so the first page load is a hit. */

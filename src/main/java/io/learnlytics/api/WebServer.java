@@ -133,6 +133,9 @@ public final class WebServer implements AutoCloseable {
     timed(r::get, AnalyticsRoutes.TOPICS, a::topics);
     timed(r::get, AnalyticsRoutes.TOPIC_PATH, a::path);
     timed(r::get, AnalyticsRoutes.ANOMALIES, a::anomalies);
+    timed(r::get, AnalyticsRoutes.TOPIC_DETAIL, a::topicDetail);
+    timed(r::get, AnalyticsRoutes.RHYTHM, a::rhythm);
+    timed(r::get, AnalyticsRoutes.YEAR, a::year);
     GoalRoutes g = new GoalRoutes(scope, app.cache());
     timed(r::get, GoalRoutes.GOALS, g::view);
     timed(r::post, GoalRoutes.GOALS, g::create);

@@ -18,6 +18,9 @@ public final class Dashboard {
   private final ProgressService progress;
   private final TrendService trends;
   private final TopicService topics;
+  private final TopicDetailService topicDetail;
+  private final RhythmService rhythm;
+  private final YearService year;
 
   public Dashboard(
       RollupEngine rollups,
@@ -32,7 +35,11 @@ public final class Dashboard {
     this.overview = new OverviewService(rows, goals, insights);
     this.progress = new ProgressService(rows);
     this.trends = new TrendService(rows);
-    this.topics = new TopicService(rows, new EmbeddedGraph(db), graph);
+    EmbeddedGraph local = new EmbeddedGraph(db);
+    this.topics = new TopicService(rows, local, graph);
+    this.topicDetail = new TopicDetailService(rows, local, graph);
+    this.rhythm = new RhythmService(rows);
+    this.year = new YearService(rows);
   }
 
   /** Today's learning date in the learner's zone. */
@@ -54,5 +61,17 @@ public final class Dashboard {
 
   public TopicService topics() {
     return topics;
+  }
+
+  public TopicDetailService topicDetail() {
+    return topicDetail;
+  }
+
+  public RhythmService rhythm() {
+    return rhythm;
+  }
+
+  public YearService year() {
+    return year;
   }
 }

@@ -129,6 +129,46 @@ public final class EmbeddedGraph implements KnowledgeGraph {
                     .map(mentions -> GraphRules.walk(target, mentions, names -> links(h, names))));
   }
 
+  /** Mentions of the concept {@code name}, empty when the graph has no such concept. */
+  public Optional<Long> mentions(String name) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT frequency FROM concepts WHERE learner_id = ? AND name = ?")
+                    .bind(0, db.learner())
+                    .bind(1, name)
+                    .mapTo(Long.class)
+                    .findOne());
+  }
+
+  /**
+   * The direct relations of {@code name} in either direction, strongest first, at most {@code
+   * limit}.
+   */
+  public List<Connection> neighbours(String name, int limit) {
+    return db.reader()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT source, target, type, strength, observations FROM concept_links"
+                            + " WHERE learner_id = ? AND (source = ? OR target = ?)"
+                            + " ORDER BY COALESCE(strength, 0) DESC, observations DESC, source, target, type"
+                            + " LIMIT ?")
+                    .bind(0, db.learner())
+                    .bind(1, name)
+                    .bind(2, name)
+                    .bind(3, limit)
+                    .map(
+                        (rs, ctx) ->
+                            new Connection(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getDouble(4),
+                                rs.getLong(5)))
+                    .list());
+  }
+
   /** The prerequisites of {@code names}, with their mentions. */
   private List<GraphRules.Link> links(Handle h, List<String> names) {
     return h.createQuery(
