@@ -23,8 +23,9 @@ import { renderMastery } from './mastery.js';
 import { renderTodayGoal, renderTodayNext, renderTodayStreak, todayUnavailable } from './today.js';
 import { renderTrend } from './trend.js';
 import { setupTheme } from './theme.js';
-import { renderYear, YEAR_PERIOD } from './year.js';
 
+/** The period the year in review is shown for (year.js keeps the same). */
+const YEAR_PERIOD = '365d';
 const EMPTY_RECHECK_MS = 10000;
 /**
  * How often the page checks that the server still answers, and the longest wait between retries
@@ -105,7 +106,8 @@ const SECTIONS = {
     periodic: true,
     shownFor: (p) => p === YEAR_PERIOD,
     url: () => '/api/analytics/year',
-    render: renderYear,
+    // loaded with the first 365-day view, not with the page
+    render: async (answer, period) => (await import('./year.js')).renderYear(answer, period),
   },
   calendar: {
     panels: ['calendar'],
@@ -148,12 +150,26 @@ async function markUnusualDays(name, period, metric, yAxisID, dates) {
   const sec = SECTIONS[name];
   const drawn = sec.seq;
   try {
-    const answer = await api.get(`/api/analytics/anomalies?${api.qs({ period, metric })}`);
+    const answer = await unusualDays(period, metric);
     if (drawn !== sec.seq) return;
     markAnomalies(byId(`${name}-chart`), dates, answer.anomalies, yAxisID);
   } catch (e) {
     if (!(e instanceof api.ApiError)) console.error(`Learnlytics: unusual days of ${metric} failed`, e);
   }
+}
+
+// One request per period and metric while a load is in flight: the progress and trend charts both
+// mark quality's unusual days.
+const unusualAnswers = new Map();
+
+function unusualDays(period, metric) {
+  const key = `${period} ${metric}`;
+  if (!unusualAnswers.has(key)) {
+    const answer = api.get(`/api/analytics/anomalies?${api.qs({ period, metric })}`);
+    unusualAnswers.set(key, answer);
+    answer.finally(() => setTimeout(() => unusualAnswers.delete(key), 2000)).catch(() => {});
+  }
+  return unusualAnswers.get(key);
 }
 
 /** Loads one section; resolves to null on success or the error (already shown in the section). */
@@ -176,7 +192,7 @@ async function loadSection(name) {
   try {
     const answer = await api.get(sec.url(period));
     if (mine !== sec.seq) return null;
-    sec.render(answer, period);
+    await sec.render(answer, period);
     sec.shown = { period, at: new Date() };
     panels.forEach(clearSectionError);
     return null;

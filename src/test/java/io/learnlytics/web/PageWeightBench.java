@@ -49,6 +49,7 @@ class PageWeightBench {
           bytes = ((Number) m.get("bytes")).longValue();
           api = ((Number) m.get("api")).longValue();
         }
+        System.out.println(((Map<?, ?>) page.js(MEASURE)).get("each"));
         paints.sort(null);
         ready.sort(null);
         System.out.printf(
@@ -78,5 +79,7 @@ class PageWeightBench {
           + "const sum = (xs) => xs.reduce((s, r) => s + r.transferSize, 0);"
           + "return {bytes: nav.transferSize + sum(res), api: sum(api),"
           + " paint: fcp ? fcp.startTime : -1,"
-          + " ready: Math.max(...api.map(r => r.responseEnd))};";
+          + " ready: Math.max(...api.map(r => r.responseEnd)),"
+          + " each: [nav, ...res].map(r => r.transferSize + ' ' + r.name.replace(location.origin, ''))"
+          + ".join('\\n')};";
 }
