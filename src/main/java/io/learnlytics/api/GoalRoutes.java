@@ -3,6 +3,7 @@ package io.learnlytics.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.learnlytics.Workspace;
 import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.cache.ResponseCache.Policy;
 import io.learnlytics.goal.GoalService;
@@ -26,9 +27,10 @@ final class GoalRoutes {
   }
 
   void view(Context ctx) {
-    GoalService goals = scope.of(ctx).goals();
+    Workspace ws = scope.of(ctx);
+    GoalService goals = ws.goals();
     ctx.contentType("application/json")
-        .result(cache.get(GOALS, LearnerScope.key(ctx, Map.of()), POLICY, goals::view));
+        .result(cache.get(GOALS, LearnerScope.dayKey(ctx, ws, Map.of()), POLICY, goals::view));
   }
 
   void create(Context ctx) {

@@ -1,6 +1,7 @@
 package io.learnlytics.api;
 
 import io.javalin.http.Context;
+import io.learnlytics.Workspace;
 import io.learnlytics.cache.ResponseCache;
 import io.learnlytics.cache.ResponseCache.Policy;
 import io.learnlytics.insight.InsightService;
@@ -38,12 +39,14 @@ final class InsightRoutes {
     anyImportance.add("any");
     String type = Params.oneOf(ctx, "type", anyType, "any");
     String importance = Params.oneOf(ctx, "importance", anyImportance, "any");
-    InsightService insights = scope.of(ctx).insights();
+    Workspace ws = scope.of(ctx);
+    InsightService insights = ws.insights();
     byte[] body =
         cache.get(
             INSIGHTS,
-            LearnerScope.key(
+            LearnerScope.dayKey(
                 ctx,
+                ws,
                 Map.of("limit", Integer.toString(limit), "type", type, "importance", importance)),
             POLICY,
             () -> insights.list(limit, nullIfAny(type), nullIfAny(importance)));

@@ -51,4 +51,14 @@ final class LearnerScope {
     key.put(PARAM, learnerOf(ctx));
     return key;
   }
+
+  /**
+   * A cache key with the learner and their learning date: an answer computed before the learner's
+   * day boundary (midnight or their day-start hour) is never served for the new day.
+   */
+  static Map<String, String> dayKey(Context ctx, Workspace ws, Map<String, String> params) {
+    Map<String, String> key = key(ctx, params);
+    key.put("day", ws.dashboard().today().toString());
+    return key;
+  }
 }

@@ -41,11 +41,9 @@ final class StreakRoutes {
   void view(Context ctx) {
     var ws = scope.of(ctx);
     GoalService goals = ws.goals();
-    String today = ws.dashboard().today().toString();
     ctx.contentType("application/json")
         .result(
-            cache.get(
-                STREAK, LearnerScope.key(ctx, Map.of("day", today)), POLICY, goals::streakReport));
+            cache.get(STREAK, LearnerScope.dayKey(ctx, ws, Map.of()), POLICY, goals::streakReport));
   }
 
   void protect(Context ctx) {
