@@ -40,9 +40,17 @@ final class EventRoutes {
    * validation or by the database alike. Runs after the route and its error handlers.
    */
   void count(Context ctx) {
-    if (ctx.method().name().equals("POST")) {
+    if (ctx.method().name().equals("POST") && isEventsPath(ctx.path())) {
       metrics.batch(ctx.status().getCode());
     }
+  }
+
+  /** {@code /api/events} or {@code /api/learners/{learner}/events}, as received. */
+  static boolean isEventsPath(String path) {
+    return path.equals("/api/events")
+        || (path.startsWith("/api/learners/")
+            && path.endsWith("/events")
+            && path.indexOf('/', "/api/learners/".length()) == path.length() - "/events".length());
   }
 
   @SuppressWarnings("try") // the reservation is held, unread, for as long as the body is read

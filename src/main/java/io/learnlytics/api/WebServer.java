@@ -120,7 +120,10 @@ public final class WebServer implements AutoCloseable {
     r.get(LearnerScope.PREFIX, learners::get);
     r.put(LearnerScope.PREFIX, learners::put);
     twice(r::post, "/api/events", events::post);
-    twice(r::after, "/api/events", events::count);
+    // On every path, not "/api/learners/{learner}/events": an after-handler with a path parameter
+    // decodes it again, and a path such as /api/learners/%u0041/events, already refused with a 400
+    // by PathEscapes, would turn into a 500 there.
+    r.after(events::count);
     twice(r::delete, DeleteRoutes.EVENT, deletes::delete);
   }
 
