@@ -34,12 +34,11 @@ class AnomalyMarksBrowserTest {
   private static TestServer server;
   private static ChromeDriver driver;
   private static DashboardPage page;
+  private static BrowserSession session;
   private static String weekday;
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.requireInstalled();
-    server = TestServer.start(Files.createDirectories(dir.resolve("data")));
     LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     weekday = yesterday.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     List<JsonNode> events = new ArrayList<>();
@@ -47,19 +46,22 @@ class AnomalyMarksBrowserTest {
       sessions(events, yesterday.minusWeeks(k), 2, 0.70);
     }
     sessions(events, yesterday, 6, 0.98);
-    server.app().ingest().ingest(events);
-    server.app().rollups().refreshDirty();
-    driver = Chromium.start(Files.createDirectories(dir.resolve("downloads")));
-    page = new DashboardPage(driver, server.uri("/"));
+    session =
+        BrowserSession.on(
+            dir,
+            s -> {
+              s.app().ingest().ingest(events);
+              s.app().rollups().refreshDirty();
+            });
+    server = session.server();
+    driver = session.driver();
+    page = session.page();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
+    if (session != null) {
+      session.close();
     }
   }
 

@@ -6,7 +6,6 @@ import io.learnlytics.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +25,15 @@ class DashboardThemeBrowserTest {
   private static TestServer demo;
   private static ChromeDriver driver;
   private static DashboardPage page;
+  private static BrowserSession session;
   private static String audit;
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.requireInstalled();
-    demo = TestServer.start(Files.createDirectories(dir.resolve("demo")));
-    Fixtures.loadDemoHistory(demo.app());
-    driver = Chromium.start(Files.createDirectories(dir.resolve("downloads")));
-    page = new DashboardPage(driver, demo.uri("/"));
+    session = BrowserSession.onDemoHistory(dir);
+    demo = session.server();
+    driver = session.driver();
+    page = session.page();
     try (InputStream in =
         DashboardThemeBrowserTest.class.getResourceAsStream("/contrast-audit.js")) {
       audit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -43,11 +42,8 @@ class DashboardThemeBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (demo != null) {
-      demo.close();
+    if (session != null) {
+      session.close();
     }
   }
 

@@ -32,23 +32,20 @@ class TopicDrillDownBrowserTest {
   private static TestServer server;
   private static ChromeDriver driver;
   private static DashboardPage page;
+  private static BrowserSession session;
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.requireInstalled();
-    server = TestServer.start(Files.createDirectories(dir.resolve("data")));
-    Fixtures.loadDemoHistory(server.app());
-    driver = Chromium.start(Files.createDirectories(dir.resolve("downloads")));
-    page = new DashboardPage(driver, server.uri("/"));
+    session = BrowserSession.onDemoHistory(dir);
+    server = session.server();
+    driver = session.driver();
+    page = session.page();
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
+    if (session != null) {
+      session.close();
     }
   }
 
