@@ -25,6 +25,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class DashboardPage {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+  /** The canvases (and the window) not yet at the width a resize asked for, as JSON. */
+  private static final String CANVASES_OFF_WIDTH =
+      "const off = [...document.querySelectorAll('canvas')]"
+          + ".map(c => ({id: c.id, canvas: c.getBoundingClientRect().width,"
+          + " box: c.parentElement.clientWidth}))"
+          + ".filter(c => Math.abs(c.canvas - c.box) >= 2);"
+          + "if (window.innerWidth !== arguments[0]) off.push({window: window.innerWidth});"
+          + "return JSON.stringify(off);";
+
   private final ChromeDriver driver;
   private final URI base;
 
@@ -210,22 +219,22 @@ final class DashboardPage {
         .toList();
   }
 
+  /** Emulates a device of this size until {@link #screenshot} clears it. */
+  void emulate(int width, int height, boolean mobile) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
   /**
    * Saves a full-page PNG at a device width ({@code mobile} also emulates a phone viewport), after
    * the charts have resized to it; returns the page's scroll width at that size.
    */
   long screenshot(Path file, int width, int height, boolean mobile) {
-    driver.executeCdpCommand(
-        "Emulation.setDeviceMetricsOverride",
-        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
-    waitUntil(
-        () ->
-            Boolean.TRUE.equals(
-                js(
-                    "return window.innerWidth === arguments[0] && [...document.querySelectorAll("
-                        + "'canvas')].every(c => Math.abs(c.getBoundingClientRect().width"
-                        + " - c.parentElement.clientWidth) < 2)",
-                    width)));
+    emulate(width, height, mobile);
+    new WebDriverWait(driver, TIMEOUT)
+        .withMessage(() -> "charts still not at the new width: " + js(CANVASES_OFF_WIDTH, width))
+        .until(d -> "[]".equals(js(CANVASES_OFF_WIDTH, width)));
     long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
     long fullHeight = ((Number) js("return document.documentElement.scrollHeight")).longValue();
     Map<String, Object> shot =

@@ -98,6 +98,7 @@ class DashboardThemeBrowserTest {
 
   @Test
   void the_toggle_is_visible_at_phone_width() throws IOException {
+    page.emulate(390, 844, true); // a phone opens the page at its own width
     page.open("");
     long scrollWidth = page.screenshot(dir.resolve("phone.png"), 390, 844, true);
     assertThat(scrollWidth).isLessThanOrEqualTo(390);
