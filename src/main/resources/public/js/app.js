@@ -1,7 +1,8 @@
 // Learnlytics dashboard: wires the period selector, loads every section from the public API, and
 // keeps loading, error, empty and token states. The choices it offers (periods, trend metrics and
 // windows, export formats, goal fields) are the API's own, from GET /api/meta (contract.js), fetched
-// alongside the health check. No build step: plain ES modules.
+// alongside the health check. No build step: plain ES modules, which the server joins into one
+// script when it starts (io.learnlytics.page.ScriptBundle).
 
 import { ANOMALY_METRICS, markAnomalies } from './anomalies.js';
 import * as api from './api.js';

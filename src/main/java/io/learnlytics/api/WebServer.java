@@ -13,6 +13,7 @@ import io.learnlytics.Workspace;
 import io.learnlytics.access.AccessTokens;
 import io.learnlytics.config.Config;
 import io.learnlytics.config.Version;
+import io.learnlytics.page.PageAssets;
 import io.learnlytics.store.Counts;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.ApiException;
@@ -69,6 +70,7 @@ public final class WebServer implements AutoCloseable {
     LearnerScope scope = new LearnerScope(app);
     this.analytics = new AnalyticsRoutes(scope, app.cache(), metrics);
     this.home = () -> app.workspace(Database.DEFAULT_LEARNER).orElseThrow();
+    PageAssets page = PageAssets.load();
     this.app =
         Javalin.create(
             c -> {
@@ -82,6 +84,8 @@ public final class WebServer implements AutoCloseable {
               eventRoutes(c.routes, app, scope, metrics, auth);
               analyticsRoutes(c.routes, app, scope);
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
+              c.routes.get(PageAssets.SCRIPT, page::script);
+              c.routes.get(PageAssets.STYLE, page::style);
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(HttpResponseException.class, WebServer::javalinError);
               c.routes.exception(Exception.class, WebServer::unexpected);
