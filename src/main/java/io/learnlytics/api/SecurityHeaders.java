@@ -19,6 +19,12 @@ final class SecurityHeaders {
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
           + " frame-ancestors 'none'";
 
+  /**
+   * An API answer is data, never a page: opened in a tab it may load nothing and be framed by no
+   * one. A fifth of the page's policy, on each of the page's dozen API calls.
+   */
+  static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
   private SecurityHeaders() {}
 
   static void add(Context ctx) {
@@ -27,9 +33,10 @@ final class SecurityHeaders {
     if (isSubresource(ctx.path())) {
       return;
     }
-    ctx.header("Content-Security-Policy", PAGE_POLICY);
+    boolean data = ctx.path().startsWith("/api/") || ctx.path().equals("/metrics");
+    ctx.header("Content-Security-Policy", data ? DATA_POLICY : PAGE_POLICY);
     ctx.header("X-Frame-Options", "DENY");
-    if (ctx.path().startsWith("/api/") || ctx.path().equals("/metrics")) {
+    if (data) {
       ctx.header("Cache-Control", "no-store");
     }
   }

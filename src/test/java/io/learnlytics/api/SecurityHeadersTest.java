@@ -41,11 +41,35 @@ class SecurityHeadersTest {
     }
   }
 
+  /** Data, errors included, is never a page: it may load nothing and be framed by no one. */
+  @Test
+  void api_answers_and_metrics_carry_the_data_policy() {
+    for (String path :
+        List.of(
+            "/api/analytics/overview",
+            "/api/analytics/overview?period=5d",
+            "/api/no-such-route",
+            "/api/meta",
+            "/metrics")) {
+      HttpHeaders h = server.get(path).raw().headers();
+      assertThat(h.firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue("default-src 'none'; frame-ancestors 'none'");
+      assertThat(h.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(h.firstValue("X-Frame-Options")).as(path).contains("DENY");
+    }
+  }
+
   /** Scripts and style sheets are never documents: only nosniff and the referrer rule. */
   @Test
   void scripts_and_style_sheets_carry_nosniff_but_not_the_document_headers() {
     for (String path :
-        List.of("/js/app.js", "/css/dashboard.css", "/webjars/chart.js/4.5.1/dist/chart.umd.js")) {
+        List.of(
+            "/js/app.js",
+            "/js/app.min.js",
+            "/css/dashboard.css",
+            "/css/dashboard.min.css",
+            "/webjars/chart.js/4.5.1/dist/chart.umd.js")) {
       HttpHeaders h = server.get(path).raw().headers();
       assertThat(h.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
       assertThat(h.firstValue("Referrer-Policy")).as(path).contains("no-referrer");

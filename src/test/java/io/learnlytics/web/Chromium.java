@@ -38,6 +38,14 @@ final class Chromium {
 
   /** A headless browser with a 1366x900 window, reduced motion, and downloads into {@code dir}. */
   static ChromeDriver start(Path downloads) {
+    return start(downloads, false);
+  }
+
+  /**
+   * As {@link #start(Path)}; with {@code networkLog}, the DevTools network events are kept in the
+   * {@code performance} log (what a bench reads to count the bytes really received).
+   */
+  static ChromeDriver start(Path downloads, boolean networkLog) {
     requireInstalled();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toString());
@@ -63,6 +71,9 @@ final class Chromium {
             false));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
+    if (networkLog) {
+      logs.enable(LogType.PERFORMANCE, Level.ALL);
+    }
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
