@@ -16,6 +16,7 @@ import io.learnlytics.rollup.Level;
 import io.learnlytics.rollup.Period;
 import io.learnlytics.support.ApiException;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class AnalyticsRoutes {
   static final String TOPIC_DETAIL = "/api/analytics/topics/detail";
   static final String RHYTHM = "/api/analytics/rhythm";
   static final String YEAR = "/api/analytics/year";
+  static final String MONTH = "/api/analytics/month";
 
   /** Longest concept name accepted in a query (ingest's limit on a topic). */
   static final int MAX_CONCEPT_LENGTH = 256;
@@ -50,6 +52,7 @@ final class AnalyticsRoutes {
           TOPIC_DETAIL, policy(600, 120),
           RHYTHM, policy(600, 120),
           YEAR, policy(3600, 600),
+          MONTH, policy(600, 120),
           TOPICS, policy(3600, 600));
 
   static final List<String> TREND_WINDOWS = List.of("7", "14", "30");
@@ -203,6 +206,19 @@ final class AnalyticsRoutes {
   void year(Context ctx) {
     Dashboard dashboard = scope.of(ctx).dashboard();
     answer(ctx, dashboard, YEAR, Map.of(), () -> dashboard.year().year());
+  }
+
+  /** A calendar month's report: {@code month=YYYY-MM}, by default the last complete month. */
+  void month(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
+    YearMonth current = dashboard.month().current();
+    YearMonth month = Params.month(ctx, "month", current, current.minusMonths(1));
+    answer(
+        ctx,
+        dashboard,
+        MONTH,
+        Map.of("month", month.toString()),
+        () -> dashboard.month().month(month));
   }
 
   /** Fills the cache with each endpoint's default answer, so the first page load is a hit. */

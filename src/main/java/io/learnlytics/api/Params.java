@@ -3,6 +3,8 @@ package io.learnlytics.api;
 import io.javalin.http.Context;
 import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +70,23 @@ final class Params {
       throw invalid(name, "must be at most " + maxLength + " characters, got " + t.length());
     }
     return t;
+  }
+
+  /** A month as {@code YYYY-MM}, from 1970-01 to {@code latest}, or {@code fallback}. */
+  static YearMonth month(Context ctx, String name, YearMonth latest, YearMonth fallback) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      YearMonth m = YearMonth.parse(v.strip());
+      if (m.getYear() >= 1970 && !m.isAfter(latest)) {
+        return m;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw invalid(name, "'" + v + "' must be a month as YYYY-MM, from 1970-01 to " + latest);
   }
 
   private static InvalidInput invalid(String name, String message) {

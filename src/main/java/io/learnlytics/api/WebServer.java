@@ -143,6 +143,7 @@ public final class WebServer implements AutoCloseable {
     timed(r::get, AnalyticsRoutes.TOPIC_DETAIL, a::topicDetail);
     timed(r::get, AnalyticsRoutes.RHYTHM, a::rhythm);
     timed(r::get, AnalyticsRoutes.YEAR, a::year);
+    timed(r::get, AnalyticsRoutes.MONTH, a::month);
     GoalRoutes g = new GoalRoutes(scope, app.cache());
     timed(r::get, GoalRoutes.GOALS, g::view);
     timed(r::post, GoalRoutes.GOALS, g::create);

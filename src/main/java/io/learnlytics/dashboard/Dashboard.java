@@ -21,6 +21,7 @@ public final class Dashboard {
   private final TopicDetailService topicDetail;
   private final RhythmService rhythm;
   private final YearService year;
+  private final MonthService month;
 
   public Dashboard(
       RollupEngine rollups,
@@ -40,6 +41,7 @@ public final class Dashboard {
     this.topicDetail = new TopicDetailService(rows, local, graph);
     this.rhythm = new RhythmService(rows);
     this.year = new YearService(rows);
+    this.month = new MonthService(rows);
   }
 
   /** Today's learning date in the learner's zone. */
@@ -73,5 +75,9 @@ public final class Dashboard {
 
   public YearService year() {
     return year;
+  }
+
+  public MonthService month() {
+    return month;
   }
 }

@@ -59,7 +59,7 @@ public final class YearService {
         secondHalf.toString(),
         totals,
         bestStreak(w, now),
-        top(all),
+        top(all, TOP),
         mostImproved(first, second),
         fastestGrowing(first, second),
         meta);
@@ -81,8 +81,8 @@ public final class YearService {
     return best;
   }
 
-  /** Most sessions first, then most mentions, then by name. */
-  private static List<TopTopic> top(RollupTotals all) {
+  /** The {@code limit} topics with most sessions, then most mentions, then by name. */
+  static List<TopTopic> top(RollupTotals all, int limit) {
     Map<String, TopicQuality> quality = all.topicQuality();
     return all.topicSessions().entrySet().stream()
         .map(
@@ -98,7 +98,7 @@ public final class YearService {
                 .thenComparingLong(TopTopic::mentions)
                 .reversed()
                 .thenComparing(TopTopic::name))
-        .limit(TOP)
+        .limit(limit)
         .toList();
   }
 
