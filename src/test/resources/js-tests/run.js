@@ -3,7 +3,7 @@
 
 import { run } from './harness.js';
 
-const FILES = ['format.test.js', 'wording.test.js', 'contract.test.js', 'charts.test.js', 'heatmap.test.js', 'trend.test.js', 'topics.test.js', 'api.test.js', 'anomalies.test.js', 'theme.test.js', 'pace.test.js', 'topicdetail.test.js'];
+const FILES = ['format.test.js', 'wording.test.js', 'contract.test.js', 'charts.test.js', 'heatmap.test.js', 'trend.test.js', 'topics.test.js', 'api.test.js', 'anomalies.test.js', 'theme.test.js', 'pace.test.js', 'topicdetail.test.js', 'goals.test.js'];
 
 const broken = [];
 for (const file of FILES) {

@@ -27,15 +27,24 @@ export function renderGoals(answer, highlightId) {
   renderAchievements(answer.recent_achievements);
 }
 
+const PACE = { on_track: 'On track', at_risk: 'At risk' };
+
+/**
+ * The status badge of a goal. A goal judged when its period ends (a mean, a rate, "at most") is
+ * in progress until then; its pace says whether the value so far meets the target.
+ */
+export function goalStatus(g, unit) {
+  const text = g.status === 'in_progress' ? PACE[g.pace] : null;
+  if (!text) return { ...goalStatusWords(g.status), pace: null, title: null };
+  const so = `So far ${valueIn(unit, g.current)} against ${comparisonWords(g.comparison)} ${valueIn(unit, g.target)}`;
+  return { text, icon: null, pace: g.pace, title: `${so}: judged when the period ends.` };
+}
+
 function goalItem(g, highlight) {
   const color = /^#[0-9a-f]{6}$/i.test(g.color ?? '') ? g.color : contract().goals.default_color;
   const progress = Math.max(0, Math.min(100, g.progress ?? 0));
-  // A mean or rate at its target is judged when the period ends: on track, not merely in progress.
-  const status =
-    g.status === 'in_progress' && progress >= 100
-      ? { text: 'On track', icon: null }
-      : goalStatusWords(g.status);
   const unit = contract().goalMetric(g.target_metric).unit;
+  const status = goalStatus(g, unit);
   const numbers = `${valueIn(unit, g.current)} of ${comparisonWords(g.comparison)} ${valueIn(unit, g.target)}`;
   const foot = [
     `${numbers} ${goalMetricWords(g.target_metric).noun} ${frequencyWords(g.frequency).when}`.trim(),
@@ -53,7 +62,12 @@ function goalItem(g, highlight) {
         'div',
         { class: 'goal-title' },
         h('h3', {}, g.name),
-        h('span', { class: `status status-${g.status}` }, status.icon ? icon(status.icon) : null, status.text)
+        h(
+          'span',
+          { class: `status status-${g.status}${status.pace ? ` pace-${status.pace}` : ''}`, title: status.title },
+          status.icon ? icon(status.icon) : null,
+          status.text
+        )
       ),
       g.description && g.description !== g.name ? h('p', { class: 'goal-desc' }, g.description) : null,
       h(

@@ -18,4 +18,19 @@ public record Meta(
     boolean cached,
     Instant asOf,
     ComparisonWindow.@Nullable Comparison comparison,
-    @Nullable String granularity) {}
+    @Nullable String granularity,
+    @Nullable String startsAt,
+    @Nullable Integer days,
+    @Nullable String note) {
+
+  public Meta(
+      String period,
+      String timezone,
+      Instant generatedAt,
+      boolean cached,
+      Instant asOf,
+      ComparisonWindow.@Nullable Comparison comparison,
+      @Nullable String granularity) {
+    this(period, timezone, generatedAt, cached, asOf, comparison, granularity, null, null, null);
+  }
+}

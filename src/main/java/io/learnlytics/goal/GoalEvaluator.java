@@ -19,7 +19,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Status: a "reach at least" goal on a monotone metric (counts) is completed the moment it is
  * reached; every other goal (means, rates, "at most", "exactly") is judged when its period ends —
- * until then it is in progress. A period that ends unmet is failed; a one-time goal never fails.
+ * until then it is in progress, with a pace: on track while the value so far meets the target, at
+ * risk while it does not. A period that ends unmet is failed; a one-time goal never fails.
+ *
+ * <p>Achievements count from the learning day a goal was created: a period that ended before it is
+ * never judged (a goal created today does not unlock yesterday or last week); the period just
+ * before may only be reported as one the goal "would have met".
  */
 final class GoalEvaluator {
   private static final DateTimeFormatter DAY =
@@ -63,13 +68,65 @@ final class GoalEvaluator {
     double current = metric.value(totals, goal.topic(), streakDays);
     double target = goal.targetValue();
     Comparison comparison = goal.comparison();
+    String status = status(goal, metric, current, period, nowUtc);
     return new GoalProgress(
         current,
         target,
         comparison.percent(current, target),
-        status(goal, metric, current, period, nowUtc),
+        status,
+        pace(goal, metric, current, status),
         period.fromUtc(),
         period.toUtc());
+  }
+
+  /**
+   * Whether {@code period} counts for achievements: it ends after the start of the learning day the
+   * goal was created on (all history always counts).
+   */
+  boolean counts(Goal goal, Span period) {
+    return period.isAll()
+        || period.toUtc() > buckets.start(Level.DAILY, goal.createdAt().toEpochMilli());
+  }
+
+  /**
+   * The period just before {@code current} when it ended before the goal was created and the goal
+   * would have been met in it; else null. Shown apart from achievements, never unlocked.
+   */
+  @Nullable WouldHaveMet wouldHaveMet(
+      Goal goal, Span current, long nowUtc, int streakDays, Map<String, RollupTotals> memo) {
+    if (current.isAll()) {
+      return null;
+    }
+    Span previous = period(goal, current.fromUtc() - 1);
+    if (counts(goal, previous)) {
+      return null;
+    }
+    GoalProgress p = evaluate(goal, previous, nowUtc, streakDays, memo);
+    if (!p.status().equals("completed")) {
+      return null;
+    }
+    return new WouldHaveMet(
+        goal.id(),
+        goal.name(),
+        label(goal, previous.fromUtc()),
+        Instant.ofEpochMilli(previous.fromUtc()),
+        Math.round(p.current() * 10_000) / 10_000.0,
+        p.target());
+  }
+
+  /**
+   * How a goal judged at its period's end is doing meanwhile: {@code on_track} while its value so
+   * far meets the target, {@code at_risk} while not; null for any other goal or status.
+   */
+  private static @Nullable String pace(
+      Goal goal, GoalMetric metric, double current, String status) {
+    boolean judgedAtEnd =
+        goal.frequency().level() != null
+            && !(goal.comparison() == Comparison.GTE && metric.monotone);
+    if (!judgedAtEnd || !status.equals("in_progress")) {
+      return null;
+    }
+    return goal.comparison().meets(current, goal.targetValue()) ? "on_track" : "at_risk";
   }
 
   private static String status(

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * Goals, their progress, achievements and streaks (the spec's Goal Tracking System, with streaks
  * and periods in the learner's zone). Progress shown by the API is computed live from the rollups;
  * {@link #evaluate()} — run every 5 minutes and after rollup refreshes — records it in {@code
- * goal_progress}, unlocks achievements (once per goal and period) and persists the streak.
+ * goal_progress}, unlocks achievements (once per goal and period, from the learning day the goal
+ * was created on) and persists the streak.
  */
 public final class GoalService {
   static final long[] SESSION_MILESTONES = MilestoneThresholds.sessions();
@@ -88,14 +89,30 @@ public final class GoalService {
   public GoalsView view() {
     long now = clock.millis();
     Streaks.Streak s = streaks.at(now);
-    List<GoalView> active = active(now, s.current());
+    Map<String, RollupTotals> memo = new HashMap<>();
+    List<Goal> enabled = store.all().stream().filter(Goal::enabled).toList();
+    List<GoalView> active = enabled.stream().map(g -> view(g, now, s.current(), memo)).toList();
     int stored = store.bestStreak(); // kept by evaluate(), which runs at start and every 5 min
     int best = Math.max(s.current(), stored > 0 ? stored : streaks.best(now));
     return new GoalsView(
         active,
         new StreakView(s.current(), best, s.todayComplete()),
         store.recentAchievements(RECENT_ACHIEVEMENTS),
-        milestones());
+        milestones(),
+        wouldHaveMet(enabled, now, s.current(), memo));
+  }
+
+  /** The enabled goals' periods just before their creation in which they would have been met. */
+  private List<WouldHaveMet> wouldHaveMet(
+      List<Goal> goals, long now, int streak, Map<String, RollupTotals> memo) {
+    List<WouldHaveMet> out = new ArrayList<>();
+    for (Goal g : goals) {
+      WouldHaveMet w = evaluator.wouldHaveMet(g, evaluator.period(g, now), now, streak, memo);
+      if (w != null) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /** Enabled goals with their live progress in the current period. */
@@ -211,8 +228,8 @@ public final class GoalService {
   }
 
   /**
-   * Records a goal's progress in its current and previous period; returns how many achievements
-   * that unlocked.
+   * Records a goal's progress in its current and previous period, leaving out a period that ended
+   * before the goal was created; returns how many achievements that unlocked.
    */
   private int record(Goal g, long now, int streak, Map<String, RollupTotals> memo) {
     Span current = evaluator.period(g, now);
@@ -222,6 +239,9 @@ public final class GoalService {
     }
     int unlocked = 0;
     for (Span p : periods) {
+      if (!evaluator.counts(g, p)) {
+        continue;
+      }
       GoalProgress progress = evaluator.evaluate(g, p, now, streak, memo);
       if (store.record(g, progress, evaluator.label(g, p.fromUtc()), now)) {
         unlocked++;
@@ -254,6 +274,7 @@ public final class GoalService {
         Math.round(p.current() * 10_000) / 10_000.0,
         p.target(),
         p.status(),
+        p.pace(),
         p.periodStartUtc() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(p.periodStartUtc()),
         GoalEvaluator.endsAt(p.periodEndUtc()),
         g.icon(),
@@ -307,9 +328,13 @@ public final class GoalService {
       List<GoalView> activeGoals,
       StreakView streak,
       List<Achievement> recentAchievements,
-      Milestones milestones) {}
+      Milestones milestones,
+      List<WouldHaveMet> wouldHaveMet) {}
 
-  /** A goal with its progress in the current period; {@code progress} is 0–100. */
+  /**
+   * A goal with its progress in the current period; {@code progress} is 0–100; {@code pace} is
+   * {@code on_track} or {@code at_risk} while a goal judged at its period's end is in progress.
+   */
   public record GoalView(
       String id,
       @Nullable String name,
@@ -323,6 +348,7 @@ public final class GoalService {
       double current,
       double target,
       String status,
+      @Nullable String pace,
       @Nullable Instant periodStart,
       @Nullable Instant endsAt,
       @Nullable String icon,
