@@ -1,6 +1,7 @@
 package io.learnlytics.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.rollup.DayMeta;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.Span;
@@ -95,7 +96,8 @@ public final class GoalService {
         active,
         new StreakView(s.current(), best, s.todayComplete()),
         store.recentAchievements(RECENT_ACHIEVEMENTS),
-        milestones());
+        milestones(),
+        DayMeta.of(rollups, now));
   }
 
   /** Enabled goals with their live progress in the current period. */
@@ -307,7 +309,8 @@ public final class GoalService {
       List<GoalView> activeGoals,
       StreakView streak,
       List<Achievement> recentAchievements,
-      Milestones milestones) {}
+      Milestones milestones,
+      DayMeta meta) {}
 
   /** A goal with its progress in the current period; {@code progress} is 0–100. */
   public record GoalView(
