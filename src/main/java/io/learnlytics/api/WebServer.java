@@ -142,6 +142,8 @@ public final class WebServer implements AutoCloseable {
     read(r, AnalyticsRoutes.TOPIC_DETAIL, a::topicDetail);
     read(r, AnalyticsRoutes.RHYTHM, a::rhythm);
     read(r, AnalyticsRoutes.YEAR, a::year);
+    read(r, AnalyticsRoutes.QUALITY, a::quality);
+    read(r, AnalyticsRoutes.VELOCITY, a::velocity);
     GoalRoutes g = new GoalRoutes(scope, app.cache());
     read(r, GoalRoutes.GOALS, g::view);
     timed(r::post, GoalRoutes.GOALS, g::create);
