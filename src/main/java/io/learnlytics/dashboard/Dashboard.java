@@ -5,6 +5,7 @@ import io.learnlytics.graph.EmbeddedGraph;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.DimensionReader;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
 import java.time.Clock;
@@ -21,6 +22,8 @@ public final class Dashboard {
   private final TopicDetailService topicDetail;
   private final RhythmService rhythm;
   private final YearService year;
+  private final QualityService quality;
+  private final VelocityService velocity;
 
   public Dashboard(
       RollupEngine rollups,
@@ -40,6 +43,8 @@ public final class Dashboard {
     this.topicDetail = new TopicDetailService(rows, local, graph);
     this.rhythm = new RhythmService(rows);
     this.year = new YearService(rows);
+    this.quality = new QualityService(rows, new DimensionReader(rollups, db));
+    this.velocity = new VelocityService(rows);
   }
 
   /** Today's learning date in the learner's zone. */
@@ -73,5 +78,13 @@ public final class Dashboard {
 
   public YearService year() {
     return year;
+  }
+
+  public QualityService quality() {
+    return quality;
+  }
+
+  public VelocityService velocity() {
+    return velocity;
   }
 }
