@@ -21,6 +21,7 @@ import { renderRhythm } from './rhythm.js';
 import { refreshTopic, setupTopicDetail, showFromUrl } from './topicdetail.js';
 import { renderTopics } from './topics.js';
 import { renderMastery } from './mastery.js';
+import { setupMonth } from './month.js';
 import { renderTodayGoal, renderTodayNext, renderTodayStreak, todayUnavailable } from './today.js';
 import { renderTrend } from './trend.js';
 import { setupTheme } from './theme.js';
@@ -617,6 +618,7 @@ function init() {
   });
 
   setupInsights();
+  setupMonth();
   setupTopicDetail(() => state.period);
   onGoalsChanged(() => loadSection('goals'));
   onStreakChanged(() => Promise.all([loadSection('goals'), loadSection('streak')]));

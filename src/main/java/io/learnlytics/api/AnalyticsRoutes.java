@@ -38,22 +38,26 @@ final class AnalyticsRoutes {
   static final String RHYTHM = "/api/analytics/rhythm";
   static final String YEAR = "/api/analytics/year";
   static final String MONTH = "/api/analytics/month";
+  static final String QUALITY = "/api/analytics/quality";
+  static final String VELOCITY = "/api/analytics/velocity";
 
   /** Longest concept name accepted in a query (ingest's limit on a topic). */
   static final int MAX_CONCEPT_LENGTH = 256;
 
   /** The spec's TTL and stale-while-revalidate per endpoint. */
   static final Map<String, Policy> POLICIES =
-      Map.of(
-          OVERVIEW, policy(300, 60),
-          PROGRESS, policy(300, 60),
-          TRENDS, policy(600, 120),
-          ANOMALIES, policy(600, 120),
-          TOPIC_DETAIL, policy(600, 120),
-          RHYTHM, policy(600, 120),
-          YEAR, policy(3600, 600),
-          MONTH, policy(600, 120),
-          TOPICS, policy(3600, 600));
+      Map.ofEntries(
+          Map.entry(OVERVIEW, policy(300, 60)),
+          Map.entry(PROGRESS, policy(300, 60)),
+          Map.entry(TRENDS, policy(600, 120)),
+          Map.entry(ANOMALIES, policy(600, 120)),
+          Map.entry(TOPIC_DETAIL, policy(600, 120)),
+          Map.entry(RHYTHM, policy(600, 120)),
+          Map.entry(QUALITY, policy(600, 120)),
+          Map.entry(VELOCITY, policy(3600, 600)),
+          Map.entry(YEAR, policy(3600, 600)),
+          Map.entry(MONTH, policy(600, 120)),
+          Map.entry(TOPICS, policy(3600, 600)));
 
   static final List<String> TREND_WINDOWS = List.of("7", "14", "30");
   static final List<String> GRANULARITIES = List.of("daily", "weekly", "monthly");
@@ -200,6 +204,30 @@ final class AnalyticsRoutes {
         RHYTHM,
         Map.of("period", period),
         () -> dashboard.rhythm().rhythm(Period.parse(period)));
+  }
+
+  /** Quality dimensions (radar) and feedback by kind (bars), against the previous period. */
+  void quality(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
+    String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
+    answer(
+        ctx,
+        dashboard,
+        QUALITY,
+        Map.of("period", period),
+        () -> dashboard.quality().quality(Period.parse(period)));
+  }
+
+  /** Topics first studied and mastered per week. */
+  void velocity(Context ctx) {
+    Dashboard dashboard = scope.of(ctx).dashboard();
+    String period = Params.oneOf(ctx, "period", Period.IDS, Period.DEFAULT);
+    answer(
+        ctx,
+        dashboard,
+        VELOCITY,
+        Map.of("period", period),
+        () -> dashboard.velocity().velocity(Period.parse(period)));
   }
 
   /** The last 365 days in review. */

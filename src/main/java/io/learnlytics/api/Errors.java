@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Errors {
   static final int LOCKED_RETRY_AFTER_SECONDS = 5;
+  static final int SLOW_RETRY_AFTER_SECONDS = 5;
 
   private Errors() {}
 
@@ -49,6 +50,14 @@ final class Errors {
       return new InsufficientStorage(
           "the disk holding the database is full; nothing of this request was stored; free some"
               + " space and retry");
+    }
+    if (fault == StoreFault.TIMEOUT) {
+      return new Unavailable(
+          "a database query of this answer ran past the server's query limit"
+              + " (--query-timeout-seconds) and was stopped; nothing was changed; retry in "
+              + SLOW_RETRY_AFTER_SECONDS
+              + " seconds, or ask for a shorter period",
+          SLOW_RETRY_AFTER_SECONDS);
     }
     if (fault == StoreFault.READ_ONLY) {
       return new Unavailable(

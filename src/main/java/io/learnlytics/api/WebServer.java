@@ -16,6 +16,7 @@ import io.learnlytics.config.Version;
 import io.learnlytics.page.PageAssets;
 import io.learnlytics.store.Counts;
 import io.learnlytics.store.Database;
+import io.learnlytics.store.QueryLimit;
 import io.learnlytics.support.ApiException;
 import io.learnlytics.support.Json;
 import io.learnlytics.sync.SyncMetrics;
@@ -47,6 +48,7 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final AnalyticsRoutes analytics;
   private final Supplier<Workspace> home;
+  private final Duration queryLimit;
 
   /**
    * @param stopGrace how long {@link #close()} lets in-flight requests finish (tests use zero; a
@@ -71,6 +73,7 @@ public final class WebServer implements AutoCloseable {
     this.analytics = new AnalyticsRoutes(scope, app.cache(), metrics);
     this.home = () -> app.workspace(Database.DEFAULT_LEARNER).orElseThrow();
     PageAssets page = PageAssets.load();
+    this.queryLimit = config.ingest().queryTimeout();
     this.app =
         Javalin.create(
             c -> {
@@ -134,32 +137,39 @@ public final class WebServer implements AutoCloseable {
   /** The dashboard's reads, goals, insights and exports, each timed by its route. */
   private void analyticsRoutes(RoutesConfig r, App app, LearnerScope scope) {
     AnalyticsRoutes a = analytics;
-    timed(r::get, AnalyticsRoutes.OVERVIEW, a::overview);
-    timed(r::get, AnalyticsRoutes.PROGRESS, a::progress);
-    timed(r::get, AnalyticsRoutes.TRENDS, a::trends);
-    timed(r::get, AnalyticsRoutes.TOPICS, a::topics);
-    timed(r::get, AnalyticsRoutes.TOPIC_PATH, a::path);
-    timed(r::get, AnalyticsRoutes.ANOMALIES, a::anomalies);
-    timed(r::get, AnalyticsRoutes.TOPIC_DETAIL, a::topicDetail);
-    timed(r::get, AnalyticsRoutes.RHYTHM, a::rhythm);
-    timed(r::get, AnalyticsRoutes.YEAR, a::year);
-    timed(r::get, AnalyticsRoutes.MONTH, a::month);
+    read(r, AnalyticsRoutes.OVERVIEW, a::overview);
+    read(r, AnalyticsRoutes.PROGRESS, a::progress);
+    read(r, AnalyticsRoutes.TRENDS, a::trends);
+    read(r, AnalyticsRoutes.TOPICS, a::topics);
+    read(r, AnalyticsRoutes.TOPIC_PATH, a::path);
+    read(r, AnalyticsRoutes.ANOMALIES, a::anomalies);
+    read(r, AnalyticsRoutes.TOPIC_DETAIL, a::topicDetail);
+    read(r, AnalyticsRoutes.RHYTHM, a::rhythm);
+    read(r, AnalyticsRoutes.YEAR, a::year);
+    read(r, AnalyticsRoutes.QUALITY, a::quality);
+    read(r, AnalyticsRoutes.VELOCITY, a::velocity);
+    read(r, AnalyticsRoutes.MONTH, a::month);
     GoalRoutes g = new GoalRoutes(scope, app.cache());
-    timed(r::get, GoalRoutes.GOALS, g::view);
+    read(r, GoalRoutes.GOALS, g::view);
     timed(r::post, GoalRoutes.GOALS, g::create);
-    timed(r::get, GoalRoutes.GOAL, g::get);
+    read(r, GoalRoutes.GOAL, g::get);
     timed(r::put, GoalRoutes.GOAL, g::update);
     timed(r::delete, GoalRoutes.GOAL, g::delete);
     StreakRoutes s = new StreakRoutes(scope, app.cache());
-    timed(r::get, StreakRoutes.STREAK, s::view);
+    read(r, StreakRoutes.STREAK, s::view);
     timed(r::put, StreakRoutes.PROTECTION, s::protect);
     InsightRoutes i = new InsightRoutes(scope, app.cache());
-    timed(r::get, InsightRoutes.INSIGHTS, i::list);
+    read(r, InsightRoutes.INSIGHTS, i::list);
     timed(r::post, InsightRoutes.DISMISS, i::dismiss);
     timed(r::post, InsightRoutes.SEEN, i::seen);
     timed(r::post, InsightRoutes.GENERATE, i::generate);
     ExportRoutes e = new ExportRoutes(ctx -> scope.of(ctx).exports());
     timed(r::get, ExportRoutes.EXPORT, e::export);
+  }
+
+  /** A GET of {@link #timed}, its database reads under the {@link QueryLimit}. */
+  private void read(RoutesConfig r, String path, Handler handler) {
+    timed(r::get, path, ctx -> QueryLimit.within(queryLimit, () -> handler.handle(ctx)));
   }
 
   /** Adds a route for one HTTP method (or an after-handler) at a path. */

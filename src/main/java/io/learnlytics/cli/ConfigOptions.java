@@ -2,6 +2,7 @@ package io.learnlytics.cli;
 
 import io.learnlytics.config.Config;
 import io.learnlytics.config.ConfigException;
+import io.learnlytics.config.Ingest;
 import io.learnlytics.store.DbLocation;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -120,6 +121,16 @@ final class ConfigOptions {
   int lockTimeoutSeconds;
 
   @Option(
+      names = "--query-timeout-seconds",
+      paramLabel = "SECONDS",
+      defaultValue = "${env:LEARNLYTICS_QUERY_TIMEOUT_SECONDS:-5}",
+      description =
+          "Longest a dashboard read may spend in the database before it is stopped and answered"
+              + " 503 with Retry-After; 0 = no limit (env LEARNLYTICS_QUERY_TIMEOUT_SECONDS;"
+              + " default: ${DEFAULT-VALUE})")
+  int queryTimeoutSeconds;
+
+  @Option(
       names = "--allowed-origins",
       paramLabel = "ORIGINS",
       defaultValue = "${env:LEARNLYTICS_ALLOWED_ORIGINS:-}",
@@ -172,10 +183,11 @@ final class ConfigOptions {
         weekStart(),
         dayStartHour,
         new Config.Retention(retentionHourlyDays, retentionDailyDays),
-        new Config.Ingest(
+        new Ingest(
             earliestEventDate(),
             Duration.ofHours(maxFutureHours),
-            Duration.ofSeconds(lockTimeoutSeconds)),
+            Duration.ofSeconds(lockTimeoutSeconds),
+            Duration.ofSeconds(queryTimeoutSeconds)),
         new Config.Exposure(
             Config.Exposure.list(allowedOrigins), Config.Exposure.list(allowedHosts)),
         graph());

@@ -7,8 +7,6 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,30 +58,6 @@ public record Config(
                 + MIN_DAILY_DAYS
                 + " (the API serves 365-day daily views), got "
                 + dailyDays);
-      }
-    }
-  }
-
-  /**
-   * What ingest accepts and how long it waits. Events dated before {@code earliestEventDate} (UTC)
-   * or more than {@code maxFuture} ahead of the server's clock are refused: a year-9999 timestamp
-   * is a client bug, and once stored it would stretch every rebuild and export to its year. A write
-   * that finds the database locked by another program waits up to {@code lockTimeout}, then answers
-   * 503 with {@code Retry-After}.
-   */
-  public record Ingest(LocalDate earliestEventDate, Duration maxFuture, Duration lockTimeout) {
-    public static final Ingest DEFAULT =
-        new Ingest(LocalDate.of(2000, 1, 1), Duration.ofHours(24), Duration.ofSeconds(10));
-
-    public Ingest {
-      Objects.requireNonNull(earliestEventDate, "earliestEventDate");
-      if (maxFuture.isNegative() || maxFuture.compareTo(Duration.ofDays(366)) > 0) {
-        throw new ConfigException(
-            "max-future-hours must be from 0 to 8784 (366 days), got " + maxFuture.toHours());
-      }
-      if (lockTimeout.isNegative() || lockTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
-        throw new ConfigException(
-            "lock-timeout-seconds must be from 0 to 600, got " + lockTimeout.toSeconds());
       }
     }
   }

@@ -5,6 +5,7 @@ import io.learnlytics.graph.EmbeddedGraph;
 import io.learnlytics.graph.KnowledgeGraph;
 import io.learnlytics.insight.InsightService;
 import io.learnlytics.rollup.Buckets;
+import io.learnlytics.rollup.DimensionReader;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
 import java.time.Clock;
@@ -22,6 +23,8 @@ public final class Dashboard {
   private final RhythmService rhythm;
   private final YearService year;
   private final MonthService month;
+  private final QualityService quality;
+  private final VelocityService velocity;
 
   public Dashboard(
       RollupEngine rollups,
@@ -42,6 +45,8 @@ public final class Dashboard {
     this.rhythm = new RhythmService(rows);
     this.year = new YearService(rows);
     this.month = new MonthService(rows);
+    this.quality = new QualityService(rows, new DimensionReader(rollups, db));
+    this.velocity = new VelocityService(rows);
   }
 
   /** Today's learning date in the learner's zone. */
@@ -75,6 +80,14 @@ public final class Dashboard {
 
   public YearService year() {
     return year;
+  }
+
+  public QualityService quality() {
+    return quality;
+  }
+
+  public VelocityService velocity() {
+    return velocity;
   }
 
   public MonthService month() {

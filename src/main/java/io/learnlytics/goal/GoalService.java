@@ -1,6 +1,7 @@
 package io.learnlytics.goal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learnlytics.rollup.DayMeta;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.rollup.RollupTotals;
 import io.learnlytics.rollup.Span;
@@ -99,7 +100,8 @@ public final class GoalService {
         new StreakView(s.current(), best, s.todayComplete()),
         store.recentAchievements(RECENT_ACHIEVEMENTS),
         milestones(),
-        wouldHaveMet(enabled, now, s.current(), memo));
+        wouldHaveMet(enabled, now, s.current(), memo),
+        DayMeta.of(rollups, now));
   }
 
   /** The enabled goals' periods just before their creation in which they would have been met. */
@@ -329,7 +331,8 @@ public final class GoalService {
       StreakView streak,
       List<Achievement> recentAchievements,
       Milestones milestones,
-      List<WouldHaveMet> wouldHaveMet) {}
+      List<WouldHaveMet> wouldHaveMet,
+      DayMeta meta) {}
 
   /**
    * A goal with its progress in the current period; {@code progress} is 0–100; {@code pace} is

@@ -1,7 +1,7 @@
 package io.learnlytics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.rollup.DirtyMarks;
 import io.learnlytics.store.Database;
@@ -36,11 +36,11 @@ public final class IngestService {
   private final Database db;
   private final Clock clock;
   private final Buckets buckets;
-  private final Config.Ingest limits;
+  private final Ingest limits;
   private final TopicDictionary topics = new TopicDictionary();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  public IngestService(Database db, Clock clock, Buckets buckets, Config.Ingest limits) {
+  public IngestService(Database db, Clock clock, Buckets buckets, Ingest limits) {
     this.db = db;
     this.clock = clock;
     this.buckets = buckets;

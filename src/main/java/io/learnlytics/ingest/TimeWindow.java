@@ -1,6 +1,6 @@
 package io.learnlytics.ingest;
 
-import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
  * batch so that every event of a batch is judged against the same "now".
  */
 record TimeWindow(long earliestUtc, long latestUtc) {
-  static TimeWindow of(Config.Ingest limits, long nowUtc) {
+  static TimeWindow of(Ingest limits, long nowUtc) {
     long earliest =
         limits.earliestEventDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     return new TimeWindow(earliest, nowUtc + limits.maxFuture().toMillis());

@@ -30,10 +30,14 @@ final class Icons {
 
   /** The icon of the rule a dedupe key was made by ({@code type:name[:subject][@period]}). */
   static String forKey(String key) {
+    return BY_RULE.getOrDefault(ruleOf(key), "info");
+  }
+
+  /** The rule ({@code type:name}) of a dedupe key {@code type:name[:subject][@period]}. */
+  static String ruleOf(String key) {
     String[] parts = key.split(":", 3);
     String name = parts.length > 1 ? parts[1] : "";
     int at = name.indexOf('@');
-    String rule = parts[0] + ":" + (at < 0 ? name : name.substring(0, at));
-    return BY_RULE.getOrDefault(rule, "info");
+    return parts[0] + ":" + (at < 0 ? name : name.substring(0, at));
   }
 }

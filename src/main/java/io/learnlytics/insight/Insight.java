@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One generated insight as the API shows it. {@code data} is the evidence behind it (the values
  * compared, the window and the threshold), so a person can see why it was generated; {@code isNew}
- * is true until the insight has been seen ({@link InsightService#markSeen()}).
+ * is true until the insight has been seen ({@link InsightService#markSeen()}); {@code actionUrl} is
+ * the relative URL of the page where it can be followed up ({@link ActionUrls}), null without one.
  */
 public record Insight(
     String id,
@@ -19,4 +20,5 @@ public record Insight(
     Map<String, Object> data,
     Instant generatedAt,
     @Nullable Instant expiresAt,
-    boolean isNew) {}
+    boolean isNew,
+    @Nullable String actionUrl) {}

@@ -2,6 +2,7 @@ package io.learnlytics.insight;
 
 import io.learnlytics.graph.ConceptFacts;
 import io.learnlytics.graph.KnowledgeGraph;
+import io.learnlytics.rollup.DayMeta;
 import io.learnlytics.rollup.RollupEngine;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.AllowedValues;
@@ -100,7 +101,8 @@ public final class InsightService {
     }
     check("type", type, TYPES);
     check("importance", importance, IMPORTANCES);
-    return store.list(limit, type, importance, clock.millis());
+    long now = clock.millis();
+    return store.list(limit, type, importance, now, DayMeta.of(rollups, now));
   }
 
   /** The first {@code limit} listed insights, ranked as {@link #list}: for the overview. */

@@ -2,6 +2,7 @@ package io.learnlytics.insight;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.learnlytics.rollup.DayMeta;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,8 @@ final class InsightStore {
         .one();
   }
 
-  InsightList list(int limit, @Nullable String type, @Nullable String importance, long nowUtc) {
+  InsightList list(
+      int limit, @Nullable String type, @Nullable String importance, long nowUtc, DayMeta meta) {
     String filter =
         (type == null ? "" : " AND insight_type = :type")
             + (importance == null ? "" : " AND importance = :importance");
@@ -123,9 +125,9 @@ final class InsightStore {
                           + RANK
                           + " LIMIT :limit");
               bindFilter(q, type, importance, nowUtc).bind("limit", limit);
-              List<Insight> insights = q.map((rs, ctx) -> read(rs)).list();
+              List<Insight> insights = q.map((rs, ctx) -> read(learner, rs)).list();
               int[] n = counts(h, filter, type, importance, nowUtc);
-              return new InsightList(insights, n[0], n[1]);
+              return new InsightList(insights, n[0], n[1], meta);
             });
   }
 
@@ -180,8 +182,9 @@ final class InsightStore {
                     .execute());
   }
 
-  private static Insight read(ResultSet rs) throws SQLException {
+  private static Insight read(String learner, ResultSet rs) throws SQLException {
     String key = rs.getString("dedupe_key");
+    Map<String, Object> data = data(rs.getString("data"));
     long expires = rs.getLong("expires_utc");
     Instant expiresAt = rs.wasNull() ? null : Instant.ofEpochMilli(expires);
     rs.getLong("viewed_utc");
@@ -193,10 +196,11 @@ final class InsightStore {
         rs.getString("description"),
         rs.getString("importance"),
         Icons.forKey(key),
-        data(rs.getString("data")),
+        data,
         Instant.ofEpochMilli(rs.getLong("generated_utc")),
         expiresAt,
-        unseen);
+        unseen,
+        ActionUrls.of(learner, key, data));
   }
 
   /**

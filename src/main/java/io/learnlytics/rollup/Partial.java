@@ -224,6 +224,17 @@ final class Partial {
     }
   }
 
+  /**
+   * Adds this bucket's count and sum of each dimension, in {@link QualityDimensions#NAMES} order.
+   */
+  void addDimensions(long[] counts, double[] sums) {
+    Dimension[] d = dimensions();
+    for (int i = 0; i < d.length; i++) {
+      counts[i] += d[i].count;
+      sums[i] += d[i].sum;
+    }
+  }
+
   private Dimension[] dimensions() {
     return new Dimension[] {relevance, helpfulness, accuracy, clarity, engagement};
   }

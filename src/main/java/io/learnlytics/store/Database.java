@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
             SQLiteConfig.TransactionMode.DEFERRED,
             busyMs);
     this.writer = Jdbi.create(writePool);
-    this.reader = Jdbi.create(readPool);
+    this.reader = Jdbi.create(new LimitedConnections(readPool, dialect));
   }
 
   private Database(DbLocation.Postgres pg) {
@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     this.writer = Jdbi.create(writePool);
-    this.reader = Jdbi.create(readPool);
+    this.reader = Jdbi.create(new LimitedConnections(readPool, dialect));
   }
 
   private Database(Database root, String learner) {
@@ -198,7 +198,7 @@ public final class Database implements AutoCloseable {
     return writer;
   }
 
-  /** Jdbi over the read pool. */
+  /** Jdbi over the read pool; its connections carry the taking thread's {@link QueryLimit}. */
   public Jdbi reader() {
     return reader;
   }

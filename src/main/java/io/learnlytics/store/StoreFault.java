@@ -19,13 +19,20 @@ public enum StoreFault {
   /** The file or its folder cannot be written. */
   READ_ONLY,
   /** The file is damaged or is not a database. */
-  CORRUPT;
+  CORRUPT,
+  /** A read ran past its {@link QueryLimit} and was stopped. */
+  TIMEOUT;
 
   // SQLite's primary result codes (https://sqlite.org/rescode.html).
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_BUSY = 5;
   private static final int SQLITE_LOCKED = 6;
   private static final int SQLITE_READONLY = 8;
+  private static final int SQLITE_INTERRUPT = 9;
+
+  /** PostgreSQL's query_canceled, which a statement_timeout raises. */
+  private static final String PG_QUERY_CANCELED = "57014";
+
   private static final int SQLITE_FULL = 13;
   private static final int SQLITE_NOTADB = 26;
 
@@ -36,6 +43,7 @@ public enum StoreFault {
       case FULL -> "on a full disk";
       case READ_ONLY -> "read-only";
       case CORRUPT -> "damaged";
+      case TIMEOUT -> "too slow for the query limit";
     };
   }
 
@@ -47,6 +55,8 @@ public enum StoreFault {
         if (f != null) {
           return f;
         }
+      } else if (c instanceof SQLException s && PG_QUERY_CANCELED.equals(s.getSQLState())) {
+        return TIMEOUT;
       } else if (c instanceof SQLTransientConnectionException) {
         return BUSY; // no connection within the pool's timeout: the writer is held that long
       } else if (c instanceof SQLException s && ofMessage(s.getMessage()) != null) {
@@ -69,6 +79,7 @@ public enum StoreFault {
       case SQLITE_FULL -> FULL;
       case SQLITE_READONLY -> READ_ONLY;
       case SQLITE_CORRUPT, SQLITE_NOTADB -> CORRUPT;
+      case SQLITE_INTERRUPT -> TIMEOUT;
       default -> null;
     };
   }

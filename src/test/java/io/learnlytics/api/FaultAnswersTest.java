@@ -2,7 +2,7 @@ package io.learnlytics.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import io.learnlytics.testing.RawHttp;
 import io.learnlytics.testing.RawHttp.Answer;
 import io.learnlytics.testing.TestServer;
@@ -35,7 +35,7 @@ class FaultAnswersTest {
             dir,
             c ->
                 c.withIngest(
-                    new Config.Ingest(
+                    new Ingest(
                         LocalDate.of(2000, 1, 1), Duration.ofHours(24), Duration.ofMillis(300))));
   }
 

@@ -9,6 +9,7 @@ import io.learnlytics.testing.TestServer.Response;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,5 +129,35 @@ class GoalsAndInsightsApiTest {
     assertThat(server.post("/api/analytics/insights/nope/dismiss", "", "application/json").status())
         .isEqualTo(404);
     assertThat(server.get("/api/analytics/insights?type=gossip").status()).isEqualTo(400);
+  }
+
+  @Test
+  void insights_carry_an_action_url_and_goals_and_insights_a_meta_like_the_dashboards() {
+    server.postJson(
+        "/api/events",
+        "[{\"kind\":\"exchange\",\"id\":\"e1\",\"session_id\":\"s1\","
+            + "\"timestamp\":\"2025-11-19T10:00:00Z\",\"topics\":[\"linked lists\"]},"
+            + "{\"kind\":\"relation\",\"id\":\"r1\",\"source\":\"linked lists\","
+            + "\"target\":\"pointers & refs\",\"type\":\"BUILDS_ON\",\"strength\":0.9}]");
+    server.app().rollups().refreshDirty();
+    server.post("/api/analytics/insights/generate", "", "application/json");
+
+    JsonNode insights = server.get("/api/analytics/insights?type=knowledge").json();
+    JsonNode goals = server.get("/api/analytics/goals").json();
+    JsonNode again = server.get("/api/analytics/goals").json();
+
+    JsonNode gap = insights.at("/insights/0");
+    assertThat(gap.get("title").asText()).contains("pointers & refs");
+    assertThat(gap.get("action_url").asText()).isEqualTo("/?topic=linked%20lists");
+    for (JsonNode meta : List.of(insights.get("meta"), goals.get("meta"))) {
+      assertThat(meta.get("timezone").asText()).isEqualTo("Europe/London");
+      assertThat(meta.get("generated_at").asText()).isEqualTo("2025-11-20T12:00:00Z");
+      assertThat(meta.get("as_of").asText()).isEqualTo("2025-11-20T12:00:00Z");
+      assertThat(meta.get("learning_date").asText()).isEqualTo("2025-11-20");
+      assertThat(meta.get("cached").asBoolean()).isFalse();
+    }
+    assertThat(again.at("/meta/cached").asBoolean()).isTrue();
+    assertThat(server.get("/api/analytics/overview").json().at("/meta/timezone").asText())
+        .isEqualTo(goals.at("/meta/timezone").asText());
   }
 }

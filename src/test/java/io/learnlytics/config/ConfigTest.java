@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnlytics.testing.TestConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
@@ -53,6 +55,20 @@ class ConfigTest {
         .hasMessageContaining("day-start-hour")
         .hasMessageContaining("24");
     assertThatThrownBy(() -> bind("h", null, false).withPort(70000)).hasMessageContaining("70000");
+  }
+
+  @Test
+  void the_query_limit_defaults_to_5_seconds_and_is_range_checked() {
+    LocalDate from = LocalDate.of(2000, 1, 1);
+    Duration day = Duration.ofHours(24);
+    Duration lock = Duration.ofSeconds(10);
+
+    assertThat(Ingest.DEFAULT.queryTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(new Ingest(from, day, lock, Duration.ZERO).queryTimeout()).isZero();
+    assertThatThrownBy(() -> new Ingest(from, day, lock, Duration.ofSeconds(-1)))
+        .hasMessage("query-timeout-seconds must be from 0 to 600, got -1");
+    assertThatThrownBy(() -> new Ingest(from, day, lock, Duration.ofSeconds(601)))
+        .hasMessageContaining("601");
   }
 
   /** Issue 10: the hourly minimum was declared but never checked. */

@@ -9,7 +9,9 @@ import io.learnlytics.export.source.ExportRequest;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -43,6 +45,69 @@ class ExportApiTest {
       assertThat(independentChecksum(doc)).isEqualTo(checksum);
       assertThat(doc.at("/events/exchanges/0/id").textValue()).isEqualTo("e1");
       assertThat(doc.at("/summary/avg_quality").doubleValue()).isEqualTo(0.75);
+    }
+  }
+
+  @Test
+  void includeAllIsEverySectionAsTheSpecificationsExampleAsksInJsonAndCsv() throws Exception {
+    try (TestServer server =
+        TestServer.at(
+            dir, ExportFixture.ZONE, Clock.fixed(ExportFixture.NOW, ExportFixture.ZONE))) {
+      server.postJson(
+          "/api/events",
+          """
+          [{"kind":"exchange","id":"e1","session_id":"s1","timestamp":"2025-11-20T09:00:00+01:00",
+            "topics":["recursion"]},
+           {"kind":"quality","id":"q1","exchange_id":"e1","composite":0.75},
+           {"kind":"feedback","id":"f1","exchange_id":"e1","type":"thumbs_up",
+            "timestamp":"2025-11-20T09:01:00+01:00"}]
+          """);
+
+      Response all = server.get("/api/analytics/export?format=json&period=30d&include=all");
+      Response named =
+          server.get(
+              "/api/analytics/export?format=json&period=30d"
+                  + "&include=topics,feedback,quality,sessions");
+
+      assertThat(all.status()).isEqualTo(200);
+      ObjectNode doc = (ObjectNode) all.json();
+      assertThat(doc.get("include").toString())
+          .isEqualTo("[\"sessions\",\"quality\",\"feedback\",\"topics\"]");
+      String checksum = doc.remove("checksum").textValue();
+      assertThat(independentChecksum(doc)).isEqualTo(checksum);
+      ObjectNode listed = (ObjectNode) named.json();
+      for (String same :
+          List.of("include", "events", "summary", "feedback_summary", "row_counts")) {
+        assertThat(doc.get(same)).as(same).isNotNull().isEqualTo(listed.get(same));
+      }
+      assertThat(doc.at("/events/feedback/0/id").textValue()).isEqualTo("f1");
+
+      HttpResponse<byte[]> csv =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          server.uri("/api/analytics/export?format=csv&period=30d&include=ALL"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(csv.statusCode()).isEqualTo(200);
+      assertThat(ExportCsvTest.unzip(csv.body()).keySet())
+          .contains("sessions.csv", "quality_scores.csv", "topics.csv", "manifest.json");
+    }
+  }
+
+  @Test
+  void allListedWithNamedSectionsOrAnUnknownSectionIsA400NamingIncludeAndItsValues() {
+    try (TestServer server = TestServer.start(dir)) {
+      for (String include : List.of("all,sessions", "everything", "all,")) {
+        Response r = server.get("/api/analytics/export?include=" + include);
+
+        assertThat(r.status()).as(include).isEqualTo(400);
+        assertThat(r.json().at("/error/details/0/field").textValue()).isEqualTo("include");
+        assertThat(r.json().at("/error/details/0/message").textValue())
+            .as(include)
+            .contains("'all'")
+            .contains("sessions, quality, feedback, topics");
+      }
     }
   }
 

@@ -2,7 +2,7 @@ package io.learnlytics.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import io.learnlytics.rollup.Buckets;
 import io.learnlytics.store.Database;
 import io.learnlytics.support.Json;
@@ -59,7 +59,7 @@ final class LearnerData {
         db,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new Buckets(ZoneId.of("UTC"), 0, DayOfWeek.MONDAY),
-        Config.Ingest.DEFAULT);
+        Ingest.DEFAULT);
   }
 
   /** The steps of one learner's history; each returns the service's answer. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learnlytics.App;
-import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import io.learnlytics.support.Json;
 import io.learnlytics.testing.MovableClock;
 import io.learnlytics.testing.TestConfig;
@@ -41,8 +41,7 @@ final class InsightFixture implements AutoCloseable {
             .withZone(ZONE)
             // The fixture plays a history and then moves the clock through it.
             .withIngest(
-                new Config.Ingest(
-                    LocalDate.of(2000, 1, 1), Duration.ofDays(366), Duration.ofSeconds(10)))
+                new Ingest(LocalDate.of(2000, 1, 1), Duration.ofDays(366), Duration.ofSeconds(10)))
             .open(clock);
     insights = new InsightService(app.db(), app.rollups(), clock, app.graph());
   }

@@ -41,7 +41,10 @@ class InsightServiceTest extends InsightTestBase {
   @Test
   void an_empty_database_makes_no_insights() {
     assertThat(f.generate()).isZero();
-    assertThat(f.insights.list(10, null, null)).isEqualTo(new InsightList(List.of(), 0, 0));
+    InsightList empty = f.insights.list(10, null, null);
+    assertThat(empty.insights()).isEmpty();
+    assertThat(empty.total()).isZero();
+    assertThat(empty.newSinceLastVisit()).isZero();
   }
 
   @Test

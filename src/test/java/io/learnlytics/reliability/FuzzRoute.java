@@ -36,6 +36,8 @@ record FuzzRoute(String method, String template, List<String> params, Body body)
           get("/api/analytics/rhythm", "period"),
           get("/api/analytics/year"),
           get("/api/analytics/month", "month"),
+          get("/api/analytics/quality", "period"),
+          get("/api/analytics/velocity", "period"),
           get("/api/analytics/goals"),
           get("/api/analytics/streak"),
           new FuzzRoute("PUT", "/api/analytics/streak/protection", List.of(), Body.GOAL),

@@ -2,7 +2,7 @@ package io.learnlytics.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.rollup.Buckets;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class CountsTest {
             view,
             Clock.systemUTC(),
             new Buckets(ZoneId.of("UTC"), 0, DayOfWeek.MONDAY),
-            Config.Ingest.DEFAULT)
+            Ingest.DEFAULT)
         .ingest(events.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
   }
 

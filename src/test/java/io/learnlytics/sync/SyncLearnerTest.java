@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.learnlytics.App;
-import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import io.learnlytics.ingest.IngestResult;
 import io.learnlytics.ingest.IngestService;
 import io.learnlytics.rollup.Buckets;
@@ -35,7 +35,7 @@ class SyncLearnerTest {
         view,
         Clock.systemUTC(),
         new Buckets(ZoneId.of("UTC"), 0, DayOfWeek.MONDAY),
-        Config.Ingest.DEFAULT);
+        Ingest.DEFAULT);
   }
 
   private VoiceAgentFixture agent() throws Exception {

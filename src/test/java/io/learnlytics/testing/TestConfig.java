@@ -2,6 +2,7 @@ package io.learnlytics.testing;
 
 import io.learnlytics.App;
 import io.learnlytics.config.Config;
+import io.learnlytics.config.Ingest;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +30,7 @@ public final class TestConfig {
   private DayOfWeek weekStart = DayOfWeek.MONDAY;
   private int dayStartHour;
   private Config.Retention retention = Config.Retention.DEFAULT;
-  private Config.Ingest ingest = Config.Ingest.DEFAULT;
+  private Ingest ingest = Ingest.DEFAULT;
   private Config.Exposure exposure = Config.Exposure.DEFAULT;
   private Config.Graph graph = Config.Graph.EMBEDDED;
 
@@ -93,7 +94,7 @@ public final class TestConfig {
     return this;
   }
 
-  public TestConfig withIngest(Config.Ingest limits) {
+  public TestConfig withIngest(Ingest limits) {
     ingest = limits;
     return this;
   }

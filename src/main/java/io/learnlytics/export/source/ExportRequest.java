@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What to export: {@code format} json or csv, {@code period} 7d, 30d, 90d, 365d (the last N
  * learning days, today included) or all, and {@code include}, a subset of sessions, quality,
- * feedback and topics (kept in that order, whatever order they were asked in).
+ * feedback and topics (kept in that order, whatever order they were asked in), or {@code all} for
+ * every section (the specification's own example).
  */
 public record ExportRequest(String format, String period, List<String> include) {
   public static final List<String> FORMATS = List.of("json", "csv");
@@ -19,6 +20,9 @@ public record ExportRequest(String format, String period, List<String> include) 
   public static final List<String> SECTIONS = List.of("sessions", "quality", "feedback", "topics");
   public static final String DEFAULT_FORMAT = "json";
   public static final String DEFAULT_PERIOD = "30d";
+
+  /** {@code include=all}: every section; it stands alone, never in a list with named sections. */
+  public static final String ALL_SECTIONS = "all";
 
   public ExportRequest {
     include = List.copyOf(include);
@@ -65,9 +69,19 @@ public record ExportRequest(String format, String period, List<String> include) 
     if (value == null || value.isBlank()) {
       return SECTIONS;
     }
+    String[] parts = value.split(",", -1);
+    if (parts.length == 1 && parts[0].strip().toLowerCase(Locale.ROOT).equals(ALL_SECTIONS)) {
+      return SECTIONS;
+    }
     List<String> asked = new ArrayList<>();
-    for (String part : value.split(",", -1)) {
+    for (String part : parts) {
       String p = part.strip().toLowerCase(Locale.ROOT);
+      if (p.equals(ALL_SECTIONS)) {
+        throw InvalidInput.of(
+            "include",
+            "'all' stands alone (every section); it cannot be listed with "
+                + String.join(", ", SECTIONS));
+      }
       if (!SECTIONS.contains(p)) {
         throw notAllowed("include", part, SECTIONS);
       }
@@ -79,6 +93,9 @@ public record ExportRequest(String format, String period, List<String> include) 
   private static InvalidInput notAllowed(String field, String value, List<String> allowed) {
     String message = AllowedValues.of(allowed).notAllowed(value);
     return InvalidInput.of(
-        field, field.equals("include") ? message + " (comma-separated)" : message);
+        field,
+        field.equals("include")
+            ? message + " (comma-separated), or 'all' alone for every section"
+            : message);
   }
 }
