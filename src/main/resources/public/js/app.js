@@ -5,6 +5,7 @@
 // script when it starts (io.learnlytics.page.ScriptBundle).
 
 import { ANOMALY_METRICS, markAnomalies } from './anomalies.js';
+import { refreshBreakdowns, setupBreakdowns } from './breakdown.js';
 import * as api from './api.js';
 import { contract, load as loadContract } from './contract.js';
 import { byId, fill, h, toast } from './dom.js';
@@ -452,6 +453,7 @@ function setPeriod(p) {
   updateExportLinks();
   loadPeriod(true);
   refreshTopic();
+  refreshBreakdowns();
 }
 
 function exportLink(format) {
@@ -619,6 +621,7 @@ function init() {
 
   setupInsights();
   setupMonth();
+  setupBreakdowns(() => state.period);
   setupTopicDetail(() => state.period);
   onGoalsChanged(() => loadSection('goals'));
   onStreakChanged(() => Promise.all([loadSection('goals'), loadSection('streak')]));
