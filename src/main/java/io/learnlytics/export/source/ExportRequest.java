@@ -5,13 +5,14 @@ import io.learnlytics.support.AllowedValues;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What to export: {@code format} json or csv, {@code period} 7d, 30d, 90d, 365d (the last N
  * learning days, today included) or all, and {@code include}, a subset of sessions, quality,
- * feedback and topics (kept in that order, whatever order they were asked in).
+ * feedback and topics (kept in that order, whatever order they were asked in). Values follow the
+ * rule of every enumerated query parameter of the API: spaces around them are stripped and ASCII
+ * case is ignored ({@code format=JSON} is {@code json}).
  */
 public record ExportRequest(String format, String period, List<String> include) {
   public static final List<String> FORMATS = List.of("json", "csv");
@@ -54,8 +55,8 @@ public record ExportRequest(String format, String period, List<String> include) 
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    String v = value.strip().toLowerCase(Locale.ROOT);
-    if (!allowed.contains(v)) {
+    String v = AllowedValues.of(allowed).canonical(value.strip());
+    if (v == null) {
       throw notAllowed(field, value, allowed);
     }
     return v;
@@ -67,8 +68,8 @@ public record ExportRequest(String format, String period, List<String> include) 
     }
     List<String> asked = new ArrayList<>();
     for (String part : value.split(",", -1)) {
-      String p = part.strip().toLowerCase(Locale.ROOT);
-      if (!SECTIONS.contains(p)) {
+      String p = AllowedValues.of(SECTIONS).canonical(part.strip());
+      if (p == null) {
         throw notAllowed("include", part, SECTIONS);
       }
       asked.add(p);
