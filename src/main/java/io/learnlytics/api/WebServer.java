@@ -315,6 +315,11 @@ public final class WebServer implements AutoCloseable {
    * the response was committed cannot change the status any more: the connection is aborted.
    */
   private static void unexpected(Exception e, Context ctx) {
+    if (e instanceof ExportRoutes.ClientGone) {
+      LOG.info("{} {}: {} ({})", ctx.method(), ctx.path(), e.getMessage(), rootCause(e));
+      abort(ctx, e);
+      return;
+    }
     if (ctx.res().isCommitted()) {
       LOG.error(
           "{} {} failed after the response started; aborting it", ctx.method(), ctx.path(), e);
