@@ -221,10 +221,20 @@ public final class App implements AutoCloseable {
 
   /** Starts the dirty-bucket refresher (which first finishes any refresh left undone) and jobs. */
   public App startBackground() {
+    return startBackground(() -> {});
+  }
+
+  /**
+   * Like {@link #startBackground()}; {@code warmUp} runs after every run of the follow-up jobs
+   * (goals, insights), the last work that drops cached answers after a change — at the first start
+   * of {@code serve --demo}, after the demo's rollups and insights rather than before them.
+   */
+  public App startBackground(Runnable warmUp) {
     Function<String, RollupEngine> engines = id -> workspace(id).orElseThrow().rollups();
     refresher = new DirtyRefresher(db, engines).start();
     scheduler = new RollupScheduler(db, engines, clock, config.retention()).start();
-    followUps = new FollowUpJobs(this::evaluateGoals, this::generateInsights, clock).start();
+    followUps =
+        new FollowUpJobs(this::evaluateGoals, this::generateInsights, warmUp, clock).start();
     workspaces.values().forEach(this::wireBackground);
     if (config.graph().write() && remote.orElse(null) instanceof Neo4jGraph neo4j) {
       GraphMirrors mirror = new GraphMirrors(db, neo4j, learners::ids);
@@ -252,6 +262,16 @@ public final class App implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("mirroring the knowledge graph to Neo4j failed; retrying later: {}", e.toString());
     }
+  }
+
+  /**
+   * Whether background work has settled: no rollup refresh or follow-up run waiting or going, and
+   * no dirty bucket left (false before {@link #startBackground}).
+   */
+  public boolean backgroundIdle() {
+    DirtyRefresher r = refresher;
+    FollowUpJobs f = followUps;
+    return r != null && f != null && r.idle() && rollups().dirtyCount() == 0 && f.idle();
   }
 
   public Config config() {

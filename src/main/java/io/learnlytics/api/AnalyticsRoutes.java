@@ -287,12 +287,15 @@ final class AnalyticsRoutes {
   Handler instrumented(String endpoint, Handler handler) {
     return ctx -> {
       long t0 = System.nanoTime();
-      int status = 500;
+      String status = "500";
       try {
         handler.handle(ctx);
-        status = ctx.statusCode();
+        status = Integer.toString(ctx.statusCode());
       } catch (ApiException e) {
-        status = e.status();
+        status = Integer.toString(e.status());
+        throw e;
+      } catch (ExportRoutes.ClientGone e) {
+        status = ApiMetrics.ABORTED; // a 200 went out, then the client left mid-body
         throw e;
       } finally {
         metrics.request(endpoint, status, System.nanoTime() - t0);

@@ -15,6 +15,9 @@ import java.time.Clock;
  * their cardinality is bounded whatever clients send.
  */
 final class ApiMetrics {
+  /** The status label of a response the client hung up on mid-body (an export download). */
+  static final String ABORTED = "aborted";
+
   private final Counter requests;
   private final Histogram latency;
   private final Counter ingestEvents;
@@ -82,8 +85,11 @@ final class ApiMetrics {
         .register(registry);
   }
 
-  void request(String endpoint, int status, long nanos) {
-    requests.labelValues(endpoint, Integer.toString(status)).inc();
+  /**
+   * @param status the HTTP status answered, or {@link #ABORTED}
+   */
+  void request(String endpoint, String status, long nanos) {
+    requests.labelValues(endpoint, status).inc();
     latency.labelValues(endpoint).observe(nanos / 1e9);
   }
 

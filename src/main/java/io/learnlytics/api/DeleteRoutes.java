@@ -19,7 +19,12 @@ final class DeleteRoutes {
   }
 
   void delete(Context ctx) {
-    Erased e = scope.of(ctx).ingest().forget(ctx.pathParam("id"), ctx.queryParam("kind"));
+    String kind = ctx.queryParam("kind"); // blank is absent, as for every query parameter
+    Erased e =
+        scope
+            .of(ctx)
+            .ingest()
+            .forget(ctx.pathParam("id"), kind == null || kind.isBlank() ? null : kind.strip());
     Map<String, Object> deleted = new LinkedHashMap<>();
     deleted.put("exchanges", e.exchanges());
     deleted.put("feedback", e.feedback());

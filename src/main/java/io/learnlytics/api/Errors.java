@@ -5,6 +5,8 @@ import io.learnlytics.support.ApiException;
 import io.learnlytics.support.ApiException.InsufficientStorage;
 import io.learnlytics.support.ApiException.InvalidInput;
 import io.learnlytics.support.ApiException.Unavailable;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
 import org.jspecify.annotations.Nullable;
@@ -81,6 +83,26 @@ final class Errors {
         return http.getCode() < 500;
       }
       if (c instanceof EofException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether writing a response failed because the client closed the connection: Jetty reports it as
+   * an {@link EofException} (possibly around the socket's "Broken pipe" or "Connection reset"), or
+   * a write to a channel already closed.
+   */
+  static boolean clientGone(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof EofException || c instanceof ClosedChannelException) {
+        return true;
+      }
+      String m = c.getMessage();
+      if (c instanceof IOException
+          && m != null
+          && (m.contains("Broken pipe") || m.contains("Connection reset"))) {
         return true;
       }
     }

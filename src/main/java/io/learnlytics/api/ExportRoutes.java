@@ -20,7 +20,8 @@ import java.util.function.Function;
  * error (500, or 503/507 for a locked or full database). Once bytes have gone out the status cannot
  * change any more, so a failure then appends a line that makes the file invalid JSON (or an
  * unreadable ZIP) and aborts the connection: the client sees a broken transfer, never a file that
- * looks complete.
+ * looks complete. A client that hangs up mid-download is not a failure of ours: it is counted with
+ * status {@code aborted} and logged at info ({@link ClientGone}).
  */
 public final class ExportRoutes {
   public static final String EXPORT = "/api/analytics/export";
@@ -52,6 +53,9 @@ public final class ExportRoutes {
           ctx.res().reset(); // nothing sent yet: answer with an error instead
           throw e;
         }
+        if (Errors.clientGone(e)) {
+          throw new ClientGone("export " + export.id() + ": the client closed the connection", e);
+        }
         spoil(out, e);
         throw new ResponseAborted("export " + export.id() + " failed after its first bytes", e);
       }
@@ -77,6 +81,18 @@ public final class ExportRoutes {
     private static final long serialVersionUID = 1L;
 
     ResponseAborted(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * The client hung up mid-download: nothing failed on our side, so it is counted as {@code
+   * aborted}, not as a 500, and logged at info without a stack trace.
+   */
+  static final class ClientGone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ClientGone(String message, Throwable cause) {
       super(message, cause);
     }
   }

@@ -10,7 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Query parameters checked against their allowed values; a bad one is a 400 naming both. */
+/**
+ * Query parameters checked against their allowed values; a bad one is a 400 naming both. One rule
+ * for every enumerated query parameter of the API (export's too, {@code ExportRequest}):
+ * surrounding spaces are stripped, ASCII case is ignored ({@code period=7D} is {@code 7d}, {@code
+ * format=JSON} is {@code json}), and the value is used, cached and echoed in the spelling {@code
+ * /api/meta} lists. Absent or blank means the default.
+ */
 final class Params {
   private Params() {}
 
@@ -20,11 +26,7 @@ final class Params {
     if (v == null || v.isBlank()) {
       return fallback;
     }
-    AllowedValues values = AllowedValues.of(allowed);
-    if (!values.contains(v.strip())) {
-      throw invalid(name, values.notAllowed(v));
-    }
-    return v.strip();
+    return AllowedValues.of(allowed).checkIgnoringCase(name, v.strip());
   }
 
   /** A comma-separated subset of {@code allowed} (order kept, duplicates dropped). */
@@ -36,8 +38,13 @@ final class Params {
     }
     AllowedValues values = AllowedValues.of(allowed);
     Set<String> out = new LinkedHashSet<>();
-    for (String part : v.split(",")) {
-      out.add(values.check(name, part.strip()));
+    // -1 keeps empty parts: "sessions,,quality" and "," are both a 400, never an empty list
+    for (String part : v.split(",", -1)) {
+      String value = values.canonical(part.strip());
+      if (value == null) {
+        throw invalid(name, values.notAllowed(part.strip()) + " (comma-separated)");
+      }
+      out.add(value);
     }
     return new ArrayList<>(out);
   }

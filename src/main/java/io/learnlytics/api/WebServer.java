@@ -5,8 +5,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.http.util.MethodNotAllowedUtil;
 import io.javalin.json.JavalinJackson;
 import io.learnlytics.App;
 import io.learnlytics.Workspace;
@@ -90,7 +92,7 @@ public final class WebServer implements AutoCloseable {
               c.routes.get(PageAssets.SCRIPT, page::script);
               c.routes.get(PageAssets.STYLE, page::style);
               c.routes.exception(ApiException.class, WebServer::apiError);
-              c.routes.exception(HttpResponseException.class, WebServer::javalinError);
+              c.routes.exception(HttpResponseException.class, this::javalinError);
               c.routes.exception(Exception.class, WebServer::unexpected);
               c.routes.error(404, "*", WebServer::notFound);
             });
@@ -100,6 +102,8 @@ public final class WebServer implements AutoCloseable {
     c.startup.showJavalinBanner = false;
     c.startup.showOldJavalinVersionWarning = false;
     c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+    // A path that exists under other methods is a 405 with Allow (javalinError), not a 404.
+    c.http.prefer405over404 = true;
     // Events stream their body (EventRoutes); every other body is a small JSON object.
     c.http.maxRequestSize = MAX_OTHER_BODY_BYTES;
     c.staticFiles.add("/public", Location.CLASSPATH);
@@ -283,15 +287,41 @@ public final class WebServer implements AutoCloseable {
     ctx.status(e.status()).json(ErrorBody.of(e));
   }
 
-  /** Javalin's own errors (unknown route, body over the size limit) in our shape. */
-  private static void javalinError(HttpResponseException e, Context ctx) {
-    if (e.getStatus() == 404) {
+  /**
+   * Javalin's own errors (unknown route, wrong method, body over the size limit) in our shape. A
+   * wrong method on a path that exists is a 405 whose {@code Allow} header and message list the
+   * methods the path takes.
+   */
+  private void javalinError(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    if (status == 404 || status == 405) {
       closeUnreadBody(ctx);
     }
-    String message =
-        e.getStatus() == 404 ? "no route for " + ctx.method() + " " + ctx.path() : e.getMessage();
+    String message = e.getMessage();
+    if (status == 404) {
+      message = "no route for " + ctx.method() + " " + ctx.path();
+    } else if (status == 405) {
+      String allowed = String.join(", ", allowedMethods(ctx.path()));
+      ctx.header("Allow", allowed);
+      message =
+          ctx.method() + " is not allowed on " + ctx.path() + "; allowed methods are " + allowed;
+    }
     ctx.attribute(ANSWERED, true);
-    ctx.status(e.getStatus()).json(ErrorBody.of(JettyErrors.code(e.getStatus()), message));
+    ctx.status(status).json(ErrorBody.of(JettyErrors.code(status), message));
+  }
+
+  /** The methods {@code path} has a route for, in the router's order; HEAD wherever GET is. */
+  private List<String> allowedMethods(String path) {
+    List<String> methods = new ArrayList<>();
+    for (HandlerType t :
+        MethodNotAllowedUtil.INSTANCE.findAvailableHttpHandlerTypes(
+            app.unsafe.internalRouter, path)) {
+      methods.add(t.name());
+      if (t.equals(HandlerType.GET)) {
+        methods.add(HandlerType.HEAD.name());
+      }
+    }
+    return methods;
   }
 
   /**
@@ -300,6 +330,11 @@ public final class WebServer implements AutoCloseable {
    * the response was committed cannot change the status any more: the connection is aborted.
    */
   private static void unexpected(Exception e, Context ctx) {
+    if (e instanceof ExportRoutes.ClientGone) {
+      LOG.info("{} {}: {} ({})", ctx.method(), ctx.path(), e.getMessage(), rootCause(e));
+      abort(ctx, e);
+      return;
+    }
     if (ctx.res().isCommitted()) {
       LOG.error(
           "{} {} failed after the response started; aborting it", ctx.method(), ctx.path(), e);

@@ -62,21 +62,15 @@ final class ServeCommand implements Callable<Integer> {
     if (demoLoad.isAlive()) {
       demoLoad.join();
     }
-    app.startBackground();
+    // The cache is filled after the background jobs' first run (and each later one), which would
+    // otherwise drop a warm-up done now at once (the demo's rollups and insights).
+    app.startBackground(server::warmUp);
     SyncScheduler tail = tailed == null ? null : tail(tailed, app);
-    startWarmUp(server);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(shutdown(tail, server, app, lock, stopped));
     logListening(config, server, app, storedTokens, started);
     stopped.await();
     return 0;
-  }
-
-  /** Fills the response cache in the background: the first dashboard load is then fast. */
-  private static void startWarmUp(WebServer server) {
-    Thread warmUp = new Thread(server::warmUp, "cache-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
   }
 
   /**

@@ -116,14 +116,13 @@ public final class IngestService {
    * @throws InvalidInput when {@code kind} is unknown, or the id is stored under several kinds
    */
   public Erased forget(String id, @Nullable String kind) {
-    if (kind != null) {
-      EventValidator.KINDS.check("kind", kind);
-    }
+    // ASCII case ignored, as in every enumerated query parameter (DELETE /api/events/{id}?kind=)
+    String known = kind == null ? null : EventValidator.KINDS.checkIgnoringCase("kind", kind);
     return erase(
         "deleting event " + id,
         eraser -> {
           List<String> kinds = eraser.kindsOf(id);
-          return eraser.byId(storedKind(id, kind, kinds), id);
+          return eraser.byId(storedKind(id, known, kinds), id);
         });
   }
 

@@ -25,6 +25,7 @@ public final class FollowUpJobs implements AutoCloseable {
 
   private final Runnable evaluateGoals;
   private final Runnable generateInsights;
+  private final Runnable afterRun;
   private final Clock clock;
   private final AtomicBoolean pending = new AtomicBoolean();
   private final ScheduledThreadPoolExecutor executor =
@@ -37,8 +38,19 @@ public final class FollowUpJobs implements AutoCloseable {
           });
 
   public FollowUpJobs(Runnable evaluateGoals, Runnable generateInsights, Clock clock) {
+    this(evaluateGoals, generateInsights, () -> {}, clock);
+  }
+
+  /**
+   * @param afterRun runs after each run of the tasks, when their changes have dropped the cached
+   *     answers: {@code serve} refills the response cache there, so that the warm-up is not wiped
+   *     by the first rollups and insights of a fresh start
+   */
+  public FollowUpJobs(
+      Runnable evaluateGoals, Runnable generateInsights, Runnable afterRun, Clock clock) {
     this.evaluateGoals = evaluateGoals;
     this.generateInsights = generateInsights;
+    this.afterRun = afterRun;
     this.clock = clock;
     // On close, waiting runs are dropped; only a run already going is let finish.
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -66,6 +78,12 @@ public final class FollowUpJobs implements AutoCloseable {
     pending.set(false);
     run("goal evaluation", evaluateGoals);
     run("insight generation", generateInsights);
+    run("cache warm-up", afterRun);
+  }
+
+  /** Whether no run is waiting or going. */
+  public boolean idle() {
+    return !pending.get() && executor.getActiveCount() == 0;
   }
 
   private void scheduleDailyInsights() {
@@ -77,6 +95,7 @@ public final class FollowUpJobs implements AutoCloseable {
     executor.schedule(
         () -> {
           run("insight generation", generateInsights);
+          run("cache warm-up", afterRun);
           scheduleDailyInsights();
         },
         Duration.between(now, next).toMillis(),

@@ -37,6 +37,7 @@ public final class DirtyRefresher implements AutoCloseable {
             return t;
           });
   private final AtomicBoolean pending = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
 
   /**
    * A refresher of every learner's rollups: {@code engines} gives the engine of a learner id (built
@@ -70,9 +71,19 @@ public final class DirtyRefresher implements AutoCloseable {
     }
   }
 
+  /** Whether no refresh is waiting or going (marks may still wait for the next sweep). */
+  public boolean idle() {
+    return !running.get() && !pending.get();
+  }
+
   private void refresh() {
-    pending.set(false);
-    pass();
+    running.set(true); // before pending is cleared, so that idle() never sees neither
+    try {
+      pending.set(false);
+      pass();
+    } finally {
+      running.set(false);
+    }
   }
 
   /** One pass over the learners with marks; returns how many were refreshed without failure. */

@@ -3,6 +3,7 @@ package io.learnlytics.support;
 import io.learnlytics.support.ApiException.InvalidInput;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closed list of values a field may take, and the one wording of its errors: {@code 'x' is not
@@ -24,6 +25,43 @@ public record AllowedValues(List<String> values) {
 
   public boolean contains(String value) {
     return values.contains(value);
+  }
+
+  /**
+   * The allowed value that {@code value} spells, ignoring the case of ASCII letters ({@code 7D},
+   * {@code JSON}), or null when none does: the rule of every enumerated query parameter. Only ASCII
+   * letters fold, so no other character (the Kelvin sign, a dotted capital I) stands in for one.
+   */
+  public @Nullable String canonical(String value) {
+    String folded = asciiLowerCase(value);
+    for (String v : values) {
+      if (asciiLowerCase(v).equals(folded)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static String asciiLowerCase(String s) {
+    char[] out = s.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] >= 'A' && out[i] <= 'Z') {
+        out[i] = (char) (out[i] + ('a' - 'A'));
+      }
+    }
+    return new String(out);
+  }
+
+  /**
+   * {@link #canonical} of {@code value}; otherwise a 400 naming {@code field} and the allowed
+   * values.
+   */
+  public String checkIgnoringCase(String field, String value) {
+    String v = canonical(value);
+    if (v == null) {
+      throw InvalidInput.of(field, notAllowed(value));
+    }
+    return v;
   }
 
   /** {@code value} when allowed; otherwise a 400 naming {@code field} and the allowed values. */

@@ -539,7 +539,9 @@ class AnalyticsApiTest {
         arguments(
             "progress?metrics=sessions,bogus",
             "metrics",
-            "'bogus" + allowed + "sessions, quality, exchanges, duration, feedback"),
+            "'bogus"
+                + allowed
+                + "sessions, quality, exchanges, duration, feedback (comma-separated)"),
         arguments(
             "progress?granularity=hourly",
             "granularity",

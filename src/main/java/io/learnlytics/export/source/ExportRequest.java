@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * What to export: {@code format} json or csv, {@code period} 7d, 30d, 90d, 365d (the last N
  * learning days, today included) or all, and {@code include}, a subset of sessions, quality,
  * feedback and topics (kept in that order, whatever order they were asked in), or {@code all} for
- * every section (the specification's own example).
+ * every section (the specification's own example). Values follow the rule of every enumerated query
+ * parameter of the API: spaces around them are stripped and ASCII case is ignored ({@code
+ * format=JSON} is {@code json}).
  */
 public record ExportRequest(String format, String period, List<String> include) {
   public static final List<String> FORMATS = List.of("json", "csv");
@@ -58,8 +60,8 @@ public record ExportRequest(String format, String period, List<String> include) 
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    String v = value.strip().toLowerCase(Locale.ROOT);
-    if (!allowed.contains(v)) {
+    String v = AllowedValues.of(allowed).canonical(value.strip());
+    if (v == null) {
       throw notAllowed(field, value, allowed);
     }
     return v;
@@ -75,14 +77,14 @@ public record ExportRequest(String format, String period, List<String> include) 
     }
     List<String> asked = new ArrayList<>();
     for (String part : parts) {
-      String p = part.strip().toLowerCase(Locale.ROOT);
-      if (p.equals(ALL_SECTIONS)) {
+      if (part.strip().toLowerCase(Locale.ROOT).equals(ALL_SECTIONS)) {
         throw InvalidInput.of(
             "include",
             "'all' stands alone (every section); it cannot be listed with "
                 + String.join(", ", SECTIONS));
       }
-      if (!SECTIONS.contains(p)) {
+      String p = AllowedValues.of(SECTIONS).canonical(part.strip());
+      if (p == null) {
         throw notAllowed("include", part, SECTIONS);
       }
       asked.add(p);
