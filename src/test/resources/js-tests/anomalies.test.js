@@ -23,7 +23,7 @@ test('a calendar date names its weekday whatever the browser zone', () => {
 test('a flagged count day reads as the value, the usual value of that weekday and its spread', () => {
   const [first, second] = anomalyWords(SESSIONS);
   equal(first, '3 sessions on a Tuesday; your usual Tuesday: 1 (±0.5)');
-  equal(second, 'Unusually high: robust z 2.7, beyond ±3.5 (compared with 4 earlier Tuesdays)');
+  equal(second, 'Unusually high: 2.7 times the usual spread above it, where 3.5 counts as unusual (compared with 4 earlier Tuesdays)');
 });
 
 test('quality speaks in percent and points, duration in minutes, one exchange in the singular', () => {

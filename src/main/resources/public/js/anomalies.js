@@ -51,7 +51,7 @@ export function anomalyWords(a) {
   const why =
     a.rule === 'rare_day_without_sessions'
       ? `no session on a ${day}, which you almost never skip`
-      : `robust z ${a.robust_z.toFixed(1)}, beyond ±${a.threshold}`;
+      : `${Math.abs(a.robust_z).toFixed(1)} times the usual spread ${a.robust_z < 0 ? 'below' : 'above'} it, where ${a.threshold} counts as unusual`;
   const weeks = `compared with ${a.baseline_days.length} earlier ${day}s`;
   return [`${amount(a.metric, a.value)} on a ${day}; ${usual}`, `${how}: ${why} (${weeks})`];
 }

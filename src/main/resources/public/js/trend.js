@@ -25,7 +25,9 @@ function signed(v, digits) {
 export function renderTrend(answer) {
   const m = trendMetric(contract().metric(answer.metric));
   const period = contract().periodText(answer.meta.period);
-  byId('trend-sub').textContent = `Daily ${m.name} with a ${answer.window}-day rolling average, ${period}`;
+  // a series shorter than the period says why: it starts at the learner's first data
+  const note = answer.meta.note ? `. ${answer.meta.note}` : '';
+  byId('trend-sub').textContent = `Daily ${m.name} with a ${answer.window}-day rolling average, ${period}${note}`;
   const canvas = byId('trend-chart');
   draw(canvas, config(answer, m));
   renderVerdict(answer.trend, m, answer.window);

@@ -74,7 +74,10 @@ class AnomalyMarksBrowserTest {
     assertThat(hoverMark("trend-chart", 0))
         .contains(
             "Answer quality 98% on a " + weekday + "; your usual " + weekday + ": 70% (±3 points)",
-            "Unusually high: robust z 6.3, beyond ±3.5 (compared with 8 earlier " + weekday + "s)");
+            "Unusually high: 6.3 times the usual spread above it, where 3.5 counts as unusual"
+                + " (compared with 8 earlier "
+                + weekday
+                + "s)");
     shoot("trend-chart");
     assertThat(hoverMark("progress-chart", 0))
         .contains("6 sessions on a " + weekday + "; your usual " + weekday + ": 2 (±0.5)");

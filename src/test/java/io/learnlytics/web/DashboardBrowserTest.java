@@ -163,6 +163,9 @@ class DashboardBrowserTest {
     // the trend starts at the demo's first day (180 days ago), not with 185 days of zeros
     int days = demo.get("/api/analytics/trends?period=365d").json().at("/meta/days").asInt();
     assertThat(page.chart("trend-chart").labels()).isEqualTo(days).isBetween(180, 181);
+    assertThat(page.text("#trend-sub"))
+        .contains("the last 365 days. Starts at the first data on")
+        .contains("not counted as zero");
     assertThat(page.text("#topics-sub")).contains("the last 365 days");
     assertThat(sessionsInChart()).isEqualTo(sessionsInOverview());
     assertThat(driver.getCurrentUrl()).endsWith("?period=365d");
