@@ -5,7 +5,6 @@
 // script when it starts (io.learnlytics.page.ScriptBundle).
 
 import { ANOMALY_METRICS, markAnomalies } from './anomalies.js';
-import { refreshBreakdowns, setupBreakdowns } from './breakdown.js';
 import * as api from './api.js';
 import { contract, load as loadContract } from './contract.js';
 import { byId, fill, h, toast } from './dom.js';
@@ -22,7 +21,6 @@ import { renderRhythm } from './rhythm.js';
 import { refreshTopic, setupTopicDetail, showFromUrl } from './topicdetail.js';
 import { renderTopics } from './topics.js';
 import { renderMastery } from './mastery.js';
-import { setupMonth } from './month.js';
 import { renderTodayGoal, renderTodayNext, renderTodayStreak, todayUnavailable } from './today.js';
 import { renderTrend } from './trend.js';
 import { setupTheme } from './theme.js';
@@ -437,6 +435,25 @@ async function copyCurl() {
   }
 }
 
+// ---------- reports opened on demand ----------
+
+// Their code loads with the first opening (app.lazy.min.js), not with the page.
+const lazy = { month: null, breakdown: null };
+
+function setupReports() {
+  onOpen('month-details', () => (lazy.month ??= import('./month.js')).then((m) => m.openMonth()));
+  for (const id of ['quality-details', 'velocity-details']) {
+    onOpen(id, () => (lazy.breakdown ??= import('./breakdown.js')).then((m) => m.openPart(id, () => state.period)));
+  }
+}
+
+function onOpen(id, load) {
+  const details = byId(id);
+  details.addEventListener('toggle', () => {
+    if (details.open) load().catch((e) => console.error(`Learnlytics: ${id} failed to load`, e));
+  });
+}
+
 // ---------- period, export, token ----------
 
 function initialPeriod() {
@@ -453,7 +470,7 @@ function setPeriod(p) {
   updateExportLinks();
   loadPeriod(true);
   refreshTopic();
-  refreshBreakdowns();
+  lazy.breakdown?.then((m) => m.refreshBreakdowns());
 }
 
 function exportLink(format) {
@@ -620,8 +637,7 @@ function init() {
   });
 
   setupInsights();
-  setupMonth();
-  setupBreakdowns(() => state.period);
+  setupReports();
   setupTopicDetail(() => state.period);
   onGoalsChanged(() => loadSection('goals'));
   onStreakChanged(() => Promise.all([loadSection('goals'), loadSection('streak')]));

@@ -15,11 +15,10 @@ const PARTS = {
   'velocity-details': { url: (p) => `/api/analytics/velocity?${api.qs({ period: p })}`, render: renderVelocity },
 };
 
-export function setupBreakdowns(currentPeriod) {
+/** Called each time a part is opened: loads it for the period selected now. */
+export function openPart(id, currentPeriod) {
   period = currentPeriod;
-  for (const id of Object.keys(PARTS)) {
-    byId(id).addEventListener('toggle', () => byId(id).open && load(id));
-  }
+  load(id);
 }
 
 /** Reloads the open parts for the period now selected. */

@@ -20,13 +20,16 @@ export function monthName(month) {
   return localDate(`${month}-01`, { month: 'long', year: 'numeric' });
 }
 
-export function setupMonth() {
-  const details = byId('month-details');
-  details.addEventListener('toggle', () => {
-    if (details.open && !shown) showMonth(null);
-  });
-  byId('month-prev').addEventListener('click', () => showMonth(stepMonth(shown.month, -1)));
-  byId('month-next').addEventListener('click', () => showMonth(stepMonth(shown.month, 1)));
+let wired = false;
+
+/** Called each time the report is opened: shows the last complete month the first time. */
+export function openMonth() {
+  if (!wired) {
+    wired = true;
+    byId('month-prev').addEventListener('click', () => showMonth(stepMonth(shown.month, -1)));
+    byId('month-next').addEventListener('click', () => showMonth(stepMonth(shown.month, 1)));
+  }
+  if (!shown) showMonth(null);
 }
 
 /** Loads and shows a month ('YYYY-MM'), or the last complete one for null. */

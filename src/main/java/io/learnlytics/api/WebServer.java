@@ -90,6 +90,7 @@ public final class WebServer implements AutoCloseable {
               analyticsRoutes(c.routes, app, scope);
               c.routes.get("/metrics", ctx -> prometheus(ctx, app));
               c.routes.get(PageAssets.SCRIPT, page::script);
+              c.routes.get(PageAssets.LAZY_SCRIPT, page::lazyScript);
               c.routes.get(PageAssets.STYLE, page::style);
               c.routes.exception(ApiException.class, WebServer::apiError);
               c.routes.exception(HttpResponseException.class, this::javalinError);

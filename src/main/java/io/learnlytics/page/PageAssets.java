@@ -17,17 +17,24 @@ import java.util.HexFormat;
  * 304; Javalin compresses the body.
  */
 public final class PageAssets {
-  /** The page's script: {@code /js/app.js} and everything it imports. */
+  /** The page's script: {@code /js/app.js} and everything it imports at once. */
   public static final String SCRIPT = "/js/app.min.js";
+
+  /** The modules the page imports only when first needed (the reports, the topic view). */
+  public static final String LAZY_SCRIPT = "/js/app.lazy.min.js";
 
   /** The page's style sheet: {@code /css/dashboard.css}. */
   public static final String STYLE = "/css/dashboard.min.css";
 
+  private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
+
   private final Asset script;
+  private final Asset lazyScript;
   private final Asset style;
 
-  private PageAssets(Asset script, Asset style) {
+  private PageAssets(Asset script, Asset lazyScript, Asset style) {
     this.script = script;
+    this.lazyScript = lazyScript;
     this.style = style;
   }
 
@@ -37,9 +44,12 @@ public final class PageAssets {
    * @throws IllegalStateException if a module uses a form the bundle does not understand
    */
   public static PageAssets load() {
-    String bundle = ScriptBundle.of("app.js", file -> read("/public/js/" + file));
+    ScriptBundle.Scripts scripts =
+        ScriptBundle.of(
+            "app.js", file(SCRIPT), file(LAZY_SCRIPT), file -> read("/public/js/" + file));
     return new PageAssets(
-        new Asset(Minify.script(bundle, SCRIPT), "text/javascript; charset=utf-8"),
+        new Asset(Minify.script(scripts.main(), SCRIPT), JAVASCRIPT),
+        new Asset(Minify.script(scripts.lazy(), LAZY_SCRIPT), JAVASCRIPT),
         new Asset(
             Minify.style(read("/public/css/dashboard.css"), STYLE), "text/css; charset=utf-8"));
   }
@@ -48,8 +58,17 @@ public final class PageAssets {
     script.send(ctx);
   }
 
+  public void lazyScript(Context ctx) {
+    lazyScript.send(ctx);
+  }
+
   public void style(Context ctx) {
     style.send(ctx);
+  }
+
+  /** The file name of a path under /js/ (the scripts refer to each other by it). */
+  private static String file(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static String read(String resource) {

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class ScriptBundleTest {
   private static String bundle(Map<String, String> files) {
-    return ScriptBundle.of("app.js", files::get);
+    return scripts(files).main();
+  }
+
+  private static ScriptBundle.Scripts scripts(Map<String, String> files) {
+    return ScriptBundle.of("app.js", "app.min.js", "app.lazy.min.js", files::get);
   }
 
   @Test
@@ -33,25 +37,42 @@ class ScriptBundleTest {
         .contains("const ns = $lib();")
         .contains("const { d } = $other();")
         .contains("function main() {")
-        .endsWith("$app();\n");
+        .endsWith("$app();\nexport { $lib, $other, $app, $once };\n");
     assertThat(out.indexOf("const $lib")).isLessThan(out.indexOf("const $other"));
     assertThat(out.indexOf("const $other")).isLessThan(out.indexOf("const $app"));
-    assertThat(out).doesNotContain("import ", "export ");
+    assertThat(out.substring(0, out.indexOf("$app();"))).doesNotContain("import ", "export ");
   }
 
   @Test
-  void a_dynamic_import_is_a_promise_of_a_module_run_only_then_and_may_import_back() {
-    String out =
-        bundle(
+  void a_module_only_imported_dynamically_goes_to_the_lazy_script_which_shares_the_main_modules() {
+    ScriptBundle.Scripts out =
+        scripts(
             Map.of(
                 "app.js",
-                "export function open() { return import('./view.js'); }\n",
+                "import { h } from './dom.js';\n"
+                    + "export function open() { return import('./view.js'); }\n"
+                    + "export function again() { return import('./dom.js'); }\n",
+                "dom.js",
+                "export const h = 1;\n",
                 "view.js",
-                "import { open } from './app.js';\nexport const again = open;\n"));
-    assertThat(out)
-        .contains("return Promise.resolve().then($view);")
-        .contains("const { open } = $app();")
-        .contains("const $view = $once(");
+                "import { open } from './app.js';\nimport { h } from './dom.js';\n"
+                    + "import { t } from './table.js';\nexport const again = open;\n",
+                "table.js",
+                "export const t = 2;\n"));
+    assertThat(out.main())
+        .contains("return import('./app.lazy.min.js').then((m) => m.$view());")
+        .contains("return Promise.resolve().then($dom);")
+        .doesNotContain("const $view", "const $table");
+    assertThat(out.lazy())
+        .startsWith("import { $dom, $app, $once } from './app.min.js';\n")
+        .contains("const $table = $once(", "const $view = $once(", "const { open } = $app();")
+        .endsWith("export { $table, $view };\n");
+    assertThat(out.lazy().indexOf("const $table")).isLessThan(out.lazy().indexOf("const $view"));
+  }
+
+  @Test
+  void without_dynamic_imports_the_lazy_script_is_empty() {
+    assertThat(scripts(Map.of("app.js", "export const a = 1;\n")).lazy()).isEmpty();
   }
 
   @Test
@@ -76,7 +97,7 @@ class ScriptBundleTest {
             () -> bundle(Map.of("app.js", "import Chart from 'https://cdn.example/chart.js';\n")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("app.js line 1");
-    assertThatThrownBy(() -> ScriptBundle.of("app.mjs", f -> ""))
+    assertThatThrownBy(() -> ScriptBundle.of("app.mjs", "a", "b", f -> ""))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

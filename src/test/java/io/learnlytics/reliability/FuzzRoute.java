@@ -23,6 +23,7 @@ record FuzzRoute(String method, String template, List<String> params, Body body)
           get("/api/meta"),
           get("/metrics"),
           get("/js/app.min.js"),
+          get("/js/app.lazy.min.js"),
           get("/css/dashboard.min.css"),
           new FuzzRoute("POST", "/api/events", List.of(), Body.EVENTS),
           new FuzzRoute("DELETE", "/api/events/{id}", List.of("kind"), Body.NONE),
