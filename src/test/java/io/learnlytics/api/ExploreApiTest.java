@@ -3,14 +3,12 @@ package io.learnlytics.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnlytics.support.Json;
 import io.learnlytics.testing.MovableClock;
+import io.learnlytics.testing.SessionEvents;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,10 +37,9 @@ class ExploreApiTest {
 
   @TempDir Path dir;
   private final MovableClock clock = new MovableClock(at(TODAY, 14, 0), ZONE);
-  private final List<JsonNode> events = new ArrayList<>();
+  private final SessionEvents events = new SessionEvents();
   private final List<Sent> sent = new ArrayList<>();
   private TestServer server;
-  private int seq;
 
   @AfterEach
   void stop() {
@@ -324,54 +321,21 @@ class ExploreApiTest {
     }
   }
 
-  /**
-   * A session of {@code exchanges} exchanges 2 minutes apart (30 s each) from {@code start}, each
-   * on {@code topic} and scored {@code quality} (or not).
-   */
   private void session(Instant start, int exchanges, @Nullable Double quality, String topic) {
-    String session = "s" + (++seq);
-    for (int i = 0; i < exchanges; i++) {
-      String id = "e" + (++seq);
-      Instant t = start.plus(Duration.ofMinutes(2L * i));
-      ObjectNode e =
-          Json.MAPPER
-              .createObjectNode()
-              .put("kind", "exchange")
-              .put("id", id)
-              .put("session_id", session)
-              .put("timestamp", t.toString())
-              .put("duration_ms", 30_000);
-      e.putArray("topics").add(topic);
-      events.add(e);
-      sent.add(new Sent(session, t, quality, List.of(topic)));
-      if (quality != null) {
-        events.add(
-            Json.MAPPER
-                .createObjectNode()
-                .put("kind", "quality")
-                .put("id", "q" + (++seq))
-                .put("exchange_id", id)
-                .put("composite", quality));
-      }
+    SessionEvents.Session session = events.session(start, exchanges, quality, topic);
+    for (Instant t : session.exchanges()) {
+      sent.add(new Sent(session.id(), t, quality, List.of(topic)));
     }
   }
 
   private void relation(String source, String target, String type, double strength) {
-    events.add(
-        Json.MAPPER
-            .createObjectNode()
-            .put("kind", "relation")
-            .put("id", "r" + (++seq))
-            .put("source", source)
-            .put("target", target)
-            .put("type", type)
-            .put("strength", strength));
+    events.relation(source, target, type, strength);
   }
 
   private void start() {
     server = TestServer.at(dir, ZONE, clock);
-    if (!events.isEmpty()) {
-      server.app().ingest().ingest(List.copyOf(events));
+    if (!events.all().isEmpty()) {
+      server.app().ingest().ingest(events.all());
     }
     server.app().rollups().refreshDirty();
   }

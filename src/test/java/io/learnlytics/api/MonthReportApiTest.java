@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learnlytics.support.Json;
 import io.learnlytics.testing.MovableClock;
+import io.learnlytics.testing.SessionEvents;
 import io.learnlytics.testing.TestServer;
 import io.learnlytics.testing.TestServer.Response;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -40,10 +39,9 @@ class MonthReportApiTest {
 
   @TempDir Path dir;
   private final MovableClock clock = new MovableClock(at(TODAY, 14, 0), ZONE);
-  private final List<ObjectNode> events = new ArrayList<>();
+  private final SessionEvents events = new SessionEvents();
   private final List<Session> sessions = new ArrayList<>();
   private TestServer server;
-  private int seq;
 
   private record Session(LocalDate day, int exchanges, double quality, String topic) {}
 
@@ -171,37 +169,17 @@ class MonthReportApiTest {
     return topicSessions(month).keySet().stream().filter(t -> !earlier.contains(t)).toList();
   }
 
-  /** A session of {@code exchanges} exchanges 2 minutes apart, on {@code topic}, all scored. */
+  /** A session of {@code exchanges} exchanges on {@code topic}, all scored alike. */
   private void session(Instant start, int exchanges, String topic) {
-    double quality = 0.5 + (seq % 5) / 10.0;
+    double quality = 0.5 + (sessions.size() % 5) / 10.0;
     sessions.add(new Session(start.atZone(ZONE).toLocalDate(), exchanges, quality, topic));
-    String session = "s" + (++seq);
-    for (int i = 0; i < exchanges; i++) {
-      String id = "e" + (++seq);
-      ObjectNode e =
-          Json.MAPPER
-              .createObjectNode()
-              .put("kind", "exchange")
-              .put("id", id)
-              .put("session_id", session)
-              .put("timestamp", start.plus(Duration.ofMinutes(2L * i)).toString())
-              .put("duration_ms", 30_000);
-      e.putArray("topics").add(topic);
-      events.add(e);
-      events.add(
-          Json.MAPPER
-              .createObjectNode()
-              .put("kind", "quality")
-              .put("id", "q" + (++seq))
-              .put("exchange_id", id)
-              .put("composite", quality));
-    }
+    events.session(start, exchanges, quality, topic);
   }
 
   private void start() {
     server = TestServer.at(dir, ZONE, clock);
-    if (!events.isEmpty()) {
-      server.app().ingest().ingest(List.copyOf(events));
+    if (!events.all().isEmpty()) {
+      server.app().ingest().ingest(events.all());
     }
     server.app().rollups().refreshDirty();
   }
