@@ -50,8 +50,7 @@ public final class MonthService {
             OverviewService.Change.of(summary.minutes(), (double) before.minutes()),
             OverviewService.Change.of(summary.daysLearned(), (double) before.daysLearned()),
             OverviewService.Change.of(cur.quality(), prev.quality()));
-    Meta meta =
-        new Meta("month", rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
+    Meta meta = rows.meta("month", now, null, null);
     return new Month(
         month.toString(),
         month.atDay(1).toString(),

@@ -31,15 +31,7 @@ public final class OverviewService {
     RollupTotals prev = RollupTotals.of(rows.previous(w));
     Summary summary = summary(cur);
     TrendBlock trends = trends(cur, prev);
-    Meta meta =
-        new Meta(
-            period.id(),
-            rows.buckets.zone().getId(),
-            now,
-            false,
-            rows.asOf(now),
-            w.comparison(),
-            null);
+    Meta meta = rows.meta(period.id(), now, w.comparison(), null);
     return new Overview(summary, trends, insights.recent(RECENT_INSIGHTS), goals.active(), meta);
   }
 

@@ -64,14 +64,7 @@ public final class ProgressService {
   }
 
   private Meta meta(Period period, Instant now, Level granularity) {
-    return new Meta(
-        period.id(),
-        rows.buckets.zone().getId(),
-        now,
-        false,
-        rows.asOf(now),
-        null,
-        granularity.id());
+    return rows.meta(period.id(), now, null, granularity.id());
   }
 
   /** The learning date each bucket is labelled with: its first day inside the period. */

@@ -53,15 +53,7 @@ public final class QualityService {
             List.of(
                 dataset("This period", fc.bars(), CURRENT_COLOR),
                 dataset("Previous period", pfc.bars(), PREVIOUS_COLOR)));
-    Meta meta =
-        new Meta(
-            period.id(),
-            rows.buckets.zone().getId(),
-            now,
-            false,
-            rows.asOf(now),
-            w.comparison(),
-            null);
+    Meta meta = rows.meta(period.id(), now, w.comparison(), null);
     return new Quality(radar, table(cur, prev), feedback, fc, pfc, meta);
   }
 

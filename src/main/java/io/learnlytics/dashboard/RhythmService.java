@@ -63,8 +63,7 @@ public final class RhythmService {
         hours.chart(hourLabels),
         days.chart(dayLabels),
         best(byDayHour),
-        new Meta(
-            period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, "hourly"),
+        rows.meta(period.id(), now, null, "hourly"),
         coverage(w));
   }
 

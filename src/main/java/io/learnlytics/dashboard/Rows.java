@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Read access to rollups for the dashboard: every read is an indexed range of rollup rows. */
 final class Rows {
@@ -52,6 +53,15 @@ final class Rows {
   /** The previous period's rows (see {@link ComparisonWindow#previousRows}). */
   List<Rollup> previous(ComparisonWindow w) {
     return w.previousRows(rollups);
+  }
+
+  /** The {@code meta} block of an answer about {@code period} computed at {@code now}. */
+  Meta meta(
+      String period,
+      Instant now,
+      ComparisonWindow.@Nullable Comparison comparison,
+      @Nullable String granularity) {
+    return new Meta(period, buckets.zone().getId(), now, false, asOf(now), comparison, granularity);
   }
 
   /** See {@link Meta}: the oldest pending dirty mark, or now. */

@@ -61,14 +61,7 @@ public final class TopicDetailService {
             chart(buckets, dates),
             dates.stream().map(LocalDate::toString).toList(),
             graph(name),
-            new Meta(
-                period.id(),
-                rows.buckets.zone().getId(),
-                now,
-                false,
-                rows.asOf(now),
-                null,
-                level.id())));
+            rows.meta(period.id(), now, null, level.id())));
   }
 
   /** Adds each day's share of the topic to its bucket; returns the period's totals. */

@@ -64,8 +64,7 @@ public final class TopicService {
             .limit(limit)
             .toList();
     List<TopTopic> top = ranked.stream().map(e -> topTopic(totals, e)).toList();
-    Meta meta =
-        new Meta(period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
+    Meta meta = rows.meta(period.id(), now, null, null);
     LocalDate today = rows.buckets.learningDate(now.toEpochMilli());
     return new Topics(
         new Distribution(doughnut(ranked)),

@@ -92,9 +92,7 @@ public final class VelocityService {
             List.of(
                 new Chart.Dataset("New topics", fresh, "#4F46E5", "#4F46E5", null),
                 new Chart.Dataset("Mastered", mastered, "#10B981", "#10B981", null)));
-    Meta meta =
-        new Meta(
-            period.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, "weekly");
+    Meta meta = rows.meta(period.id(), now, null, "weekly");
     return new Velocity(chart, weeks, freshTotal, masteredTotal, MASTERED_MENTIONS, meta);
   }
 

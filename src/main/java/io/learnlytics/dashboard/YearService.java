@@ -51,8 +51,7 @@ public final class YearService {
             Math.round(all.durationMs / 60_000.0),
             days.stream().filter(r -> r.activity().sessions() > 0).count(),
             OverviewService.round(all.quality(), 4));
-    Meta meta =
-        new Meta(YEAR.id(), rows.buckets.zone().getId(), now, false, rows.asOf(now), null, null);
+    Meta meta = rows.meta(YEAR.id(), now, null, null);
     return new Year(
         w.firstDay().toString(),
         w.today().toString(),
