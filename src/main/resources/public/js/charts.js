@@ -81,6 +81,24 @@ export function alpha(hex, a) {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
 }
 
+/** The left axis of a chart of sessions and answer quality: whole sessions from zero. */
+export function sessionsAxis(text) {
+  return { type: 'linear', position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text } };
+}
+
+/** Its right axis: answer quality in percent, up to 100 % and from 0 unless {@code from} says. */
+export function qualityAxis(from = { min: 0 }) {
+  return {
+    type: 'linear',
+    position: 'right',
+    ...from,
+    max: 1,
+    grid: { drawOnChartArea: false },
+    ticks: { callback: (v) => `${Math.round(v * 100)}%` },
+    title: { display: true, text: 'Answer quality' },
+  };
+}
+
 /** Fewer point markers on long series. */
 export function pointRadius(count) {
   if (count > 120) return 0;

@@ -1,6 +1,6 @@
 // Progress chart: sessions (bars, left axis) and answer quality (line, right axis).
 
-import { alpha, draw, pointRadius } from './charts.js';
+import { alpha, draw, pointRadius, qualityAxis, sessionsAxis } from './charts.js';
 import { byId, dlRow, fill, table } from './dom.js';
 import { contract } from './contract.js';
 import { dec, int, localDate, pct } from './format.js';
@@ -68,23 +68,8 @@ function config(labels, sessions, quality, unit) {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-        'y-sessions': {
-          type: 'linear',
-          position: 'left',
-          beginAtZero: true,
-          ticks: { precision: 0 },
-          title: { display: true, text: `Sessions per ${unit}` },
-        },
-        'y-quality': {
-          type: 'linear',
-          position: 'right',
-          beginAtZero: false,
-          suggestedMin: 0.5,
-          max: 1,
-          grid: { drawOnChartArea: false },
-          ticks: { callback: (v) => `${Math.round(v * 100)}%` },
-          title: { display: true, text: 'Answer quality' },
-        },
+        'y-sessions': sessionsAxis(`Sessions per ${unit}`),
+        'y-quality': qualityAxis({ beginAtZero: false, suggestedMin: 0.5 }),
       },
       plugins: {
         legend: { position: 'bottom' },

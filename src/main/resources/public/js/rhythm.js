@@ -1,7 +1,7 @@
 // When do I learn best: sessions and answer quality by local hour of day and by weekday, from the
 // hourly rollups of the selected period.
 
-import { alpha, draw } from './charts.js';
+import { alpha, draw, qualityAxis, sessionsAxis } from './charts.js';
 import { byId } from './dom.js';
 import { contract } from './contract.js';
 import { int, pct } from './format.js';
@@ -33,15 +33,8 @@ function drawOne(canvas, chart, what, name) {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 6 } },
-        'y-sessions': { position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Sessions' } },
-        'y-quality': {
-          position: 'right',
-          min: 0,
-          max: 1,
-          grid: { drawOnChartArea: false },
-          ticks: { callback: (v) => `${Math.round(v * 100)}%` },
-          title: { display: true, text: 'Answer quality' },
-        },
+        'y-sessions': sessionsAxis('Sessions'),
+        'y-quality': qualityAxis(),
       },
       plugins: {
         legend: { position: 'bottom' },

@@ -1,7 +1,7 @@
 // Drawing one topic's view (see topicdetail.js, which loads this module on first use): totals, the
 // sessions and answer quality chart, prerequisites and related concepts.
 
-import { alpha, draw } from './charts.js';
+import { alpha, draw, qualityAxis, sessionsAxis } from './charts.js';
 import { contract } from './contract.js';
 import { byId, dlRow, fill, h } from './dom.js';
 import { int, localDate, pct } from './format.js';
@@ -47,15 +47,8 @@ function config(chart, unit) {
       interaction: { mode: 'index', intersect: false },
       scales: {
         x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-        'y-sessions': { position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: `Sessions per ${unit}` } },
-        'y-quality': {
-          position: 'right',
-          min: 0,
-          max: 1,
-          grid: { drawOnChartArea: false },
-          ticks: { callback: (v) => `${Math.round(v * 100)}%` },
-          title: { display: true, text: 'Answer quality' },
-        },
+        'y-sessions': sessionsAxis(`Sessions per ${unit}`),
+        'y-quality': qualityAxis(),
       },
       plugins: {
         legend: { position: 'bottom' },
